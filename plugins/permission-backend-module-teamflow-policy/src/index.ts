@@ -1,0 +1,10 @@
+/**
+ * The Teamflow portal's permission policy.
+ *
+ * @packageDocumentation
+ */
+
+export { permissionModuleTeamflowPolicy as default } from './module';
+export { TeamflowPermissionPolicy } from './policy';
+export { teamflowPolicyRules } from './rules';
+export type { PolicyCaller, TeamflowPolicyRule } from './rules';

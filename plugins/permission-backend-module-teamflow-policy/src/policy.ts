@@ -1,0 +1,68 @@
+import { Config } from '@backstage/config';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { TeamflowPolicyRule, teamflowPolicyRules } from './rules';
+
+/**
+ * The Teamflow portal's permission policy: admins may do everything, every
+ * other request is decided by the first matching rule of
+ * {@link teamflowPolicyRules}.
+ *
+ * @public
+ */
+export class TeamflowPermissionPolicy implements PermissionPolicy {
+  private constructor(
+    private readonly admins: Set<string>,
+    private readonly rules: TeamflowPolicyRule[],
+    private readonly logger?: LoggerService,
+  ) {}
+
+  static fromConfig(
+    config: Config,
+    options: { logger?: LoggerService; rules?: TeamflowPolicyRule[] } = {},
+  ): TeamflowPermissionPolicy {
+    const admins = (
+      config.getOptionalStringArray('teamflow.permission.admins') ?? []
+    ).map(ref =>
+      stringifyEntityRef(
+        parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
+      ),
+    );
+    return new TeamflowPermissionPolicy(
+      new Set(admins),
+      options.rules ?? teamflowPolicyRules,
+      options.logger,
+    );
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const ownershipEntityRefs = user?.info.ownershipEntityRefs ?? [];
+    if (ownershipEntityRefs.some(ref => this.admins.has(ref))) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const caller = { userEntityRef: user?.info.userEntityRef, ownershipEntityRefs };
+    const rule = this.rules.find(r => r.appliesTo(request.permission));
+    if (!rule) {
+      return { result: AuthorizeResult.DENY };
+    }
+    const decision = rule.decide(caller, request.permission);
+    if (decision.result === AuthorizeResult.DENY) {
+      this.logger?.debug(
+        `Denied ${request.permission.name} to ${caller.userEntityRef ?? 'anonymous'} by rule ${rule.id}`,
+      );
+    }
+    return decision;
+  }
+}

@@ -1,0 +1,83 @@
+import {
+  AuthorizeResult,
+  Permission,
+  PolicyDecision,
+  isPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  catalogEntityDeletePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+
+/**
+ * What a rule knows about the caller.
+ *
+ * @public
+ */
+export type PolicyCaller = {
+  /** The user's entity ref, or undefined for a request without a user. */
+  userEntityRef?: string;
+  /** The user's own ref plus the groups they belong to. */
+  ownershipEntityRefs: string[];
+};
+
+/**
+ * One row of the Teamflow policy. Rules are tried in order; the first rule
+ * whose `appliesTo` matches decides. Later Teamflow capabilities add their
+ * rows here, next to their permissions.
+ *
+ * @public
+ */
+export type TeamflowPolicyRule = {
+  /** Stable name, used in logs and the README's rule table. */
+  id: string;
+  /** One sentence for people reading the README or a denial. */
+  description: string;
+  appliesTo(permission: Permission): boolean;
+  decide(caller: PolicyCaller, permission: Permission): PolicyDecision;
+};
+
+const allow: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const deny: PolicyDecision = { result: AuthorizeResult.DENY };
+
+/**
+ * The rules of the Teamflow portal, in the order they are tried. Admins
+ * (`teamflow.permission.admins`) are allowed everything before any rule runs.
+ *
+ * @public
+ */
+export const teamflowPolicyRules: TeamflowPolicyRule[] = [
+  {
+    id: 'owners-unregister-their-entities',
+    description:
+      'Unregistering (deleting) a catalog entity is allowed to members of its owning group only.',
+    appliesTo: p => isPermission(p, catalogEntityDeletePermission),
+    decide: caller =>
+      caller.userEntityRef
+        ? createCatalogConditionalDecision(
+            catalogEntityDeletePermission,
+            catalogConditions.isEntityOwner({
+              claims: caller.ownershipEntityRefs,
+            }),
+          )
+        : deny,
+  },
+  {
+    id: 'only-admins-remove-locations',
+    description:
+      'Removing a catalog location (which drops every entity it produced) is for admins only.',
+    appliesTo: p => isPermission(p, catalogLocationDeletePermission),
+    decide: () => deny,
+  },
+  {
+    id: 'everything-else-allowed',
+    description:
+      'Everything else, including reading the catalog, is allowed to any signed-in user.',
+    appliesTo: () => true,
+    decide: caller => (caller.userEntityRef ? allow : deny),
+  },
+];
