@@ -1,0 +1,177 @@
+import path from 'node:path';
+import request from 'supertest';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { Entity } from '@backstage/catalog-model';
+import { backendDir, readAppConfig } from './demoOrganisation';
+
+// The portal's own catalog configuration, with file targets made absolute.
+const appConfig = readAppConfig();
+const catalogConfig = {
+  ...appConfig.catalog,
+  locations: appConfig.catalog.locations.map((l: any) => ({
+    ...l,
+    target: path.resolve(backendDir, l.target),
+  })),
+};
+
+const databases = TestDatabases.create();
+
+describe('database engines under test', () => {
+  it('include PostgreSQL when the test command provides one', () => {
+    const ids = databases.eachSupportedId().map(([id]) => id);
+    expect(ids).toContain('SQLITE_3');
+    // ./teamflow test starts PostgreSQL and sets TEAMFLOW_REQUIRE_POSTGRES, so a missing
+    // connection string fails here instead of silently testing SQLite only.
+    const postgresRequired = Boolean(process.env.TEAMFLOW_REQUIRE_POSTGRES);
+    const hasPostgres = ids.some(id => id.startsWith('POSTGRES'));
+    const problem =
+      postgresRequired && !hasPostgres
+        ? 'PostgreSQL is required but no BACKSTAGE_TEST_DATABASE_POSTGRES*_CONNECTION_STRING is set'
+        : undefined;
+    expect(problem).toBeUndefined();
+  });
+});
+
+describe.each(databases.eachSupportedId())(
+  'the demo organisation in the catalog on %s',
+  databaseId => {
+    let server: any;
+    let entities: Entity[];
+
+    const byRef = (ref: string) =>
+      entities.find(
+        e =>
+          `${e.kind}:${e.metadata.namespace}/${e.metadata.name}`.toLowerCase() ===
+          ref,
+      );
+    const related = (ref: string, type: string) =>
+      (byRef(ref)?.relations ?? [])
+        .filter(r => r.type === type)
+        .map(r => r.targetRef)
+        .sort();
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      ({ server } = await startTestBackend({
+        features: [
+          catalogPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({ data: { catalog: catalogConfig } }),
+        ],
+      }));
+      // Wait until the processing loop has stitched every entity (relations present).
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        const res = await request(server)
+          .get('/api/catalog/entities')
+          .set('Authorization', mockCredentials.user.header());
+        entities = res.body;
+        const stitched =
+          entities.length >= 200 &&
+          entities.every(e => e.kind === 'Location' || e.relations?.length);
+        if (stitched || Date.now() > deadline) break;
+        await new Promise(r => setTimeout(r, 500));
+      }
+    }, 120_000);
+
+    it('loads the whole organisation with no entity left unprocessed', () => {
+      const count = (kind: string) =>
+        entities.filter(e => e.kind === kind).length;
+      // Hand-counted from examples/: 21 groups, 47 users, 8 domains, 16 systems,
+      // 68 demo components + this repository, 25 APIs, 22 resources.
+      expect({
+        Group: count('Group'),
+        User: count('User'),
+        Domain: count('Domain'),
+        System: count('System'),
+        Component: count('Component'),
+        API: count('API'),
+        Resource: count('Resource'),
+      }).toEqual({
+        Group: 21,
+        User: 47,
+        Domain: 8,
+        System: 16,
+        Component: 69,
+        API: 25,
+        Resource: 22,
+      });
+    });
+
+    it('gives every team its Team Topologies type, except the one left undeclared', () => {
+      const teams = entities.filter(
+        e => e.kind === 'Group' && (e.spec as any).type === 'team',
+      );
+      const types = teams.map(
+        t => t.metadata.labels?.['teamflow.io/team-type'] ?? 'undeclared',
+      );
+      const tally = types.reduce<Record<string, number>>(
+        (acc, t) => ({ ...acc, [t]: (acc[t] ?? 0) + 1 }),
+        {},
+      );
+      expect(tally).toEqual({
+        'stream-aligned': 8,
+        platform: 3,
+        enabling: 1,
+        'complicated-subsystem': 2,
+        undeclared: 1,
+      });
+    });
+
+    it('resolves memberships, hierarchy and ownership into relations', () => {
+      expect(related('user:default/maya.okafor', 'memberOf')).toEqual([
+        'group:default/checkout',
+      ]);
+      expect(related('user:default/noah.fischer', 'memberOf')).toEqual([
+        'group:default/cloud-infrastructure',
+        'group:default/reliability-enablement',
+      ]);
+      expect(related('group:default/checkout', 'childOf')).toEqual([
+        'group:default/shopping',
+      ]);
+      expect(related('group:default/checkout', 'ownerOf')).toEqual(
+        expect.arrayContaining([
+          'component:default/checkout-service',
+          'component:default/payments-gateway',
+          'system:default/payments',
+        ]),
+      );
+      // A cross-team edge: Checkout's basket service consumes Store Ops' inventory API.
+      expect(
+        related('component:default/basket-service', 'consumesApi'),
+      ).toContain('api:default/inventory-api');
+      expect(related('api:default/inventory-api', 'ownedBy')).toEqual([
+        'group:default/store-ops',
+      ]);
+    });
+
+    it('has exactly one component whose owner is not a group, on purpose', () => {
+      const groups = new Set(
+        entities
+          .filter(e => e.kind === 'Group')
+          .map(e => `group:default/${e.metadata.name}`),
+      );
+      const notGroupOwned = entities
+        .filter(e => ['Component', 'API', 'System', 'Resource'].includes(e.kind))
+        .filter(e => !related(`${e.kind.toLowerCase()}:default/${e.metadata.name}`, 'ownedBy').every(r => groups.has(r)))
+        .map(e => e.metadata.name);
+      expect(notGroupOwned).toEqual(['promo-banner-service']);
+    });
+
+    it('knows every demo sign-in user as a User with a team', () => {
+      const demoUsers = readAppConfig().auth.providers.demo.users.map(
+        (u: any) => u.entityRef,
+      );
+      expect(demoUsers.length).toBeGreaterThanOrEqual(3);
+      for (const ref of demoUsers) {
+        expect(related(ref, 'memberOf').length).toBeGreaterThan(0);
+      }
+    });
+  },
+);
