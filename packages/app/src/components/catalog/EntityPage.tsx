@@ -40,6 +40,7 @@ import {
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
 import {
+  Entity,
   RELATION_API_CONSUMED_BY,
   RELATION_API_PROVIDED_BY,
   RELATION_CONSUMES_API,
@@ -288,6 +289,9 @@ const userPage = (
   </EntityLayout>
 );
 
+/** Team channels live in metadata.links; groups without any skip the card. */
+const hasLinks = (entity: Entity) => Boolean(entity.metadata.links?.length);
+
 const groupPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -297,13 +301,28 @@ const groupPage = (
           <EntityGroupProfileCard />
         </Grid>
         <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
+          {/* Business units and the organisation own through their teams. */}
+          <EntityOwnershipCard relationAggregation="aggregated" />
         </Grid>
         <Grid item xs={12} md={6}>
-          <EntityMembersListCard />
+          <EntityMembersListCard
+            showAggregateMembersToggle
+            relationAggregation="aggregated"
+          />
         </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityLinksCard />
+        <EntitySwitch>
+          <EntitySwitch.Case if={hasLinks}>
+            <Grid item xs={12} md={6}>
+              <EntityLinksCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
+        <Grid item xs={12}>
+          <EntityCatalogGraphCard
+            title="Team in the organisation"
+            height={400}
+            maxDepth={1}
+          />
         </Grid>
       </Grid>
     </EntityLayout.Route>
