@@ -7,7 +7,8 @@ import { defineConfig } from '@playwright/test';
  * organisation. Locally a portal that is already running is reused.
  */
 const chromium = process.env.TEAMFLOW_CHROMIUM ?? '/usr/bin/chromium';
-const configArgs = '--config ../../app-config.yaml --config ../../app-config.e2e.yaml';
+const configArgs =
+  '--config ../../app-config.yaml --config ../../app-config.e2e.yaml';
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -17,7 +18,10 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+  ],
   webServer: [
     {
       command: `yarn workspace backend start ${configArgs}`,

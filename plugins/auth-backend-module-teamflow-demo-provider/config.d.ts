@@ -1,27 +1,15 @@
 export interface Config {
   auth?: {
     providers?: {
-      /** Teamflow's demo sign-in provider. Development only unless opted in. */
+      /**
+       * Teamflow's demo sign-in provider. The app that shows the list on its sign-in page marks
+       * `users` frontend-visible in its own config schema (packages/app/config.d.ts here).
+       */
       demo?: {
-        /**
-         * The users a visitor may sign in as. The list is shown on the sign-in page.
-         * @visibility frontend
-         */
+        /** The users a visitor may sign in as: User entity refs with a display title. */
         users?: Array<{
-          /**
-           * A User entity ref, e.g. user:default/maya.okafor.
-           * @visibility frontend
-           */
           entityRef: string;
-          /**
-           * Shown on the sign-in card, e.g. "Maya Okafor".
-           * @visibility frontend
-           */
           title: string;
-          /**
-           * Shown under the title, e.g. the person's role and team.
-           * @visibility frontend
-           */
           description?: string;
         }>;
         /** Allow the demo provider when NODE_ENV is not development. */

@@ -11,22 +11,30 @@ async function signInAs(page: Page, person: string) {
   await expect(page.getByText('Basketly Catalog')).toBeVisible();
 }
 
-test('the sign-in page offers the demo organisation people', async ({ page }) => {
+test('the sign-in page offers the demo organisation people', async ({
+  page,
+}) => {
   await page.goto('/');
   const users = page.getByRole('list', { name: 'Demo users' });
   await expect(users.getByRole('button')).toHaveCount(5);
   for (const who of ['Maya Okafor', 'Lars Berg', 'Inês Duarte']) {
     await expect(users.getByText(who)).toBeVisible();
   }
-  await expect(users.getByText('Chief Technology Officer (portal admin)')).toBeVisible();
+  await expect(
+    users.getByText('Chief Technology Officer (portal admin)'),
+  ).toBeVisible();
   await shot(page, 'sign-in');
 });
 
-test('an engineer finds a component and the team that owns it', async ({ page }) => {
+test('an engineer finds a component and the team that owns it', async ({
+  page,
+}) => {
   await signInAs(page, 'Maya Okafor');
 
   // The catalog opens on the components her team owns: Checkout owns 8.
-  await expect(page.getByRole('heading', { name: 'Owned Components (8)' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Owned Components (8)' }),
+  ).toBeVisible();
   await page.getByRole('textbox', { name: 'Search' }).fill('checkout-service');
   const row = page.getByRole('row', { name: /checkout-service/ });
   await expect(row).toContainText('Orchestrates the checkout flow.');
@@ -34,11 +42,15 @@ test('an engineer finds a component and the team that owns it', async ({ page })
   await row.getByRole('link', { name: 'checkout-service' }).click();
 
   // Component page: description, owner, system and its relations graph.
-  await expect(page).toHaveURL(/\/catalog\/default\/component\/checkout-service/);
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/checkout-service/,
+  );
   const about = page.locator('article', { hasText: 'About' }).first();
   await expect(about).toContainText('Orchestrates the checkout flow.');
   const ownerLink = about.locator('a[href$="/catalog/default/group/checkout"]');
-  const systemLink = about.locator('a[href$="/catalog/default/system/checkout"]');
+  const systemLink = about.locator(
+    'a[href$="/catalog/default/system/checkout"]',
+  );
   await expect(ownerLink).toHaveText('Checkout');
   await expect(systemLink).toHaveText('Checkout');
   await expect(page.getByText('Relations')).toBeVisible();
@@ -47,9 +59,13 @@ test('an engineer finds a component and the team that owns it', async ({ page })
   // Through the owner link to the team page: members, parent group, ownership.
   await ownerLink.click();
   await expect(page).toHaveURL(/\/catalog\/default\/group\/checkout/);
-  await expect(page.getByRole('heading', { name: 'Checkout' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Checkout' }).first(),
+  ).toBeVisible();
   await expect(page.getByText('Checkout members (3 of 3)')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Shopping' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Shopping' }).first(),
+  ).toBeVisible();
   // Ownership, hand-counted from examples/software: 7 services, 1 website, 3 OpenAPI APIs.
   await expect(page.getByRole('heading', { name: 'Ownership' })).toBeVisible();
   await expect(page.getByRole('link', { name: /7\s*services/i })).toBeVisible();
@@ -58,22 +74,36 @@ test('an engineer finds a component and the team that owns it', async ({ page })
   await shot(page, 'engineer-team');
 });
 
-test('a platform engineer sees their team and its platform grouping', async ({ page }) => {
+test('a platform engineer sees their team and its platform grouping', async ({
+  page,
+}) => {
   await signInAs(page, 'Lars Berg');
   await page.goto('/catalog/default/group/developer-experience');
-  await expect(page.getByText('Developer Experience members (3 of 3)')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Technology' }).first()).toBeVisible();
+  await expect(
+    page.getByText('Developer Experience members (3 of 3)'),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Technology' }).first(),
+  ).toBeVisible();
   await shot(page, 'platform-engineer-team');
 });
 
-test('the CTO is signed in as a real catalog user with their group', async ({ page }) => {
+test('the CTO is signed in as a real catalog user with their group', async ({
+  page,
+}) => {
   await signInAs(page, 'Inês Duarte');
   await page.goto('/catalog/default/user/ines.duarte');
-  await expect(page.getByText('Chief Technology Officer').first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Office of the CTO' }).first()).toBeVisible();
+  await expect(
+    page.getByText('Chief Technology Officer').first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Office of the CTO' }).first(),
+  ).toBeVisible();
   await shot(page, 'cto-profile');
 
   await page.goto('/catalog/default/group/basketly');
-  await expect(page.getByText('Basketly is an online grocery marketplace').first()).toBeVisible();
+  await expect(
+    page.getByText('Basketly is an online grocery marketplace').first(),
+  ).toBeVisible();
   await shot(page, 'cto-organisation');
 });

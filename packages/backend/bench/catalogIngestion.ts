@@ -39,24 +39,46 @@ async function main() {
 
   let t = performance.now();
   // Persona/TeamInteraction are left out until the catalog has a processor for them.
-  const entities = generateOrganisation({ teams, components, teamflowKinds: false });
+  const entities = generateOrganisation({
+    teams,
+    components,
+    teamflowKinds: false,
+  });
   const generateMs = performance.now() - t;
   const files = writeOrganisation(path.join(workDir, 'org'), entities);
 
   const database = databaseUrl
     ? { client: 'pg', connection: databaseUrl, prefix: `bench_${Date.now()}_` }
-    : { client: 'better-sqlite3', connection: { directory: path.join(workDir, 'db') } };
+    : {
+        client: 'better-sqlite3',
+        connection: { directory: path.join(workDir, 'db') },
+      };
   const config = new ConfigReader({
     backend: {
       baseUrl,
       listen: { port },
       database,
       auth: {
-        externalAccess: [{ type: 'static', options: { token, subject: 'bench' } }],
+        externalAccess: [
+          { type: 'static', options: { token, subject: 'bench' } },
+        ],
       },
     },
     catalog: {
-      rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Domain', 'Group', 'User'] }],
+      rules: [
+        {
+          allow: [
+            'Component',
+            'System',
+            'API',
+            'Resource',
+            'Location',
+            'Domain',
+            'Group',
+            'User',
+          ],
+        },
+      ],
       locations: files.map(target => ({ type: 'file', target })),
     },
   });
@@ -90,7 +112,9 @@ async function main() {
   const deadline = Date.now() + 60 * 60_000;
   while (stored < expected && Date.now() < deadline) {
     await new Promise(r => setTimeout(r, 1000));
-    stored = (await get('/api/catalog/entities/by-query?limit=1&fields=metadata.name')).totalItems;
+    stored = (
+      await get('/api/catalog/entities/by-query?limit=1&fields=metadata.name')
+    ).totalItems;
   }
   const ingestMs = performance.now() - t;
 
@@ -99,7 +123,9 @@ async function main() {
   for (let i = 0; i < 40; i++) {
     const owner = `group:default/team-${(i % teams) + 1}`;
     const s = performance.now();
-    await get(`/api/catalog/entities/by-query?filter=kind=component,relations.ownedBy=${owner}&limit=100`);
+    await get(
+      `/api/catalog/entities/by-query?filter=kind=component,relations.ownedBy=${owner}&limit=100`,
+    );
     samples.push(performance.now() - s);
   }
   samples.sort((a, b) => a - b);

@@ -65,13 +65,24 @@ export function generateOrganisation(
   });
 
   // Groups: org -> value streams + technology -> teams
-  const valueStreams = Array.from({ length: valueStreamCount }, (_, i) => `vs-${i + 1}`);
-  type Team = { name: string; type?: string; valueStream?: string; domain: string };
+  const valueStreams = Array.from(
+    { length: valueStreamCount },
+    (_, i) => `vs-${i + 1}`,
+  );
+  type Team = {
+    name: string;
+    type?: string;
+    valueStream?: string;
+    domain: string;
+  };
   const teams: Team[] = [];
   for (let i = 0; i < teamCount; i++) {
     const type = random.weighted(TEAM_TYPES);
-    const alignedToStream = type === 'stream-aligned' || type === 'complicated-subsystem';
-    const valueStream = alignedToStream ? valueStreams[i % valueStreamCount] : undefined;
+    const alignedToStream =
+      type === 'stream-aligned' || type === 'complicated-subsystem';
+    const valueStream = alignedToStream
+      ? valueStreams[i % valueStreamCount]
+      : undefined;
     teams.push({
       name: `team-${i + 1}`,
       type,
@@ -92,7 +103,8 @@ export function generateOrganisation(
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
       metadata: meta(bu, {
-        annotations: bu === 'technology' ? {} : { 'teamflow.io/value-stream': bu },
+        annotations:
+          bu === 'technology' ? {} : { 'teamflow.io/value-stream': bu },
       }),
       spec: {
         type: 'business-unit',
@@ -106,9 +118,12 @@ export function generateOrganisation(
     const annotations: Record<string, string> = {
       'teamflow.io/focus': `Generated ${team.type ?? 'undeclared'} team`,
     };
-    if (team.valueStream) annotations['teamflow.io/value-stream'] = team.valueStream;
+    if (team.valueStream)
+      annotations['teamflow.io/value-stream'] = team.valueStream;
     if (team.type === 'platform') {
-      annotations['teamflow.io/platform-grouping'] = `platform-${Math.floor(platformIndex++ / 6) + 1}`;
+      annotations['teamflow.io/platform-grouping'] = `platform-${
+        Math.floor(platformIndex++ / 6) + 1
+      }`;
     }
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
@@ -116,7 +131,12 @@ export function generateOrganisation(
       metadata: meta(team.name, {
         labels: team.type ? { [TEAM_TYPE_LABEL]: team.type } : undefined,
         annotations,
-        links: [{ url: `https://chat.example.com/${team.name}`, title: `#${team.name}` }],
+        links: [
+          {
+            url: `https://chat.example.com/${team.name}`,
+            title: `#${team.name}`,
+          },
+        ],
       }),
       spec: { type: 'team', parent: parentOf(team), children: [] },
     });
@@ -162,17 +182,33 @@ export function generateOrganisation(
   }
 
   // Components, each in a system and usually owned by the system's owner.
-  type Component = { name: string; owner: Team; system: string; lifecycle: string };
-  const components: Component[] = Array.from({ length: componentCount }, (_, c) => {
-    const system = c < systemCount ? systems[c] : systems[random.int(systemCount)];
-    const owner = random.chance(0.03) ? teams[random.int(teamCount)] : system.owner;
-    const lifecycle = random.weighted([
-      ['production', 85],
-      ['experimental', 10],
-      ['deprecated', 5],
-    ] as const);
-    return { name: `component-${c + 1}`, owner, system: system.name, lifecycle };
-  });
+  type Component = {
+    name: string;
+    owner: Team;
+    system: string;
+    lifecycle: string;
+  };
+  const components: Component[] = Array.from(
+    { length: componentCount },
+    (_, c) => {
+      const system =
+        c < systemCount ? systems[c] : systems[random.int(systemCount)];
+      const owner = random.chance(0.03)
+        ? teams[random.int(teamCount)]
+        : system.owner;
+      const lifecycle = random.weighted([
+        ['production', 85],
+        ['experimental', 10],
+        ['deprecated', 5],
+      ] as const);
+      return {
+        name: `component-${c + 1}`,
+        owner,
+        system: system.name,
+        lifecycle,
+      };
+    },
+  );
   const streamOf = (team: Team) => team.valueStream ?? 'technology';
   const byStream = groupBy(components, c => streamOf(c.owner));
 
@@ -192,7 +228,13 @@ export function generateOrganisation(
   for (const [c, component] of components.entries()) {
     const provides = (providedBy.get(component) ?? []).map(a => a.name);
     const consumes = new Set<string>();
-    const wanted = random.weighted([[0, 1], [1, 2], [2, 3], [3, 2], [4, 2]] as const);
+    const wanted = random.weighted([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 2],
+      [4, 2],
+    ] as const);
     const ownStream = apisByStream.get(streamOf(component.owner)) ?? apis;
     for (let k = 0; k < wanted; k++) {
       let pool = apis;
@@ -205,7 +247,8 @@ export function generateOrganisation(
     const sameStream = byStream.get(streamOf(component.owner))!;
     for (let k = random.int(3); k > 0; k--) {
       const other = random.pick(sameStream);
-      if (other !== component) dependsOn.push(`component:default/${other.name}`);
+      if (other !== component)
+        dependsOn.push(`component:default/${other.name}`);
     }
     dependsOn.push(`resource:default/resource-${(c % resourceCount) + 1}`);
     // ~1 % owned by a person rather than a team: ownership hygiene finds these.
@@ -219,7 +262,11 @@ export function generateOrganisation(
         annotations: { 'github.com/project-slug': `example/${component.name}` },
       }),
       spec: {
-        type: random.weighted([['service', 6], ['website', 1], ['library', 2]] as const),
+        type: random.weighted([
+          ['service', 6],
+          ['website', 1],
+          ['library', 2],
+        ] as const),
         lifecycle: component.lifecycle,
         owner,
         system: component.system,
@@ -239,7 +286,8 @@ export function generateOrganisation(
         lifecycle: 'production',
         owner: api.provider.owner.name,
         system: api.provider.system,
-        definition: 'openapi: 3.0.3\ninfo: {title: generated, version: 1.0.0}\npaths: {}\n',
+        definition:
+          'openapi: 3.0.3\ninfo: {title: generated, version: 1.0.0}\npaths: {}\n',
       },
     });
   }
@@ -294,9 +342,15 @@ function generateTeamflowKinds(
         to: `group:default/${team.name}`,
         mode,
         purpose: `Generated ${mode} interaction`,
-        status: random.weighted([['active', 8], ['planned', 1], ['ended', 1]] as const),
+        status: random.weighted([
+          ['active', 8],
+          ['planned', 1],
+          ['ended', 1],
+        ] as const),
         startDate: '2026-01-01',
-        ...(temporary ? { reviewBy: random.pick(['2026-06-30', '2027-06-30']) } : {}),
+        ...(temporary
+          ? { reviewBy: random.pick(['2026-06-30', '2027-06-30']) }
+          : {}),
         owner: `group:default/${from.name}`,
       },
     });
@@ -311,7 +365,13 @@ function generateTeamflowKinds(
       kind: 'Persona',
       metadata: { name: `persona-${p + 1}`, namespace: 'default' },
       spec: {
-        type: random.pick(['end-user', 'buyer', 'admin', 'operator', 'internal-developer']),
+        type: random.pick([
+          'end-user',
+          'buyer',
+          'admin',
+          'operator',
+          'internal-developer',
+        ]),
         owner: `group:default/${servedBy[0]?.name ?? teams[0].name}`,
         lifecycle: 'validated',
         servedBy: [...new Set(servedBy.map(t => `group:default/${t.name}`))],

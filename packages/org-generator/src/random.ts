@@ -44,7 +44,10 @@ export class Random {
 }
 
 /** Groups items by key, keeping their order. */
-export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+export function groupBy<T, K>(
+  items: Iterable<T>,
+  key: (item: T) => K,
+): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);

@@ -24,7 +24,10 @@ export function writeOrganisation(
     for (let i = 0; i < list.length; i += chunkSize) {
       const file = path.join(
         dir,
-        `${kind.toLowerCase()}-${String(i / chunkSize + 1).padStart(3, '0')}.yaml`,
+        `${kind.toLowerCase()}-${String(i / chunkSize + 1).padStart(
+          3,
+          '0',
+        )}.yaml`,
       );
       const text = list
         .slice(i, i + chunkSize)

@@ -1,8 +1,5 @@
 import authPlugin from '@backstage/plugin-auth-backend';
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { decodeJwt } from 'jose';
@@ -82,8 +79,18 @@ describe('demo sign-in provider', () => {
 
   it.each([
     ['no header', undefined, 401, /Missing x-teamflow-demo-user/],
-    ['a user who is not offered', 'user:default/priya.raman', 403, /not one of the demo users/],
-    ['a group instead of a user', 'group:default/checkout', 403, /not one of the demo users/],
+    [
+      'a user who is not offered',
+      'user:default/priya.raman',
+      403,
+      /not one of the demo users/,
+    ],
+    [
+      'a group instead of a user',
+      'group:default/checkout',
+      403,
+      /not one of the demo users/,
+    ],
     ['a malformed ref', 'user:', 400, /not a valid user entity ref/],
     ['an offered user missing from the catalog', 'jonas.keller', 404, /./],
   ])('refuses %s', async (_name, header, status, message) => {

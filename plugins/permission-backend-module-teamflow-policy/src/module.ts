@@ -21,7 +21,9 @@ export const permissionModuleTeamflowPolicy = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ policy, config, logger }) {
-        policy.setPolicy(TeamflowPermissionPolicy.fromConfig(config, { logger }));
+        policy.setPolicy(
+          TeamflowPermissionPolicy.fromConfig(config, { logger }),
+        );
       },
     });
   },

@@ -23,7 +23,10 @@ function userOf(name: string, groups: string[]): PolicyQueryUser {
   return {
     info: {
       userEntityRef,
-      ownershipEntityRefs: [userEntityRef, ...groups.map(g => `group:default/${g}`)],
+      ownershipEntityRefs: [
+        userEntityRef,
+        ...groups.map(g => `group:default/${g}`),
+      ],
     },
   } as PolicyQueryUser;
 }
@@ -37,13 +40,48 @@ const somePluginWrite = createPermission({
 
 describe('TeamflowPermissionPolicy', () => {
   it.each([
-    ['engineer reads the catalog', engineer, catalogEntityReadPermission, AuthorizeResult.ALLOW],
-    ['engineer removes a location', engineer, catalogLocationDeletePermission, AuthorizeResult.DENY],
-    ['CTO (admin) removes a location', cto, catalogLocationDeletePermission, AuthorizeResult.ALLOW],
-    ['CTO (admin) unregisters any entity', cto, catalogEntityDeletePermission, AuthorizeResult.ALLOW],
-    ['engineer uses another plugin', engineer, somePluginWrite, AuthorizeResult.ALLOW],
-    ['anonymous request reads the catalog', undefined, catalogEntityReadPermission, AuthorizeResult.DENY],
-    ['anonymous request unregisters an entity', undefined, catalogEntityDeletePermission, AuthorizeResult.DENY],
+    [
+      'engineer reads the catalog',
+      engineer,
+      catalogEntityReadPermission,
+      AuthorizeResult.ALLOW,
+    ],
+    [
+      'engineer removes a location',
+      engineer,
+      catalogLocationDeletePermission,
+      AuthorizeResult.DENY,
+    ],
+    [
+      'CTO (admin) removes a location',
+      cto,
+      catalogLocationDeletePermission,
+      AuthorizeResult.ALLOW,
+    ],
+    [
+      'CTO (admin) unregisters any entity',
+      cto,
+      catalogEntityDeletePermission,
+      AuthorizeResult.ALLOW,
+    ],
+    [
+      'engineer uses another plugin',
+      engineer,
+      somePluginWrite,
+      AuthorizeResult.ALLOW,
+    ],
+    [
+      'anonymous request reads the catalog',
+      undefined,
+      catalogEntityReadPermission,
+      AuthorizeResult.DENY,
+    ],
+    [
+      'anonymous request unregisters an entity',
+      undefined,
+      catalogEntityDeletePermission,
+      AuthorizeResult.DENY,
+    ],
   ])('%s', async (_name, user, permission, expected) => {
     const decision = await policy.handle({ permission }, user);
     expect(decision.result).toBe(expected);

@@ -34,7 +34,10 @@ export class TeamflowPermissionPolicy implements PermissionPolicy {
       config.getOptionalStringArray('teamflow.permission.admins') ?? []
     ).map(ref =>
       stringifyEntityRef(
-        parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
+        parseEntityRef(ref, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
       ),
     );
     return new TeamflowPermissionPolicy(
@@ -52,7 +55,10 @@ export class TeamflowPermissionPolicy implements PermissionPolicy {
     if (ownershipEntityRefs.some(ref => this.admins.has(ref))) {
       return { result: AuthorizeResult.ALLOW };
     }
-    const caller = { userEntityRef: user?.info.userEntityRef, ownershipEntityRefs };
+    const caller = {
+      userEntityRef: user?.info.userEntityRef,
+      ownershipEntityRefs,
+    };
     const rule = this.rules.find(r => r.appliesTo(request.permission));
     if (!rule) {
       return { result: AuthorizeResult.DENY };
@@ -60,7 +66,9 @@ export class TeamflowPermissionPolicy implements PermissionPolicy {
     const decision = rule.decide(caller, request.permission);
     if (decision.result === AuthorizeResult.DENY) {
       this.logger?.debug(
-        `Denied ${request.permission.name} to ${caller.userEntityRef ?? 'anonymous'} by rule ${rule.id}`,
+        `Denied ${request.permission.name} to ${
+          caller.userEntityRef ?? 'anonymous'
+        } by rule ${rule.id}`,
       );
     }
     return decision;

@@ -4,6 +4,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -41,7 +42,7 @@ describe('database engines under test', () => {
 describe.each(databases.eachSupportedId())(
   'the demo organisation in the catalog on %s',
   databaseId => {
-    let server: any;
+    let backend: TestBackend;
     let entities: Entity[];
 
     const byRef = (ref: string) =>
@@ -58,17 +59,17 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       const knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
+      backend = await startTestBackend({
         features: [
           catalogPlugin,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({ data: { catalog: catalogConfig } }),
         ],
-      }));
+      });
       // Wait until the processing loop has stitched every entity (relations present).
       const deadline = Date.now() + 90_000;
       for (;;) {
-        const res = await request(server)
+        const res = await request(backend.server)
           .get('/api/catalog/entities')
           .set('Authorization', mockCredentials.user.header());
         entities = res.body;
@@ -79,6 +80,8 @@ describe.each(databases.eachSupportedId())(
         await new Promise(r => setTimeout(r, 500));
       }
     }, 120_000);
+
+    afterAll(() => backend.stop());
 
     it('loads the whole organisation with no entity left unprocessed', () => {
       const count = (kind: string) =>
@@ -158,8 +161,16 @@ describe.each(databases.eachSupportedId())(
           .map(e => `group:default/${e.metadata.name}`),
       );
       const notGroupOwned = entities
-        .filter(e => ['Component', 'API', 'System', 'Resource'].includes(e.kind))
-        .filter(e => !related(`${e.kind.toLowerCase()}:default/${e.metadata.name}`, 'ownedBy').every(r => groups.has(r)))
+        .filter(e =>
+          ['Component', 'API', 'System', 'Resource'].includes(e.kind),
+        )
+        .filter(
+          e =>
+            !related(
+              `${e.kind.toLowerCase()}:default/${e.metadata.name}`,
+              'ownedBy',
+            ).every(r => groups.has(r)),
+        )
         .map(e => e.metadata.name);
       expect(notGroupOwned).toEqual(['promo-banner-service']);
     });

@@ -13,13 +13,17 @@ const interactions = teamflow.filter(e => e.kind === 'TeamInteraction');
 const refOf = (e: { kind: string; metadata: { name: string } }) =>
   `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
 const known = new Set([...org, ...software].map(refOf));
-const teams = org.filter(e => e.kind === 'Group' && (e.spec as any).type === 'team');
+const teams = org.filter(
+  e => e.kind === 'Group' && (e.spec as any).type === 'team',
+);
 const teamType = (ref: string) =>
   teams.find(t => refOf(t) === ref)?.metadata.labels?.['teamflow.io/team-type'];
 
 describe('examples/teamflow', () => {
   it('uses the teamflow.io/v1alpha1 kinds with 6+ personas and interactions of every mode', () => {
-    expect(teamflow.every(e => e.apiVersion === 'teamflow.io/v1alpha1')).toBe(true);
+    expect(teamflow.every(e => e.apiVersion === 'teamflow.io/v1alpha1')).toBe(
+      true,
+    );
     expect(personas).toHaveLength(8);
     expect(new Set(interactions.map(i => (i.spec as any).mode))).toEqual(
       new Set(['x-as-a-service', 'collaboration', 'facilitating']),
@@ -58,24 +62,36 @@ describe('examples/teamflow', () => {
 
   it('leaves one persona unserved on purpose, for the coverage views', () => {
     expect(
-      personas.filter(p => (p.spec as any).servedBy.length === 0).map(p => p.metadata.name),
+      personas
+        .filter(p => (p.spec as any).servedBy.length === 0)
+        .map(p => p.metadata.name),
     ).toEqual(['support-agent']);
   });
 });
 
 describe('examples/org', () => {
   it('has 2-4 business units and a platform grouping of two or more platform teams', () => {
-    const units = org.filter(e => e.kind === 'Group' && (e.spec as any).type === 'business-unit');
+    const units = org.filter(
+      e => e.kind === 'Group' && (e.spec as any).type === 'business-unit',
+    );
     expect(units).toHaveLength(4);
     const grouped = teams.filter(
-      t => t.metadata.annotations?.['teamflow.io/platform-grouping'] === 'engineering-platform',
+      t =>
+        t.metadata.annotations?.['teamflow.io/platform-grouping'] ===
+        'engineering-platform',
     );
-    expect(grouped.map(t => teamType(refOf(t)))).toEqual(['platform', 'platform', 'platform']);
+    expect(grouped.map(t => teamType(refOf(t)))).toEqual([
+      'platform',
+      'platform',
+      'platform',
+    ]);
   });
 
   it('puts several stream-aligned teams in every value stream', () => {
     const perStream: Record<string, number> = {};
-    for (const t of teams.filter(x => teamType(refOf(x)) === 'stream-aligned')) {
+    for (const t of teams.filter(
+      x => teamType(refOf(x)) === 'stream-aligned',
+    )) {
       const vs = t.metadata.annotations!['teamflow.io/value-stream'];
       perStream[vs] = (perStream[vs] ?? 0) + 1;
     }

@@ -54,7 +54,6 @@ import {
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
-
 const techdocsContent = (
   <EntityTechdocsContent>
     <TechDocsAddons>
