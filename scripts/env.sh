@@ -50,29 +50,34 @@ teamflow_ensure_chromium() {
 }
 
 # A throwaway PostgreSQL cluster on 127.0.0.1:5433 for the database tests. Its connection string
-# goes where TestDatabases (@backstage/backend-test-utils) looks for it.
+# goes where TestDatabases (@backstage/backend-test-utils) looks for it. The cluster lives in a
+# fresh directory under /tmp: as root it runs as the postgres user, who may not be able to enter
+# the checkout's directories.
 teamflow_start_postgres() {
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     teamflow_log "installing Debian's postgresql"; teamflow_apt_install postgresql
   fi
-  local bin ver dir="$TEAMFLOW_HOME/pg" port="${TEAMFLOW_PG_PORT:-5433}" run=()
+  local bin ver dir port="${TEAMFLOW_PG_PORT:-5433}" run=()
   bin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
   ver="$(basename "$(dirname "$bin")")"
-  [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
-  rm -rf "$dir" && mkdir -p "$dir"
-  [ "$(id -u)" = 0 ] && chown postgres "$dir"
-  # From / so the postgres user is never left in a directory it cannot enter.
-  (cd / && "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null)
-  (cd / && "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >/dev/null)
+  dir="$(mktemp -d /tmp/teamflow-pg.XXXXXX)"
+  if [ "$(id -u)" = 0 ]; then run=(runuser -u postgres --); chown postgres "$dir"; fi
   export TEAMFLOW_PG_CTL="$bin/pg_ctl" TEAMFLOW_PG_DIR="$dir"
+  # From / so the postgres user is never left in a directory it cannot enter.
+  if ! (cd / && "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-sync >"$dir/initdb.log" 2>&1 \
+        && "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+          -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >/dev/null); then
+    teamflow_log "PostgreSQL did not start:"; cat "$dir"/*.log >&2 || true
+    return 1
+  fi
   export "BACKSTAGE_TEST_DATABASE_POSTGRES${ver}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:$port"
   export BACKSTAGE_TEST_DISABLE_DOCKER=1 TEAMFLOW_REQUIRE_POSTGRES=1
-  teamflow_log "PostgreSQL $ver on 127.0.0.1:$port"
+  teamflow_log "PostgreSQL $ver on 127.0.0.1:$port ($dir)"
 }
 
 teamflow_stop_postgres() {
   [ -n "${TEAMFLOW_PG_DIR:-}" ] || return 0
   local run=(); [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
   (cd / && "${run[@]}" "$TEAMFLOW_PG_CTL" -D "$TEAMFLOW_PG_DIR/data" -m fast stop >/dev/null 2>&1) || true
+  rm -rf "$TEAMFLOW_PG_DIR"
 }
