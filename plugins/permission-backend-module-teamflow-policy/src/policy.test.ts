@@ -13,8 +13,8 @@ import { TeamflowPermissionPolicy } from './policy';
 
 const policy = TeamflowPermissionPolicy.fromConfig(
   new ConfigReader({
-    // A short ref, to check it is read as group:default/cto-office.
-    teamflow: { permission: { admins: ['cto-office'] } },
+    // A short, mixed-case ref, to check it is read as group:default/cto-office.
+    teamflow: { permission: { admins: ['CTO-Office'] } },
   }),
 );
 

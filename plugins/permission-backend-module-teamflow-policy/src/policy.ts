@@ -30,6 +30,7 @@ export class TeamflowPermissionPolicy implements PermissionPolicy {
     config: Config,
     options: { logger?: LoggerService; rules?: TeamflowPolicyRule[] } = {},
   ): TeamflowPermissionPolicy {
+    // Ownership refs from sign-in are lower-case, as catalog relations are.
     const admins = (
       config.getOptionalStringArray('teamflow.permission.admins') ?? []
     ).map(ref =>
@@ -38,7 +39,7 @@ export class TeamflowPermissionPolicy implements PermissionPolicy {
           defaultKind: 'group',
           defaultNamespace: 'default',
         }),
-      ),
+      ).toLocaleLowerCase('en-US'),
     );
     return new TeamflowPermissionPolicy(
       new Set(admins),
@@ -52,7 +53,11 @@ export class TeamflowPermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const ownershipEntityRefs = user?.info.ownershipEntityRefs ?? [];
-    if (ownershipEntityRefs.some(ref => this.admins.has(ref))) {
+    if (
+      ownershipEntityRefs.some(ref =>
+        this.admins.has(ref.toLocaleLowerCase('en-US')),
+      )
+    ) {
       return { result: AuthorizeResult.ALLOW };
     }
     const caller = {
