@@ -15,6 +15,7 @@ import {
 } from '@backstage/core-plugin-api';
 import {
   Avatar,
+  Button,
   Grid,
   List,
   ListItem,
@@ -104,16 +105,16 @@ export function DemoSignInPage(props: SignInPageProps) {
                 <Typography paragraph>
                   {error?.message ?? 'The demo sign-in failed.'}
                 </Typography>
-                <Typography
-                  component="a"
-                  href="#"
+                <Button
+                  variant="outlined"
+                  color="primary"
                   onClick={() => {
                     window.localStorage.removeItem(DEMO_USER_STORAGE_KEY);
                     setChosen(null);
                   }}
                 >
                   Choose another demo user
-                </Typography>
+                </Button>
               </InfoCard>
             </Content>
           </Page>
