@@ -1,4 +1,35 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page, request } from '@playwright/test';
+
+// The portal starts with an empty in-memory catalog: wait until the demo organisation is fully
+// ingested (as a demo user, through the real sign-in and catalog APIs) before any test looks.
+test.beforeAll(async () => {
+  const api = await request.newContext({ baseURL: 'http://localhost:7007' });
+  const deadline = Date.now() + 120_000;
+  let kinds: Record<string, number> = {};
+  while (Date.now() < deadline) {
+    const auth = await api.get('/api/auth/demo/refresh?env=development', {
+      headers: {
+        'X-Requested-With': 'XMLHttpRequest',
+        'x-teamflow-demo-user': 'user:default/maya.okafor',
+      },
+    });
+    if (auth.ok()) {
+      const token = (await auth.json()).backstageIdentity.token;
+      const facets = await api.get('/api/catalog/entity-facets?facet=kind', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      kinds = Object.fromEntries(
+        (await facets.json()).facets.kind.map((f: any) => [f.value, f.count]),
+      );
+      if (kinds.Component === 69 && kinds.User === 47 && kinds.Group === 21) {
+        break;
+      }
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  expect(kinds).toMatchObject({ Component: 69, User: 47, Group: 21 });
+  await api.dispose();
+});
 
 // Screenshots of every page visited, per demo role, for people reviewing a change.
 const shot = (page: Page, name: string) =>

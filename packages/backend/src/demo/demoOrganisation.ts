@@ -27,3 +27,8 @@ export function readExampleEntities(dir: string): Entity[] {
       ),
     );
 }
+
+/** Number of YAML documents (entities) in a file. */
+export function countDocuments(file: string): number {
+  return parseAllDocuments(fs.readFileSync(file, 'utf8')).length;
+}
