@@ -136,5 +136,7 @@ test('the CTO is signed in as a real catalog user with their group', async ({
   await expect(
     page.getByText('Basketly is an online grocery marketplace').first(),
   ).toBeVisible();
+  // Members and ownership aggregate over the whole organisation: all 47 people.
+  await expect(page.getByText('Basketly members (47 of 47)')).toBeVisible();
   await shot(page, 'cto-organisation');
 });
