@@ -49,7 +49,7 @@ teamflow_ensure_chromium() {
   [ -x /usr/bin/chromium ] || { teamflow_log "installing Debian's chromium"; teamflow_apt_install chromium; }
 }
 
-# A throwaway PostgreSQL cluster on 127.0.0.1:5433 for the database tests. Its connection string
+# A throwaway PostgreSQL cluster on 127.0.0.1 (port 5433 or the next free one) for the database tests. Its connection string
 # goes where TestDatabases (@backstage/backend-test-utils) looks for it. The cluster lives in a
 # fresh directory under /tmp: as root it runs as the postgres user, who may not be able to enter
 # the checkout's directories.
@@ -58,6 +58,8 @@ teamflow_start_postgres() {
     teamflow_log "installing Debian's postgresql"; teamflow_apt_install postgresql
   fi
   local bin ver dir port="${TEAMFLOW_PG_PORT:-5433}" run=()
+  # The first free port from 5433 up: a cluster left running elsewhere must not break the run.
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
   bin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
   ver="$(basename "$(dirname "$bin")")"
   dir="$(mktemp -d /tmp/teamflow-pg.XXXXXX)"
