@@ -34,6 +34,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Teamflow's model: Persona and TeamInteraction kinds, team types, relations
+backend.add(import('@teamflow/plugin-catalog-backend-module-teamflow'));
 
 // Permission framework with the Teamflow policy (see its README for the rules)
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -53,4 +55,5 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@teamflow/plugin-catalog-backend-module-teamflow'));
 backend.start();

@@ -8,18 +8,27 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleTeamflow from '@teamflow/plugin-catalog-backend-module-teamflow';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { Entity } from '@backstage/catalog-model';
 import { backendDir, countDocuments, readAppConfig } from './demoOrganisation';
 
 // The portal's own catalog configuration, with file targets made absolute.
 const appConfig = readAppConfig();
+// Plus a fixture with an invalid and a valid Persona, to show an invalid entity disturbs nothing.
+const invalidFixture = path.resolve(
+  __dirname,
+  '__fixtures__/teamflow-invalid.yaml',
+);
 const catalogConfig = {
   ...appConfig.catalog,
-  locations: appConfig.catalog.locations.map((l: any) => ({
-    ...l,
-    target: path.resolve(backendDir, l.target),
-  })),
+  locations: [
+    ...appConfig.catalog.locations.map((l: any) => ({
+      ...l,
+      target: path.resolve(backendDir, l.target),
+    })),
+    { type: 'file', target: invalidFixture },
+  ],
 };
 
 const databases = TestDatabases.create();
@@ -64,16 +73,19 @@ describe.each(databases.eachSupportedId())(
         features: [
           catalogPlugin,
           scaffolderEntityModel,
+          catalogModuleTeamflow,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({ data: { catalog: catalogConfig } }),
         ],
       });
       // Wait until the processing loop has stitched every entity the configured files hold
       // (relations present), however slow the machine.
-      const expected = catalogConfig.locations.reduce(
-        (sum: number, l: any) => sum + countDocuments(l.target),
-        0,
-      );
+      // (minus the one invalid fixture entity, which must never appear)
+      const expected =
+        catalogConfig.locations.reduce(
+          (sum: number, l: any) => sum + countDocuments(l.target),
+          0,
+        ) - 1;
       const deadline = Date.now() + 90_000;
       for (;;) {
         const res = await request(backend.server)
@@ -94,7 +106,7 @@ describe.each(databases.eachSupportedId())(
       const count = (kind: string) =>
         entities.filter(e => e.kind === kind).length;
       // Hand-counted from examples/: 21 groups, 47 users, 8 domains, 16 systems,
-      // 68 demo components + this repository, 25 APIs, 22 resources.
+      // 68 demo components + this repository, 25 APIs, 22 resources, 8 personas, 16 interactions.
       expect({
         Group: count('Group'),
         User: count('User'),
@@ -103,6 +115,8 @@ describe.each(databases.eachSupportedId())(
         Component: count('Component'),
         API: count('API'),
         Resource: count('Resource'),
+        Persona: count('Persona'),
+        TeamInteraction: count('TeamInteraction'),
       }).toEqual({
         Group: 21,
         User: 47,
@@ -111,6 +125,8 @@ describe.each(databases.eachSupportedId())(
         Component: 69,
         API: 25,
         Resource: 22,
+        Persona: 8 + 1, // the demo's 8 and the valid fixture persona
+        TeamInteraction: 16,
       });
     });
 
@@ -180,6 +196,70 @@ describe.each(databases.eachSupportedId())(
         )
         .map(e => e.metadata.name);
       expect(notGroupOwned).toEqual(['promo-banner-service']);
+    });
+
+    it('relates personas and teams both ways', () => {
+      expect(
+        related('persona:default/courier', 'teamflow.io/servedBy'),
+      ).toEqual([
+        'group:default/courier-app',
+        'group:default/route-optimisation',
+      ]);
+      expect(related('group:default/checkout', 'teamflow.io/serves')).toEqual([
+        'persona:default/last-minute-shopper',
+        'persona:default/weekly-family-shopper',
+      ]);
+      expect(
+        related('component:default/picker-app', 'teamflow.io/usedBy'),
+      ).toEqual(['persona:default/store-picker']);
+      expect(
+        related('persona:default/support-agent', 'teamflow.io/servedBy'),
+      ).toEqual([]);
+    });
+
+    it('relates teams through their active interactions only', () => {
+      expect(
+        related('group:default/data-platform', 'teamflow.io/providesServiceTo'),
+      ).toEqual([
+        'group:default/route-optimisation',
+        'group:default/search-relevance',
+      ]);
+      expect(
+        related('group:default/order-flow', 'teamflow.io/collaboratesWith'),
+      ).toEqual(['group:default/checkout']);
+      // Facilitating Order Flow is active; Courier Experience is planned, Checkout ended.
+      expect(
+        related(
+          'group:default/reliability-enablement',
+          'teamflow.io/facilitates',
+        ),
+      ).toEqual(['group:default/order-flow']);
+    });
+
+    it('refuses an invalid Teamflow entity, naming the field, without disturbing others', async () => {
+      expect(byRef('persona:default/broken-persona')).toBeUndefined();
+      expect(byRef('persona:default/fixture-persona')).toBeDefined();
+      const res = await request(backend.server)
+        .post('/api/catalog/validate-entity')
+        .set('Authorization', mockCredentials.user.header())
+        .send({
+          location: 'url:https://example.com/persona.yaml',
+          entity: {
+            apiVersion: 'teamflow.io/v1alpha1',
+            kind: 'Persona',
+            metadata: { name: 'broken-persona' },
+            spec: {
+              type: 'end-user',
+              owner: 'group:default/discovery',
+              lifecycle: 'validated',
+              servedBy: ['user:default/maya.okafor'],
+            },
+          },
+        });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain(
+        "spec.servedBy[0] must refer to a Group, got 'user:default/maya.okafor'",
+      );
     });
 
     it('knows every demo sign-in user as a User with a team', () => {

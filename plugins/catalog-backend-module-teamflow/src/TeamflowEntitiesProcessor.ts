@@ -1,0 +1,172 @@
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+  getCompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { LocationSpec } from '@backstage/plugin-catalog-common';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  PersonaEntity,
+  TEAMFLOW_RELATIONS,
+  TeamInteractionEntity,
+  ValidationProblem,
+  isPersonaEntity,
+  isTeamInteractionEntity,
+  validatePersona,
+  validateTeamInteraction,
+  validateTeamflowMetadata,
+} from '@teamflow/plugin-teamflow-common';
+
+type Ref = ReturnType<typeof getCompoundEntityRef>;
+
+/**
+ * Teaches the catalog Teamflow's model: validates the `Persona` and
+ * `TeamInteraction` kinds (teamflow.io/v1alpha1) and the Teamflow label and
+ * annotations on Groups, Domains and Systems, and emits Teamflow's relations
+ * in both directions. Entities without Teamflow data pass untouched.
+ *
+ * @public
+ */
+export class TeamflowEntitiesProcessor implements CatalogProcessor {
+  getProcessorName(): string {
+    return 'TeamflowEntitiesProcessor';
+  }
+
+  async validateEntityKind(entity: Entity): Promise<boolean> {
+    let problems: ValidationProblem[];
+    let known = true;
+    if (isPersonaEntity(entity)) {
+      problems = validatePersona(entity);
+    } else if (isTeamInteractionEntity(entity)) {
+      problems = validateTeamInteraction(entity);
+    } else {
+      problems = validateTeamflowMetadata(entity);
+      known = false; // Group/Domain/System stay the built-in processor's to accept
+    }
+    if (problems.length > 0) {
+      throw new InputError(
+        `${stringifyEntityRef(entity)} is not valid Teamflow data: ${problems
+          .map(p => `${p.field} ${p.message}`)
+          .join('; ')}`,
+      );
+    }
+    return known;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    const self = getCompoundEntityRef(entity);
+    const pair = (
+      source: Ref,
+      forward: string,
+      target: Ref,
+      backward: string,
+    ) => {
+      emit(processingResult.relation({ source, type: forward, target }));
+      emit(
+        processingResult.relation({
+          source: target,
+          type: backward,
+          target: source,
+        }),
+      );
+    };
+    if (isPersonaEntity(entity)) {
+      emitPersonaRelations(entity, self, pair);
+    } else if (isTeamInteractionEntity(entity)) {
+      emitInteractionRelations(entity, self, pair);
+    }
+    return entity;
+  }
+}
+
+type Pair = (
+  source: Ref,
+  forward: string,
+  target: Ref,
+  backward: string,
+) => void;
+
+function toRef(ref: string, defaultKind: string): Ref {
+  return parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' });
+}
+
+function emitPersonaRelations(entity: PersonaEntity, self: Ref, pair: Pair) {
+  pair(
+    self,
+    RELATION_OWNED_BY,
+    toRef(entity.spec.owner, 'group'),
+    RELATION_OWNER_OF,
+  );
+  for (const team of entity.spec.servedBy ?? []) {
+    pair(
+      self,
+      TEAMFLOW_RELATIONS.servedBy,
+      toRef(team, 'group'),
+      TEAMFLOW_RELATIONS.serves,
+    );
+  }
+  for (const use of entity.spec.uses ?? []) {
+    pair(
+      self,
+      TEAMFLOW_RELATIONS.uses,
+      toRef(use.entityRef, 'component'),
+      TEAMFLOW_RELATIONS.usedBy,
+    );
+  }
+}
+
+/**
+ * Team-to-team relations come only from interactions that are `active`: a
+ * planned or ended interaction is visible on its own entity but is not how
+ * the teams work together today.
+ */
+function emitInteractionRelations(
+  entity: TeamInteractionEntity,
+  self: Ref,
+  pair: Pair,
+) {
+  const { from, to, mode, status, owner } = entity.spec;
+  pair(
+    self,
+    RELATION_OWNED_BY,
+    toRef(owner ?? from, 'group'),
+    RELATION_OWNER_OF,
+  );
+  if (status !== 'active') return;
+  const offering = toRef(from, 'group');
+  const receiving = toRef(to, 'group');
+  if (mode === 'x-as-a-service') {
+    pair(
+      offering,
+      TEAMFLOW_RELATIONS.providesServiceTo,
+      receiving,
+      TEAMFLOW_RELATIONS.consumesServiceFrom,
+    );
+  } else if (mode === 'facilitating') {
+    pair(
+      offering,
+      TEAMFLOW_RELATIONS.facilitates,
+      receiving,
+      TEAMFLOW_RELATIONS.facilitatedBy,
+    );
+  } else {
+    pair(
+      offering,
+      TEAMFLOW_RELATIONS.collaboratesWith,
+      receiving,
+      TEAMFLOW_RELATIONS.collaboratesWith,
+    );
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Teamflow's vocabulary, entity types, validators and pure helpers: Team
+ * Topologies team types and interactions, and product personas, in the
+ * Backstage catalog. Isomorphic.
+ *
+ * @packageDocumentation
+ */
+
+export * from './vocabulary';
+export * from './entities';
+export * from './validation';
+export * from './teams';

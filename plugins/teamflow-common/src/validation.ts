@@ -1,0 +1,258 @@
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import {
+  COMPLEXITIES,
+  COMPLEXITY_ANNOTATION,
+  DEPENDENCY_SEVERITIES,
+  FOCUS_ANNOTATION,
+  INTERACTION_MODES,
+  INTERACTION_STATUSES,
+  PERSONA_LIFECYCLES,
+  PERSONA_TYPES,
+  PLATFORM_GROUPING_ANNOTATION,
+  TEAM_TYPES,
+  TEAM_TYPE_LABEL,
+  VALUE_STREAM_ANNOTATION,
+} from './vocabulary';
+
+/**
+ * One thing wrong with an entity: the field (a path such as
+ * `spec.servedBy[1]`) and what is wrong with it.
+ *
+ * @public
+ */
+export type ValidationProblem = { field: string; message: string };
+
+const USE_FREQUENCIES = ['daily', 'weekly', 'monthly', 'rarely'];
+
+class Checker {
+  readonly problems: ValidationProblem[] = [];
+
+  problem(field: string, message: string) {
+    this.problems.push({ field, message });
+  }
+
+  text(field: string, value: unknown, required: boolean): boolean {
+    if (value === undefined || value === null) {
+      if (required) this.problem(field, 'is required');
+      return false;
+    }
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.problem(field, `must be a non-empty string, got ${describe(value)}`);
+      return false;
+    }
+    return true;
+  }
+
+  oneOf(
+    field: string,
+    value: unknown,
+    allowed: readonly string[],
+    required = true,
+  ) {
+    if (!this.text(field, value, required)) return;
+    if (!allowed.includes(value as string)) {
+      this.problem(
+        field,
+        `must be one of ${allowed.join(', ')}, got '${value}'`,
+      );
+    }
+  }
+
+  /** A ref whose kind (explicit or defaulted) must be one of `kinds`. */
+  ref(field: string, value: unknown, kinds: string[], required = true) {
+    if (!this.text(field, value, required)) return;
+    try {
+      const ref = parseEntityRef(value as string, {
+        defaultKind: kinds[0],
+        defaultNamespace: 'default',
+      });
+      if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+        this.problem(
+          field,
+          `must refer to a ${kinds
+            .map(capitalise)
+            .join(' or ')}, got '${value}'`,
+        );
+      }
+    } catch {
+      this.problem(field, `is not a valid entity ref: '${value}'`);
+    }
+  }
+
+  list(field: string, value: unknown, each: (f: string, v: unknown) => void) {
+    if (value === undefined || value === null) return;
+    if (!Array.isArray(value)) {
+      this.problem(field, `must be a list, got ${describe(value)}`);
+      return;
+    }
+    value.forEach((v, i) => each(`${field}[${i}]`, v));
+  }
+
+  date(field: string, value: unknown, required: boolean): string | undefined {
+    if (!this.text(field, value, required)) return undefined;
+    const v = value as string;
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+      Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ||
+      new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v
+    ) {
+      this.problem(field, `must be a date as YYYY-MM-DD, got '${v}'`);
+      return undefined;
+    }
+    return v;
+  }
+
+  object(field: string, value: unknown): value is Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.problem(field, `must be an object, got ${describe(value)}`);
+      return false;
+    }
+    return true;
+  }
+}
+
+function describe(value: unknown) {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'string' ? `'${value}'` : typeof value;
+}
+
+function capitalise(kind: string) {
+  return kind === 'api'
+    ? 'API'
+    : kind[0].toLocaleUpperCase('en-US') + kind.slice(1);
+}
+
+/**
+ * Checks a `Persona` entity's spec against Teamflow's model.
+ *
+ * @public
+ */
+export function validatePersona(entity: Entity): ValidationProblem[] {
+  const c = new Checker();
+  const spec = entity.spec;
+  if (!c.object('spec', spec)) return c.problems;
+  c.oneOf('spec.type', spec.type, PERSONA_TYPES);
+  c.ref('spec.owner', spec.owner, ['group', 'user']);
+  c.oneOf('spec.lifecycle', spec.lifecycle, PERSONA_LIFECYCLES);
+  for (const key of ['segments', 'goals', 'pains']) {
+    c.list(`spec.${key}`, spec[key], (f, v) => c.text(f, v, true));
+  }
+  c.list('spec.jobs', spec.jobs, (f, job) => {
+    if (!c.object(f, job)) return;
+    c.text(`${f}.when`, job.when, true);
+    c.text(`${f}.want`, job.want, true);
+    c.text(`${f}.soThat`, job.soThat, true);
+  });
+  c.list('spec.servedBy', spec.servedBy, (f, v) => c.ref(f, v, ['group']));
+  c.list('spec.uses', spec.uses, (f, use) => {
+    if (!c.object(f, use)) return;
+    c.ref(`${f}.entityRef`, use.entityRef, ['component', 'system', 'api']);
+    c.oneOf(`${f}.frequency`, use.frequency, USE_FREQUENCIES, false);
+    c.text(`${f}.why`, use.why, false);
+  });
+  return c.problems;
+}
+
+/**
+ * Checks a `TeamInteraction` entity's spec against Teamflow's model.
+ * Collaboration and facilitating are temporary by definition, so they need
+ * `reviewBy`.
+ *
+ * @public
+ */
+export function validateTeamInteraction(entity: Entity): ValidationProblem[] {
+  const c = new Checker();
+  const spec = entity.spec;
+  if (!c.object('spec', spec)) return c.problems;
+  c.ref('spec.from', spec.from, ['group']);
+  c.ref('spec.to', spec.to, ['group']);
+  if (typeof spec.from === 'string' && spec.from === spec.to) {
+    c.problem('spec.to', 'must be a different team than spec.from');
+  }
+  c.oneOf('spec.mode', spec.mode, INTERACTION_MODES);
+  c.text('spec.purpose', spec.purpose, true);
+  c.oneOf('spec.status', spec.status, INTERACTION_STATUSES);
+  const start = c.date('spec.startDate', spec.startDate, false);
+  const temporary =
+    spec.mode === 'collaboration' || spec.mode === 'facilitating';
+  if (temporary && (spec.reviewBy === undefined || spec.reviewBy === null)) {
+    c.problem(
+      'spec.reviewBy',
+      `is required for ${spec.mode}, which is temporary by definition`,
+    );
+  } else {
+    const review = c.date('spec.reviewBy', spec.reviewBy, false);
+    if (start && review && review < start) {
+      c.problem(
+        'spec.reviewBy',
+        `must not be before spec.startDate (${start})`,
+      );
+    }
+  }
+  if (
+    spec.dependency !== undefined &&
+    c.object('spec.dependency', spec.dependency)
+  ) {
+    c.oneOf(
+      'spec.dependency.severity',
+      spec.dependency.severity,
+      DEPENDENCY_SEVERITIES,
+    );
+  }
+  c.ref('spec.owner', spec.owner, ['group', 'user'], false);
+  return c.problems;
+}
+
+/**
+ * Checks the Teamflow label and annotations of a Group, Domain or System.
+ * Entities without them have nothing to check: plain Backstage catalogs are
+ * unaffected.
+ *
+ * @public
+ */
+export function validateTeamflowMetadata(entity: Entity): ValidationProblem[] {
+  const c = new Checker();
+  const labels = entity.metadata.labels ?? {};
+  const annotations = entity.metadata.annotations ?? {};
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  if (kind === 'group') {
+    const type = labels[TEAM_TYPE_LABEL];
+    if (type !== undefined) {
+      c.oneOf(`metadata.labels[${TEAM_TYPE_LABEL}]`, type, TEAM_TYPES);
+    }
+    for (const key of [FOCUS_ANNOTATION, VALUE_STREAM_ANNOTATION]) {
+      if (annotations[key] !== undefined) {
+        c.text(`metadata.annotations[${key}]`, annotations[key], true);
+      }
+    }
+    const grouping = annotations[PLATFORM_GROUPING_ANNOTATION];
+    if (
+      grouping !== undefined &&
+      c.text(
+        `metadata.annotations[${PLATFORM_GROUPING_ANNOTATION}]`,
+        grouping,
+        true,
+      ) &&
+      type !== 'platform'
+    ) {
+      c.problem(
+        `metadata.annotations[${PLATFORM_GROUPING_ANNOTATION}]`,
+        `is only for platform teams, but ${TEAM_TYPE_LABEL} is ${
+          type ? `'${type}'` : 'not set'
+        }`,
+      );
+    }
+  }
+  if (
+    (kind === 'domain' || kind === 'system') &&
+    annotations[COMPLEXITY_ANNOTATION] !== undefined
+  ) {
+    c.oneOf(
+      `metadata.annotations[${COMPLEXITY_ANNOTATION}]`,
+      annotations[COMPLEXITY_ANNOTATION],
+      COMPLEXITIES,
+    );
+  }
+  return c.problems;
+}
