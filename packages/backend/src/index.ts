@@ -55,5 +55,4 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.add(import('@teamflow/plugin-catalog-backend-module-teamflow'));
 backend.start();

@@ -132,6 +132,40 @@ describe('TeamflowEntitiesProcessor.validateEntityKind', () => {
   );
 });
 
+describe('TeamflowEntitiesProcessor.preProcessEntity', () => {
+  it('writes persona refs in full so catalog filters find them', async () => {
+    const out = await processor.preProcessEntity(persona());
+    expect(out.spec).toMatchObject({
+      owner: 'group:default/courier-app',
+      servedBy: [
+        'group:default/courier-app',
+        'group:default/route-optimisation',
+      ],
+      uses: [
+        { entityRef: 'component:default/courier-app', frequency: 'daily' },
+        { entityRef: 'system:default/courier' },
+      ],
+    });
+  });
+
+  it('writes interaction refs in full and leaves broken ones for validation', async () => {
+    const out = await processor.preProcessEntity(
+      interaction({ from: 'data-platform', to: 'group:', owner: undefined }),
+    );
+    expect(out.spec).toMatchObject({
+      from: 'group:default/data-platform',
+      to: 'group:',
+    });
+    expect(out.spec!.owner).toBeUndefined();
+  });
+
+  it('leaves other entities untouched', async () => {
+    expect(await processor.preProcessEntity(plainComponent)).toBe(
+      plainComponent,
+    );
+  });
+});
+
 describe('TeamflowEntitiesProcessor.postProcessEntity', () => {
   it('relates a persona to its owner, the teams serving it and what it uses, both ways', async () => {
     expect(await relationsOf(persona())).toEqual([

@@ -40,6 +40,38 @@ export class TeamflowEntitiesProcessor implements CatalogProcessor {
     return 'TeamflowEntitiesProcessor';
   }
 
+  /**
+   * Writes Teamflow's refs in full (`checkout` becomes `group:default/checkout`)
+   * so that catalog filters such as `spec.from=group:default/checkout` find
+   * them however the YAML spelled them. Unparseable refs are left for
+   * validation to report.
+   */
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    if (isTeamInteractionEntity(entity) && isRecord(entity.spec)) {
+      const spec = { ...entity.spec };
+      for (const key of ['from', 'to', 'owner'] as const) {
+        spec[key] = fullRef(spec[key], 'group') as string;
+      }
+      return { ...entity, spec };
+    }
+    if (isPersonaEntity(entity) && isRecord(entity.spec)) {
+      const spec = { ...entity.spec };
+      spec.owner = fullRef(spec.owner, 'group') as string;
+      if (Array.isArray(spec.servedBy)) {
+        spec.servedBy = spec.servedBy.map(r => fullRef(r, 'group') as string);
+      }
+      if (Array.isArray(spec.uses)) {
+        spec.uses = spec.uses.map(u =>
+          isRecord(u)
+            ? { ...u, entityRef: fullRef(u.entityRef, 'component') }
+            : u,
+        ) as PersonaEntity['spec']['uses'];
+      }
+      return { ...entity, spec };
+    }
+    return entity;
+  }
+
   async validateEntityKind(entity: Entity): Promise<boolean> {
     let problems: ValidationProblem[];
     let known = true;
@@ -88,6 +120,21 @@ export class TeamflowEntitiesProcessor implements CatalogProcessor {
       emitInteractionRelations(entity, self, pair);
     }
     return entity;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fullRef(value: unknown, defaultKind: string): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+    );
+  } catch {
+    return value;
   }
 }
 

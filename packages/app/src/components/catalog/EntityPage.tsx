@@ -51,6 +51,18 @@ import {
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
 
+import {
+  EntityPersonaGoalsCard,
+  EntityPersonaJobsCard,
+  EntityPersonaProfileCard,
+  EntityPersonaTeamsCard,
+  EntityPersonaUsesCard,
+  EntityServesPersonasCard,
+  EntityTeamInteractionCard,
+  EntityTeamPersonasCard,
+  EntityTeamTopologyCard,
+  isTeamflowTeam,
+} from '@teamflow/plugin-teamflow';
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
@@ -129,11 +141,13 @@ const overviewContent = (
     <Grid item md={6} xs={12}>
       <EntityCatalogGraphCard height={400} />
     </Grid>
-
-    <Grid item md={4} xs={12}>
+    <Grid item md={6} xs={12}>
+      <EntityServesPersonasCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
-    <Grid item md={8} xs={12}>
+    <Grid item md={12} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
   </Grid>
@@ -296,6 +310,16 @@ const groupPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3}>
         {entityWarningContent}
+        <EntitySwitch>
+          <EntitySwitch.Case if={isTeamflowTeam}>
+            <Grid item xs={12} md={8}>
+              <EntityTeamTopologyCard />
+            </Grid>
+            <Grid item xs={12} md={4}>
+              <EntityTeamPersonasCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
         <Grid item xs={12} md={6}>
           <EntityGroupProfileCard />
         </Grid>
@@ -339,10 +363,13 @@ const systemPage = (
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard height={400} />
         </Grid>
-        <Grid item md={4} xs={12}>
+        <Grid item md={6} xs={12}>
+          <EntityServesPersonasCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
-        <Grid item md={8}>
+        <Grid item md={12}>
           <EntityHasComponentsCard />
         </Grid>
         <Grid item md={6}>
@@ -393,6 +420,54 @@ const domainPage = (
   </EntityLayout>
 );
 
+const personaPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3}>
+        {entityWarningContent}
+        <Grid item xs={12} md={6}>
+          <EntityPersonaProfileCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityPersonaTeamsCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityPersonaGoalsCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityPersonaUsesCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityPersonaJobsCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityCatalogGraphCard
+            title="Teams and systems"
+            height={400}
+            maxDepth={1}
+          />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const teamInteractionPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3}>
+        {entityWarningContent}
+        <Grid item xs={12} md={8}>
+          <EntityTeamInteractionCard />
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
@@ -401,6 +476,11 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isKind('persona')} children={personaPage} />
+    <EntitySwitch.Case
+      if={isKind('teaminteraction')}
+      children={teamInteractionPage}
+    />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

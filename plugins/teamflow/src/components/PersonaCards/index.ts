@@ -1,0 +1,7 @@
+export {
+  PersonaProfileCard,
+  PersonaGoalsCard,
+  PersonaJobsCard,
+  PersonaTeamsCard,
+  PersonaUsesCard,
+} from './PersonaCards';

@@ -1,0 +1,1 @@
+export { ServesPersonasCard } from './ServesPersonasCard';

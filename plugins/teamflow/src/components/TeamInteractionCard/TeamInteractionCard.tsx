@@ -1,0 +1,75 @@
+import { Chip, Grid, Typography, makeStyles } from '@material-ui/core';
+import { InfoCard } from '@backstage/core-components';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  INTERACTION_MODE_DESCRIPTIONS,
+  TeamInteractionEntity,
+} from '@teamflow/plugin-teamflow-common';
+import { describeTeamInteractions, todayIso } from '../../lib/interactions';
+
+const useStyles = makeStyles(
+  theme => ({
+    label: {
+      color: theme.palette.text.secondary,
+      textTransform: 'uppercase',
+      fontSize: '0.7rem',
+      fontWeight: 'bold',
+      letterSpacing: 0.5,
+    },
+    overdue: { color: theme.palette.error.main, fontWeight: 600 },
+  }),
+  { name: 'TeamflowTeamInteractionCard' },
+);
+
+/** The declared interaction: who, how, why, until when. @public */
+export function TeamInteractionCard() {
+  const classes = useStyles();
+  const { entity } = useEntity<TeamInteractionEntity>();
+  const { from, to, mode, status, purpose, startDate, reviewBy, dependency } =
+    entity.spec;
+  const [view] = describeTeamInteractions(from, [entity], todayIso());
+  const field = (label: string, value: React.ReactNode) => (
+    <Grid item xs={12} sm={4}>
+      <Typography className={classes.label}>{label}</Typography>
+      <Typography component="div" variant="body2">
+        {value}
+      </Typography>
+    </Grid>
+  );
+  return (
+    <InfoCard title="Team interaction">
+      <Typography variant="h6" component="p" paragraph>
+        <EntityRefLink entityRef={from} defaultKind="group" /> {view.verb}{' '}
+        <EntityRefLink entityRef={to} defaultKind="group" />
+      </Typography>
+      <Typography paragraph>{purpose}</Typography>
+      <Grid container spacing={2}>
+        {field(
+          'Mode',
+          <Chip
+            size="small"
+            label={mode}
+            title={INTERACTION_MODE_DESCRIPTIONS[mode]}
+          />,
+        )}
+        {field('Status', status)}
+        {field('Dependency', dependency?.severity ?? 'not assessed')}
+        {field('Started', startDate ?? '—')}
+        {field(
+          'Review by',
+          reviewBy ? (
+            <span className={view.overdue ? classes.overdue : undefined}>
+              {reviewBy}
+              {view.overdue && ' (overdue)'}
+            </span>
+          ) : (
+            '—'
+          ),
+        )}
+      </Grid>
+      <Typography variant="caption" component="p" style={{ marginTop: 16 }}>
+        {INTERACTION_MODE_DESCRIPTIONS[mode]}
+      </Typography>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { TeamInteractionCard } from './TeamInteractionCard';

@@ -1,0 +1,1 @@
+export { TeamPersonasCard } from './TeamPersonasCard';

@@ -1,0 +1,1 @@
+export { TeamTopologyCard } from './TeamTopologyCard';

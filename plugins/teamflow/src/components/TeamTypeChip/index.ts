@@ -1,0 +1,1 @@
+export { TeamTypeChip, TEAM_TYPE_COLOURS } from './TeamTypeChip';

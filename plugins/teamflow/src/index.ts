@@ -1,0 +1,21 @@
+/**
+ * Teamflow: Team Topologies team types and interactions and product personas
+ * on Backstage entity pages.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  teamflowPlugin,
+  EntityTeamTopologyCard,
+  EntityTeamPersonasCard,
+  EntityPersonaProfileCard,
+  EntityPersonaGoalsCard,
+  EntityPersonaJobsCard,
+  EntityPersonaTeamsCard,
+  EntityPersonaUsesCard,
+  EntityServesPersonasCard,
+  EntityTeamInteractionCard,
+} from './plugin';
+export { isTeamflowTeam, isPersona, isTeamInteraction } from './conditions';
+export { TeamTypeChip } from './components/TeamTypeChip';

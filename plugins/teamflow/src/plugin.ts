@@ -1,0 +1,63 @@
+import {
+  createComponentExtension,
+  createPlugin,
+} from '@backstage/core-plugin-api';
+
+/**
+ * Teamflow's frontend plugin: Team Topologies and personas on entity pages.
+ *
+ * @public
+ */
+export const teamflowPlugin = createPlugin({
+  id: 'teamflow',
+});
+
+const card = (name: string, load: () => Promise<() => JSX.Element>) =>
+  teamflowPlugin.provide(
+    createComponentExtension({ name, component: { lazy: load } }),
+  );
+
+/** Group page: team type, focus, value stream, Team API and interactions. @public */
+export const EntityTeamTopologyCard = card('EntityTeamTopologyCard', () =>
+  import('./components/TeamTopologyCard').then(m => m.TeamTopologyCard),
+);
+
+/** Group page: the personas the team serves. @public */
+export const EntityTeamPersonasCard = card('EntityTeamPersonasCard', () =>
+  import('./components/TeamPersonasCard').then(m => m.TeamPersonasCard),
+);
+
+/** Persona page: profile, type, lifecycle, owner, segments, evidence. @public */
+export const EntityPersonaProfileCard = card('EntityPersonaProfileCard', () =>
+  import('./components/PersonaCards').then(m => m.PersonaProfileCard),
+);
+
+/** Persona page: goals and pains. @public */
+export const EntityPersonaGoalsCard = card('EntityPersonaGoalsCard', () =>
+  import('./components/PersonaCards').then(m => m.PersonaGoalsCard),
+);
+
+/** Persona page: jobs to be done. @public */
+export const EntityPersonaJobsCard = card('EntityPersonaJobsCard', () =>
+  import('./components/PersonaCards').then(m => m.PersonaJobsCard),
+);
+
+/** Persona page: the teams serving it. @public */
+export const EntityPersonaTeamsCard = card('EntityPersonaTeamsCard', () =>
+  import('./components/PersonaCards').then(m => m.PersonaTeamsCard),
+);
+
+/** Persona page: the systems and components it uses. @public */
+export const EntityPersonaUsesCard = card('EntityPersonaUsesCard', () =>
+  import('./components/PersonaCards').then(m => m.PersonaUsesCard),
+);
+
+/** Component/System page: owner's team type and the personas served. @public */
+export const EntityServesPersonasCard = card('EntityServesPersonasCard', () =>
+  import('./components/ServesPersonasCard').then(m => m.ServesPersonasCard),
+);
+
+/** TeamInteraction page: who, how, why and until when. @public */
+export const EntityTeamInteractionCard = card('EntityTeamInteractionCard', () =>
+  import('./components/TeamInteractionCard').then(m => m.TeamInteractionCard),
+);
