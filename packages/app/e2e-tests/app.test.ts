@@ -21,13 +21,25 @@ test.beforeAll(async () => {
       kinds = Object.fromEntries(
         (await facets.json()).facets.kind.map((f: any) => [f.value, f.count]),
       );
-      if (kinds.Component === 69 && kinds.User === 47 && kinds.Group === 21) {
+      if (
+        kinds.Component === 69 &&
+        kinds.User === 47 &&
+        kinds.Group === 21 &&
+        kinds.Persona === 8 &&
+        kinds.TeamInteraction === 16
+      ) {
         break;
       }
     }
     await new Promise(r => setTimeout(r, 1000));
   }
-  expect(kinds).toMatchObject({ Component: 69, User: 47, Group: 21 });
+  expect(kinds).toMatchObject({
+    Component: 69,
+    User: 47,
+    Group: 21,
+    Persona: 8,
+    TeamInteraction: 16,
+  });
   await api.dispose();
 });
 
@@ -76,7 +88,11 @@ test('an engineer finds a component and the team that owns it', async ({
   await expect(page).toHaveURL(
     /\/catalog\/default\/component\/checkout-service/,
   );
-  const about = page.locator('article', { hasText: 'About' }).first();
+  // The innermost article with the "About" heading is the About card.
+  const about = page
+    .locator('article')
+    .filter({ has: page.getByRole('heading', { name: 'About', exact: true }) })
+    .last();
   await expect(about).toContainText('Orchestrates the checkout flow.');
   const ownerLink = about.locator('a[href$="/catalog/default/group/checkout"]');
   const systemLink = about.locator(
@@ -103,6 +119,63 @@ test('an engineer finds a component and the team that owns it', async ({
   await expect(page.getByRole('link', { name: /1\s*website/i })).toBeVisible();
   await expect(page.getByRole('link', { name: /3\s*openapis/i })).toBeVisible();
   await shot(page, 'engineer-team');
+});
+
+test('an engineer sees how her team works and whom it serves', async ({
+  page,
+}) => {
+  await signInAs(page, 'Maya Okafor');
+  await page.getByRole('link', { name: 'My Group' }).click();
+  await expect(page).toHaveURL(/\/catalog\/default\/group\/checkout/i);
+
+  const topology = page
+    .locator('article', { hasText: 'Team Topology' })
+    .first();
+  await expect(topology.getByText('Stream-aligned')).toBeVisible();
+  await expect(topology).toContainText('A basket-to-paid-order flow');
+  await expect(topology).toContainText('basket-api');
+  const interactions = topology.getByRole('list', { name: 'Interactions' });
+  // Checkout's current interactions in examples/teamflow/interactions.yaml: the overdue
+  // collaboration with Order Flow, and services from Customer Accounts, Developer Experience
+  // and Route Optimisation. The ended facilitation is not listed.
+  await expect(interactions.getByRole('listitem')).toHaveCount(4);
+  await expect(interactions.getByRole('listitem').first()).toContainText(
+    'collaborates with',
+  );
+  await expect(interactions).toContainText('review overdue since 2026-09-30');
+  await expect(topology).toContainText('1 ended interaction not shown.');
+
+  const personas = page.getByRole('list', { name: 'Personas served' });
+  await expect(personas.getByRole('listitem')).toHaveCount(2);
+  await shot(page, 'engineer-team-topology');
+
+  await personas.getByRole('link', { name: 'Weekly family shopper' }).click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/persona\/weekly-family-shopper/,
+  );
+  const teams = page.getByRole('list', { name: 'Teams serving this persona' });
+  await expect(teams.getByRole('listitem')).toHaveCount(3);
+  for (const team of ['Checkout', 'Customer Accounts', 'Discovery']) {
+    await expect(teams.getByRole('link', { name: team })).toBeVisible();
+  }
+  await expect(
+    page.getByText(
+      'When I start my weekly shop, I want to re-order what I bought last week in one go, so that I only add what is new.',
+    ),
+  ).toBeVisible();
+  await shot(page, 'engineer-persona');
+});
+
+test('a product manager finds a persona no team serves', async ({ page }) => {
+  await signInAs(page, 'Priya Raman');
+  await page.goto('/catalog/default/persona/support-agent');
+  await expect(page.getByText('Customer support agent').first()).toBeVisible();
+  await expect(
+    page.getByText('No team serves this persona: a coverage gap.', {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await shot(page, 'pm-unserved-persona');
 });
 
 test('a platform engineer sees their team and its platform grouping', async ({
