@@ -178,6 +178,53 @@ test('a product manager finds a persona no team serves', async ({ page }) => {
   await shot(page, 'pm-unserved-persona');
 });
 
+test('the CTO finds the organisation’s gaps on the organisation pages', async ({
+  page,
+}) => {
+  await signInAs(page, 'Inês Duarte');
+  await page.getByRole('link', { name: 'Organisation' }).click();
+
+  // Team directory: three value streams, the platform grouping, and the rest.
+  const shopping = page.getByRole('table', { name: 'Teams in shopping' });
+  await expect(shopping.getByRole('row')).toHaveCount(1 + 4);
+  await expect(
+    page
+      .getByRole('table', { name: 'Teams in engineering-platform' })
+      .getByRole('row'),
+  ).toHaveCount(1 + 3);
+  await expect(
+    page.getByRole('table', {
+      name: 'Teams in Not in a value stream or platform grouping',
+    }),
+  ).toContainText('Type undeclared');
+  await shot(page, 'cto-team-directory');
+
+  // Persona coverage, hand-derived from examples/teamflow/personas.yaml and groups.yaml.
+  await page.getByRole('tab', { name: 'Persona coverage' }).click();
+  const unserved = page.getByRole('list', { name: 'Personas no team serves' });
+  await expect(unserved.getByRole('listitem')).toHaveCount(1);
+  await expect(unserved).toContainText('Customer support agent');
+  const noPersona = page.getByRole('list', {
+    name: 'Stream-aligned teams serving no persona',
+  });
+  await expect(noPersona.getByRole('listitem')).toHaveCount(1);
+  await expect(noPersona).toContainText('Order Flow');
+  const shared = page.getByRole('list', {
+    name: 'Personas served by several teams',
+  });
+  // weekly-family-shopper (3), product-engineer (3), courier, independent-grocer (2 each)
+  await expect(shared.getByRole('listitem')).toHaveCount(4);
+  await shot(page, 'cto-persona-coverage');
+
+  // Ownership hygiene: the hackathon banner service owned by a person.
+  await page.getByRole('tab', { name: 'Ownership hygiene' }).click();
+  const problems = page.getByRole('table', { name: 'Ownership problems' });
+  await expect(problems.getByRole('row')).toHaveCount(1 + 1);
+  await expect(problems).toContainText('promo-banner-service');
+  await expect(problems).toContainText('owner is not a group');
+  await shot(page, 'cto-ownership-hygiene');
+});
+
 test('a platform engineer sees their team and its platform grouping', async ({
   page,
 }) => {

@@ -7,6 +7,7 @@
 
 export {
   teamflowPlugin,
+  TeamflowOrganisationPage,
   EntityTeamTopologyCard,
   EntityTeamPersonasCard,
   EntityPersonaProfileCard,

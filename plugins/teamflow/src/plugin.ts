@@ -1,7 +1,9 @@
 import {
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
 } from '@backstage/core-plugin-api';
+import { rootRouteRef } from './routes';
 
 /**
  * Teamflow's frontend plugin: Team Topologies and personas on entity pages.
@@ -10,7 +12,23 @@ import {
  */
 export const teamflowPlugin = createPlugin({
   id: 'teamflow',
+  routes: { root: rootRouteRef },
 });
+
+/**
+ * The organisation pages: team directory by value stream and team type,
+ * persona coverage and ownership hygiene.
+ *
+ * @public
+ */
+export const TeamflowOrganisationPage = teamflowPlugin.provide(
+  createRoutableExtension({
+    name: 'TeamflowOrganisationPage',
+    component: () =>
+      import('./components/OrganisationPage').then(m => m.OrganisationPage),
+    mountPoint: rootRouteRef,
+  }),
+);
 
 const card = (name: string, load: () => Promise<() => JSX.Element>) =>
   teamflowPlugin.provide(
