@@ -225,6 +225,40 @@ test('the CTO finds the organisation’s gaps on the organisation pages', async 
   await shot(page, 'cto-ownership-hygiene');
 });
 
+test('the catalog filters by team type and by persona', async ({ page }) => {
+  await signInAs(page, 'Priya Raman');
+  await page.getByRole('menuitem', { name: /All/ }).first().click();
+
+  // Components the Courier persona uses: courier-app and courier-payouts.
+  await page.getByTestId('select').filter({ hasText: 'All personas' }).click();
+  await page.getByRole('option', { name: 'Courier', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await expect(
+    page.getByRole('heading', { name: /All Components \(2\)/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'courier-app' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'courier-payouts' }),
+  ).toBeVisible();
+  await shot(page, 'pm-catalog-persona-filter');
+
+  // Team type, restored from a shareable URL: the three platform teams.
+  await page.goto(
+    '/catalog?filters[kind]=group&filters[user]=all&filters[teamType]=platform',
+  );
+  await expect(
+    page.getByRole('heading', { name: /All Groups \(3\)/ }),
+  ).toBeVisible();
+  for (const team of [
+    'Developer Experience',
+    'Cloud Infrastructure',
+    'Data Platform',
+  ]) {
+    await expect(page.getByRole('link', { name: team })).toBeVisible();
+  }
+  await shot(page, 'pm-catalog-team-type-filter');
+});
+
 test('a platform engineer sees their team and its platform grouping', async ({
   page,
 }) => {

@@ -27,7 +27,12 @@ import { Root } from './components/Root';
 
 import { AlertDisplay, OAuthRequestDialog } from '@backstage/core-components';
 import { DemoSignInPage } from './components/signin';
-import { TeamflowOrganisationPage } from '@teamflow/plugin-teamflow';
+import {
+  EntityPersonaPicker,
+  EntityTeamTypePicker,
+  TeamflowOrganisationPage,
+} from '@teamflow/plugin-teamflow';
+import { DefaultFilters } from '@backstage/plugin-catalog-react';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
@@ -63,7 +68,20 @@ const app = createApp({
 const routes = (
   <FlatRoutes>
     <Route path="/" element={<Navigate to="catalog" />} />
-    <Route path="/catalog" element={<CatalogIndexPage />} />
+    <Route
+      path="/catalog"
+      element={
+        <CatalogIndexPage
+          filters={
+            <>
+              <DefaultFilters />
+              <EntityTeamTypePicker />
+              <EntityPersonaPicker />
+            </>
+          }
+        />
+      }
+    />
     <Route
       path="/catalog/:namespace/:kind/:name"
       element={<CatalogEntityPage />}

@@ -20,3 +20,9 @@ export {
 } from './plugin';
 export { isTeamflowTeam, isPersona, isTeamInteraction } from './conditions';
 export { TeamTypeChip } from './components/TeamTypeChip';
+export {
+  EntityTeamTypePicker,
+  EntityPersonaPicker,
+  TeamTypeFilter,
+  PersonaFilter,
+} from './components/CatalogFilters';

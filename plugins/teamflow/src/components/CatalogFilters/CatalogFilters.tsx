@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { Box } from '@material-ui/core';
+import { Select } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  DefaultEntityFilters,
+  catalogApiRef,
+  useEntityList,
+} from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { TEAM_TYPES } from '@teamflow/plugin-teamflow-common';
+import { PersonaFilter, TeamTypeFilter } from './filters';
+
+type TeamflowFilters = DefaultEntityFilters & {
+  teamType?: TeamTypeFilter;
+  persona?: PersonaFilter;
+};
+
+const asList = (value: unknown): string[] =>
+  ([] as unknown[]).concat(value ?? []).map(String);
+
+/**
+ * Catalog filter: team Groups by Team Topologies type. Shown when the kind
+ * filter is Group.
+ *
+ * @public
+ */
+export function EntityTeamTypePicker() {
+  const { filters, updateFilters, queryParameters } =
+    useEntityList<TeamflowFilters>();
+  const [selected, setSelected] = useState<string[]>(() =>
+    asList(queryParameters.teamType),
+  );
+  const isGroupList =
+    filters.kind?.value?.toLocaleLowerCase('en-US') === 'group';
+  useEffect(() => {
+    updateFilters({
+      teamType:
+        isGroupList && selected.length
+          ? new TeamTypeFilter(selected)
+          : undefined,
+    });
+  }, [isGroupList, selected, updateFilters]);
+  if (!isGroupList) return null;
+  return (
+    <Box pb={1} pt={1}>
+      <Select
+        label="Team type"
+        multiple
+        placeholder="All team types"
+        items={[...TEAM_TYPES, 'undeclared'].map(t => ({ label: t, value: t }))}
+        selected={selected}
+        onChange={value => setSelected(asList(value))}
+      />
+    </Box>
+  );
+}
+
+/**
+ * Catalog filter: entities linked to a persona — teams that serve it and
+ * systems or components it uses.
+ *
+ * @public
+ */
+export function EntityPersonaPicker() {
+  const catalogApi = useApi(catalogApiRef);
+  const { filters, updateFilters, queryParameters } =
+    useEntityList<TeamflowFilters>();
+  const [selected, setSelected] = useState<string[]>(() =>
+    asList(queryParameters.persona),
+  );
+  const { value: personas } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'persona' },
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
+    });
+    return items.map(p => ({
+      value: stringifyEntityRef(p).toLocaleLowerCase('en-US'),
+      label: p.metadata.title ?? p.metadata.name,
+    }));
+  }, [catalogApi]);
+  const isPersonaList =
+    filters.kind?.value?.toLocaleLowerCase('en-US') === 'persona';
+  useEffect(() => {
+    updateFilters({
+      persona:
+        !isPersonaList && selected.length
+          ? new PersonaFilter(selected)
+          : undefined,
+    });
+  }, [isPersonaList, selected, updateFilters]);
+  if (isPersonaList || !personas?.length) return null;
+  return (
+    <Box pb={1} pt={1}>
+      <Select
+        label="Persona"
+        multiple
+        placeholder="All personas"
+        items={personas}
+        selected={selected}
+        onChange={value => setSelected(asList(value))}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityTeamTypePicker, EntityPersonaPicker } from './CatalogFilters';
+export { TeamTypeFilter, PersonaFilter } from './filters';
