@@ -1,0 +1,20 @@
+import plugin from './alpha';
+
+describe('Teamflow for the new frontend system', () => {
+  it.each([
+    'entity-card:teamflow/team-topology',
+    'entity-card:teamflow/team-personas',
+    'entity-card:teamflow/persona-profile',
+    'entity-card:teamflow/persona-teams',
+    'entity-card:teamflow/persona-goals',
+    'entity-card:teamflow/persona-uses',
+    'entity-card:teamflow/persona-jobs',
+    'entity-card:teamflow/serves-personas',
+    'entity-card:teamflow/team-interaction',
+    'page:teamflow',
+    'catalog-filter:teamflow/team-type',
+    'catalog-filter:teamflow/persona',
+  ])('provides %s', id => {
+    expect(plugin.getExtension(id as any)).toBeDefined();
+  });
+});
