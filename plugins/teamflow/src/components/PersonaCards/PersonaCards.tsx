@@ -21,17 +21,10 @@ import {
 } from '@teamflow/plugin-teamflow-common';
 import { TeamTypeChip } from '../TeamTypeChip';
 import { useRelatedByType } from '../../hooks/useRelatedByType';
+import { FieldLabel } from '../FieldLabel';
 
 const useStyles = makeStyles(
   theme => ({
-    label: {
-      color: theme.palette.text.secondary,
-      textTransform: 'uppercase',
-      fontSize: '0.7rem',
-      fontWeight: 'bold',
-      letterSpacing: 0.5,
-      marginTop: theme.spacing(1),
-    },
     chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
     job: { marginBottom: theme.spacing(1.5) },
     gap: { color: theme.palette.error.main, fontWeight: 600 },
@@ -66,9 +59,9 @@ export function PersonaProfileCard() {
           <Chip key={s} label={s} variant="outlined" size="small" />
         ))}
       </div>
-      <Typography className={classes.label}>Owner</Typography>
+      <FieldLabel>Owner</FieldLabel>
       <EntityRefLink entityRef={owner} defaultKind="group" />
-      <Typography className={classes.label}>Evidence</Typography>
+      <FieldLabel>Evidence</FieldLabel>
       {evidence.length === 0 ? (
         <Typography variant="body2">
           No research linked yet (metadata.links).
@@ -103,17 +96,16 @@ function Bullets(props: { items: string[]; empty: string }) {
 
 /** Goals and pains, side by side. @public */
 export function PersonaGoalsCard() {
-  const classes = useStyles();
   const { goals = [], pains = [] } = usePersona().spec;
   return (
     <InfoCard title="Goals and pains">
       <Grid container spacing={2}>
         <Grid item xs={12} sm={6}>
-          <Typography className={classes.label}>Goals</Typography>
+          <FieldLabel>Goals</FieldLabel>
           <Bullets items={goals} empty="No goals recorded." />
         </Grid>
         <Grid item xs={12} sm={6}>
-          <Typography className={classes.label}>Pains</Typography>
+          <FieldLabel>Pains</FieldLabel>
           <Bullets items={pains} empty="No pains recorded." />
         </Grid>
       </Grid>

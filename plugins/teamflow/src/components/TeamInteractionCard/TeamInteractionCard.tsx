@@ -6,16 +6,10 @@ import {
   TeamInteractionEntity,
 } from '@teamflow/plugin-teamflow-common';
 import { describeTeamInteractions, todayIso } from '../../lib/interactions';
+import { FieldLabel } from '../FieldLabel';
 
 const useStyles = makeStyles(
   theme => ({
-    label: {
-      color: theme.palette.text.secondary,
-      textTransform: 'uppercase',
-      fontSize: '0.7rem',
-      fontWeight: 'bold',
-      letterSpacing: 0.5,
-    },
     overdue: { color: theme.palette.error.main, fontWeight: 600 },
   }),
   { name: 'TeamflowTeamInteractionCard' },
@@ -30,7 +24,7 @@ export function TeamInteractionCard() {
   const [view] = describeTeamInteractions(from, [entity], todayIso());
   const field = (label: string, value: React.ReactNode) => (
     <Grid item xs={12} sm={4}>
-      <Typography className={classes.label}>{label}</Typography>
+      <FieldLabel>{label}</FieldLabel>
       <Typography component="div" variant="body2">
         {value}
       </Typography>

@@ -41,16 +41,10 @@ import {
   describeTeamInteractions,
   todayIso,
 } from '../../lib/interactions';
+import { FieldLabel } from '../FieldLabel';
 
 const useStyles = makeStyles(
   theme => ({
-    label: {
-      color: theme.palette.text.secondary,
-      textTransform: 'uppercase',
-      fontSize: '0.7rem',
-      fontWeight: 'bold',
-      letterSpacing: 0.5,
-    },
     focus: { fontSize: '1.05rem', margin: theme.spacing(1, 0) },
     overdue: { color: theme.palette.error.main, fontWeight: 600 },
     chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
@@ -68,10 +62,9 @@ const useStyles = makeStyles(
 );
 
 function Field(props: { label: string; children: React.ReactNode }) {
-  const classes = useStyles();
   return (
     <Grid item xs={12} sm={6}>
-      <Typography className={classes.label}>{props.label}</Typography>
+      <FieldLabel>{props.label}</FieldLabel>
       <Typography component="div" variant="body2">
         {props.children}
       </Typography>
@@ -205,7 +198,7 @@ export function TeamTopologyCard() {
               ))}
         </Field>
         <Grid item xs={12}>
-          <Typography className={classes.label}>Interactions</Typography>
+          <FieldLabel>Interactions</FieldLabel>
           {loading && <Progress />}
           {error && <ResponseErrorPanel error={error} />}
           {interactions && current.length === 0 && (

@@ -1,0 +1,1 @@
+export { FieldLabel } from './FieldLabel';
