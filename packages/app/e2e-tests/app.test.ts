@@ -74,7 +74,9 @@ test('an engineer finds a component and the team that owns it', async ({
 }) => {
   await signInAs(page, 'Maya Okafor');
 
-  // The catalog opens on the components her team owns: Checkout owns 8.
+  // The components her team owns: Checkout owns 8. (The catalog opens on "Owned" only when the
+  // owned count has loaded in time, so choose it explicitly.)
+  await page.getByRole('menuitem', { name: /Owned/ }).click();
   await expect(
     page.getByRole('heading', { name: 'Owned Components (8)' }),
   ).toBeVisible();
