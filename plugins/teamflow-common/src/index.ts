@@ -10,3 +10,4 @@ export * from './vocabulary';
 export * from './entities';
 export * from './validation';
 export * from './teams';
+export * from './teamGraph';

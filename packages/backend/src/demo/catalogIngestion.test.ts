@@ -11,6 +11,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleTeamflow from '@teamflow/plugin-catalog-backend-module-teamflow';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { Entity } from '@backstage/catalog-model';
+import { deriveTeamGraph } from '@teamflow/plugin-teamflow-common';
 import { backendDir, countDocuments, readAppConfig } from './demoOrganisation';
 
 // The portal's own catalog configuration, with file targets made absolute.
@@ -260,6 +261,36 @@ describe.each(databases.eachSupportedId())(
       expect(JSON.stringify(res.body)).toContain(
         "spec.servedBy[0] must refer to a Group, got 'user:default/maya.okafor'",
       );
+    });
+
+    it("derives the team graph with the demo's seeded findings", () => {
+      const graph = deriveTeamGraph(entities, '2026-11-21');
+      const edge = (from: string, to: string) =>
+        graph.edges.find(
+          e =>
+            e.from === `group:default/${from}` &&
+            e.to === `group:default/${to}`,
+        );
+      // Undeclared: Discovery's storefront uses Customer Accounts' APIs (4 entity edges).
+      expect(edge('discovery', 'customer-accounts')).toMatchObject({
+        classification: 'observed-undeclared',
+        weight: 4,
+      });
+      // The collaboration past its review date, observed both ways.
+      expect(edge('checkout', 'order-flow')).toMatchObject({
+        classification: 'declared-and-observed',
+        overdue: true,
+      });
+      expect(edge('order-flow', 'checkout')?.overdue).toBe(true);
+      // Store Operations' service to Order Flow is declared blocking.
+      expect(edge('order-flow', 'store-ops')).toMatchObject({
+        classification: 'declared-and-observed',
+        blocking: true,
+        weight: 3,
+      });
+      // 15 teams; 59 observed team pairs (the person-owned component is no team's).
+      expect(graph.nodes).toHaveLength(15);
+      expect(graph.edges.filter(e => e.weight > 0)).toHaveLength(59);
     });
 
     it('knows every demo sign-in user as a User with a team', () => {

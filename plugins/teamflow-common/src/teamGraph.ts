@@ -1,0 +1,213 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { TeamInteractionEntity } from './entities';
+import { getTeamType, getValueStream } from './teams';
+import {
+  DependencySeverity,
+  InteractionMode,
+  InteractionStatus,
+  TeamType,
+} from './vocabulary';
+
+/** One entity-level edge behind a team-level dependency. @public */
+export type ObservedEdge = {
+  source: string;
+  target: string;
+  type: 'dependsOn' | 'consumesApi';
+};
+
+/** A declared interaction as it applies to a team pair. @public */
+export type DeclaredInteraction = {
+  interactionRef: string;
+  mode: InteractionMode;
+  status: InteractionStatus;
+  reviewBy?: string;
+  severity?: DependencySeverity;
+  overdue: boolean;
+};
+
+/**
+ * How a team pair's dependency relates to what was designed:
+ * `declared-and-observed`, `declared-only` (an interaction with no
+ * entity-level edges) or `observed-undeclared` (edges nobody declared).
+ *
+ * @public
+ */
+export type TeamEdgeClass =
+  | 'declared-and-observed'
+  | 'declared-only'
+  | 'observed-undeclared';
+
+/**
+ * A directed team-level edge: `from` depends on `to`. Observed edges come
+ * from `dependsOn`/`consumesApi` between entities of different owners;
+ * declared ones from current (planned or active) TeamInteractions.
+ *
+ * @public
+ */
+export type TeamEdge = {
+  from: string;
+  to: string;
+  /** Number of entity-level edges behind this team edge. */
+  weight: number;
+  observed: ObservedEdge[];
+  declared: DeclaredInteraction[];
+  classification: TeamEdgeClass;
+  blocking: boolean;
+  overdue: boolean;
+};
+
+/** @public */
+export type TeamNode = {
+  ref: string;
+  title: string;
+  type: TeamType | 'undeclared';
+  valueStream?: string;
+  members: number;
+  inbound: number;
+  outbound: number;
+};
+
+/** @public */
+export type TeamGraph = { nodes: TeamNode[]; edges: TeamEdge[] };
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+function fullRef(ref: string, defaultKind: string, namespace = 'default') {
+  return lower(
+    stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind, defaultNamespace: namespace }),
+    ),
+  );
+}
+
+function classify(edge: TeamEdge): TeamEdgeClass {
+  if (edge.declared.length === 0) return 'observed-undeclared';
+  return edge.weight > 0 ? 'declared-and-observed' : 'declared-only';
+}
+
+/**
+ * Derives the team dependency graph from catalog entities: team Groups,
+ * owned entities with their relations, and TeamInteractions. `today` is
+ * YYYY-MM-DD, for overdue reviews. Ended interactions are ignored.
+ *
+ * @public
+ */
+export function deriveTeamGraph(entities: Entity[], today: string): TeamGraph {
+  const teams = new Map<string, TeamNode>();
+  for (const e of entities) {
+    const type = getTeamType(e);
+    if (!type) continue;
+    const ref = lower(stringifyEntityRef(e));
+    teams.set(ref, {
+      ref,
+      title: e.metadata.title ?? e.metadata.name,
+      type,
+      valueStream: getValueStream(e),
+      members: (e.relations ?? []).filter(r => r.type === 'hasMember').length,
+      inbound: 0,
+      outbound: 0,
+    });
+  }
+
+  // Owner team of every owned entity (only owners that are teams count).
+  const ownerOf = new Map<string, string>();
+  for (const e of entities) {
+    const owner = (e.relations ?? []).find(r => r.type === 'ownedBy');
+    if (owner && teams.has(lower(owner.targetRef))) {
+      ownerOf.set(lower(stringifyEntityRef(e)), lower(owner.targetRef));
+    }
+  }
+
+  const edges = new Map<string, TeamEdge>();
+  const edgeFor = (from: string, to: string) => {
+    const key = `${from}>${to}`;
+    let edge = edges.get(key);
+    if (!edge) {
+      edge = {
+        from,
+        to,
+        weight: 0,
+        observed: [],
+        declared: [],
+        classification: 'observed-undeclared',
+        blocking: false,
+        overdue: false,
+      };
+      edges.set(key, edge);
+    }
+    return edge;
+  };
+
+  for (const e of entities) {
+    const source = lower(stringifyEntityRef(e));
+    const fromTeam = ownerOf.get(source);
+    if (!fromTeam) continue;
+    for (const r of e.relations ?? []) {
+      if (r.type !== 'dependsOn' && r.type !== 'consumesApi') continue;
+      const target = lower(r.targetRef);
+      const toTeam = ownerOf.get(target);
+      if (!toTeam || toTeam === fromTeam) continue;
+      const edge = edgeFor(fromTeam, toTeam);
+      edge.observed.push({ source, target, type: r.type });
+      edge.weight += 1;
+    }
+  }
+
+  for (const e of entities) {
+    if (e.kind.toLocaleLowerCase('en-US') !== 'teaminteraction') continue;
+    const { from, to, mode, status, reviewBy, dependency } = (
+      e as TeamInteractionEntity
+    ).spec;
+    if (status === 'ended') continue;
+    const offering = fullRef(from, 'group');
+    const receiving = fullRef(to, 'group');
+    if (!teams.has(offering) || !teams.has(receiving)) continue;
+    const declared: DeclaredInteraction = {
+      interactionRef: lower(stringifyEntityRef(e)),
+      mode,
+      status,
+      reviewBy,
+      severity: dependency?.severity,
+      overdue:
+        status === 'active' &&
+        mode !== 'x-as-a-service' &&
+        reviewBy !== undefined &&
+        reviewBy < today,
+    };
+    // x-as-a-service: the receiving team depends on the offering one. A
+    // collaboration or facilitation describes the pair: it covers whichever
+    // directions are observed, or stands as receiving -> offering if none is.
+    const observedDirections = [
+      [receiving, offering],
+      [offering, receiving],
+    ].filter(([a, b]) => edges.has(`${a}>${b}`));
+    const directions =
+      mode === 'x-as-a-service' || observedDirections.length === 0
+        ? [[receiving, offering]]
+        : observedDirections;
+    for (const [a, b] of directions) {
+      edgeFor(a, b).declared.push(declared);
+    }
+  }
+
+  for (const edge of edges.values()) {
+    edge.classification = classify(edge);
+    edge.blocking = edge.declared.some(d => d.severity === 'blocking');
+    edge.overdue = edge.declared.some(d => d.overdue);
+    if (edge.weight > 0) {
+      teams.get(edge.from)!.outbound += 1;
+      teams.get(edge.to)!.inbound += 1;
+    }
+  }
+
+  return {
+    nodes: [...teams.values()].sort((a, b) => a.ref.localeCompare(b.ref)),
+    edges: [...edges.values()].sort(
+      (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+    ),
+  };
+}
