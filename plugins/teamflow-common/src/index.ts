@@ -11,3 +11,4 @@ export * from './entities';
 export * from './validation';
 export * from './teams';
 export * from './teamGraph';
+export * from './structuralLoad';

@@ -11,7 +11,10 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleTeamflow from '@teamflow/plugin-catalog-backend-module-teamflow';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { Entity } from '@backstage/catalog-model';
-import { deriveTeamGraph } from '@teamflow/plugin-teamflow-common';
+import {
+  computeStructuralLoad,
+  deriveTeamGraph,
+} from '@teamflow/plugin-teamflow-common';
 import { backendDir, countDocuments, readAppConfig } from './demoOrganisation';
 
 // The portal's own catalog configuration, with file targets made absolute.
@@ -291,6 +294,38 @@ describe.each(databases.eachSupportedId())(
       // 15 teams; 59 observed team pairs (the person-owned component is no team's).
       expect(graph.nodes).toHaveLength(15);
       expect(graph.edges.filter(e => e.weight > 0)).toHaveLength(59);
+    });
+
+    it('scores structural load with reasons, spread across the bands', () => {
+      const load = computeStructuralLoad(
+        entities,
+        deriveTeamGraph(entities, '2026-11-21'),
+      );
+      const of = (team: string) =>
+        load.find(l => l.teamRef === `group:default/${team}`)!;
+      // Checkout: 8 components, 2 systems (4), 3 APIs, 3 resources (1.5), 1 domain (3),
+      // 2 complicated (4), 8 teams depended on, 3 depending on it (1.5) = 33 points;
+      // 3 people: x sqrt(7/3) = 50.4, overloaded.
+      expect(of('checkout')).toMatchObject({
+        points: 33,
+        score: 50.4,
+        band: 'overloaded',
+      });
+      expect(of('route-optimisation').contributions).toContainEqual({
+        reason: '2 complex domains or systems',
+        points: 10,
+      });
+      // Route Optimisation owns only what is inside its complex domain.
+      expect(of('route-optimisation').complexDomainPlusOther).toBe(false);
+      expect(of('reliability-enablement')).toMatchObject({
+        score: 0,
+        band: 'low',
+      });
+      const bands = load.reduce<Record<string, number>>(
+        (acc, l) => ({ ...acc, [l.band]: (acc[l.band] ?? 0) + 1 }),
+        {},
+      );
+      expect(bands).toEqual({ overloaded: 1, high: 4, moderate: 9, low: 1 });
     });
 
     it('knows every demo sign-in user as a User with a team', () => {
