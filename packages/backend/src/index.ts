@@ -55,4 +55,5 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@teamflow/plugin-teamflow-backend'));
 backend.start();

@@ -1,0 +1,195 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Entity } from '@backstage/catalog-model';
+import request from 'supertest';
+import { teamflowPlugin } from './plugin';
+
+const team = (name: string, type: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: {
+    name,
+    namespace: 'default',
+    labels: { 'teamflow.io/team-type': type },
+  },
+  spec: { type: 'team', children: [] },
+  relations: [],
+});
+const component = (
+  name: string,
+  owner: string,
+  deps: string[] = [],
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service' },
+  relations: [
+    { type: 'ownedBy', targetRef: `group:default/${owner}` },
+    ...deps.map(targetRef => ({ type: 'dependsOn', targetRef })),
+  ],
+});
+
+// checkout depends on store-ops twice (undeclared); platform serves checkout (declared, unused).
+const entities: Entity[] = [
+  team('checkout', 'stream-aligned'),
+  team('store-ops', 'stream-aligned'),
+  team('platform', 'platform'),
+  component('basket', 'checkout', ['component:default/inventory']),
+  component('checkout-svc', 'checkout', ['component:default/inventory']),
+  component('inventory', 'store-ops'),
+  {
+    apiVersion: 'teamflow.io/v1alpha1',
+    kind: 'TeamInteraction',
+    metadata: { name: 'platform-serves-checkout', namespace: 'default' },
+    spec: {
+      from: 'group:default/platform',
+      to: 'group:default/checkout',
+      mode: 'x-as-a-service',
+      purpose: 'CI/CD',
+      status: 'active',
+    },
+  },
+];
+
+async function start(permissions = mockServices.permissions.factory()) {
+  const { server } = await startTestBackend({
+    features: [
+      teamflowPlugin,
+      catalogServiceMock.factory({ entities }),
+      permissions,
+      // A request without an Authorization header has no credentials.
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+    ],
+  });
+  return server;
+}
+
+const user = mockCredentials.user.header();
+
+describe('teamflow backend', () => {
+  it('serves the team map without the entity-level edges', async () => {
+    const res = await request(await start())
+      .get('/api/teamflow/graph')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(
+      res.body.nodes.map((n: any) => [n.ref, n.type, n.inbound, n.outbound]),
+    ).toEqual([
+      ['group:default/checkout', 'stream-aligned', 0, 1],
+      ['group:default/platform', 'platform', 0, 0],
+      ['group:default/store-ops', 'stream-aligned', 1, 0],
+    ]);
+    expect(
+      res.body.edges.map((e: any) => [
+        e.from,
+        e.to,
+        e.weight,
+        e.classification,
+      ]),
+    ).toEqual([
+      ['group:default/checkout', 'group:default/platform', 0, 'declared-only'],
+      [
+        'group:default/checkout',
+        'group:default/store-ops',
+        2,
+        'observed-undeclared',
+      ],
+    ]);
+    expect(res.body.edges[1].observed).toBeUndefined();
+  });
+
+  it("serves one team's neighbourhood with the edges behind it", async () => {
+    const res = await request(await start())
+      .get('/api/teamflow/graph/teams/default/store-ops')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.neighbours.map((n: any) => n.ref)).toEqual([
+      'group:default/checkout',
+    ]);
+    expect(res.body.edges[0].observed).toEqual([
+      {
+        source: 'component:default/basket',
+        target: 'component:default/inventory',
+        type: 'dependsOn',
+      },
+      {
+        source: 'component:default/checkout-svc',
+        target: 'component:default/inventory',
+        type: 'dependsOn',
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      '/api/teamflow/graph/edge?from=group:default/checkout&to=group:default/store-ops',
+      200,
+      undefined,
+    ],
+    [
+      '/api/teamflow/graph/edge?from=group:default/checkout',
+      400,
+      "Query parameter 'to' is required: a team entity ref such as group:default/checkout",
+    ],
+    [
+      '/api/teamflow/graph/edge?from=group:default/store-ops&to=group:default/checkout',
+      404,
+      'No dependency from group:default/store-ops to group:default/checkout',
+    ],
+    [
+      '/api/teamflow/graph/teams/default/nobody',
+      404,
+      'No team group:default/nobody in the catalog',
+    ],
+    [
+      '/api/teamflow/structural-load/default/nobody',
+      404,
+      'No team group:default/nobody in the catalog',
+    ],
+  ])('GET %s answers %i', async (path, status, message) => {
+    const res = await request(await start())
+      .get(path)
+      .set('Authorization', user);
+    expect(res.status).toBe(status);
+    expect(res.body.error?.message).toBe(message);
+  });
+
+  it('scores structural load per team with reasons', async () => {
+    const res = await request(await start())
+      .get('/api/teamflow/structural-load/default/checkout')
+      .set('Authorization', user);
+    // 2 components (2) + 1 team depended on (1); no members listed, so factor 1.
+    expect(res.body.load).toMatchObject({
+      points: 3,
+      score: 3,
+      band: 'low',
+      contributions: [
+        { reason: '2 components', points: 2 },
+        { reason: '1 teams depended on', points: 1 },
+      ],
+    });
+  });
+
+  it('refuses requests without credentials', async () => {
+    const res = await request(await start()).get('/api/teamflow/graph');
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses callers who may not read the catalog', async () => {
+    const deny = mockServices.permissions.mock({
+      authorizeConditional: async () => [{ result: AuthorizeResult.DENY }],
+    });
+    const res = await request(await start(deny.factory as any))
+      .get('/api/teamflow/graph')
+      .set('Authorization', user);
+    expect(res.status).toBe(403);
+  });
+});

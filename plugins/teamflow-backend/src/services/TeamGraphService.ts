@@ -1,0 +1,183 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotAllowedError } from '@backstage/errors';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  StructuralLoad,
+  TeamGraph,
+  computeStructuralLoad,
+  deriveTeamGraph,
+} from '@teamflow/plugin-teamflow-common';
+
+/** The derived graph and loads, as of `generatedAt`. @public */
+export type TeamGraphSnapshot = {
+  generatedAt: string;
+  entityCount: number;
+  graph: TeamGraph;
+  load: StructuralLoad[];
+};
+
+// Only what derivation needs: a fraction of each entity.
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.labels',
+  'metadata.annotations',
+  'spec.type',
+  'spec.domain',
+  'spec.system',
+  'spec.from',
+  'spec.to',
+  'spec.mode',
+  'spec.status',
+  'spec.reviewBy',
+  'spec.dependency',
+  'relations',
+];
+
+const FILTER: Array<Record<string, string | string[]>> = [
+  { kind: 'group', 'spec.type': 'team' },
+  {
+    kind: [
+      'component',
+      'api',
+      'system',
+      'resource',
+      'domain',
+      'teaminteraction',
+    ],
+  },
+];
+
+const lower = (s: string) => s.toLocaleLowerCase('en-US');
+
+/**
+ * Keeps the team graph and structural loads derived from the catalog in
+ * memory, refreshed by a scheduled task, so page views never recompute the
+ * world. Each backend replica keeps its own snapshot.
+ *
+ * @public
+ */
+export class TeamGraphService {
+  private snapshot?: Promise<TeamGraphSnapshot>;
+
+  private constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly permissions: PermissionsService,
+    private readonly logger: LoggerService,
+    private readonly today: () => string,
+  ) {}
+
+  static create(options: {
+    catalog: CatalogService;
+    auth: AuthService;
+    permissions: PermissionsService;
+    logger: LoggerService;
+    today?: () => string;
+  }): TeamGraphService {
+    return new TeamGraphService(
+      options.catalog,
+      options.auth,
+      options.permissions,
+      options.logger,
+      options.today ?? (() => new Date().toISOString().slice(0, 10)),
+    );
+  }
+
+  /** Rebuilds the snapshot from the catalog (the scheduled task calls this). */
+  async refresh(): Promise<TeamGraphSnapshot> {
+    const next = this.build();
+    // Keep serving the previous snapshot until the new one is ready.
+    await next;
+    this.snapshot = next;
+    return next;
+  }
+
+  private async build(): Promise<TeamGraphSnapshot> {
+    const started = Date.now();
+    const { items } = await this.catalog.getEntities(
+      { filter: FILTER, fields: FIELDS },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    const graph = deriveTeamGraph(items, this.today());
+    const snapshot = {
+      generatedAt: new Date().toISOString(),
+      entityCount: items.length,
+      graph,
+      load: computeStructuralLoad(items, graph),
+    };
+    this.logger.debug(
+      `Derived the team graph from ${items.length} entities in ${
+        Date.now() - started
+      } ms`,
+    );
+    return snapshot;
+  }
+
+  /**
+   * The snapshot as the caller may see it: all of it when the caller may read
+   * every catalog entity; otherwise only teams and entity-level edges whose
+   * entities the caller can read.
+   */
+  async getSnapshot(
+    credentials: BackstageCredentials,
+  ): Promise<TeamGraphSnapshot> {
+    if (!this.snapshot) {
+      this.snapshot = this.build();
+    }
+    const snapshot = await this.snapshot;
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError('You may not read the catalog');
+    }
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return snapshot;
+    }
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: FILTER,
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    return restrictTo(
+      snapshot,
+      new Set(items.map((e: Entity) => lower(stringifyEntityRef(e)))),
+    );
+  }
+}
+
+function restrictTo(
+  snapshot: TeamGraphSnapshot,
+  visible: Set<string>,
+): TeamGraphSnapshot {
+  const nodes = snapshot.graph.nodes.filter(n => visible.has(n.ref));
+  const edges = snapshot.graph.edges
+    .filter(e => visible.has(e.from) && visible.has(e.to))
+    .map(e => {
+      const observed = e.observed.filter(
+        o => visible.has(o.source) && visible.has(o.target),
+      );
+      const declared = e.declared.filter(d => visible.has(d.interactionRef));
+      return { ...e, observed, declared, weight: observed.length };
+    })
+    .filter(e => e.weight > 0 || e.declared.length > 0);
+  return {
+    ...snapshot,
+    graph: { nodes, edges },
+    load: snapshot.load.filter(l => visible.has(l.teamRef)),
+  };
+}
