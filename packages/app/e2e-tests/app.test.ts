@@ -147,6 +147,20 @@ test('an engineer sees how her team works and whom it serves', async ({
   await expect(interactions).toContainText('review overdue since 2026-09-30');
   await expect(topology).toContainText('1 ended interaction not shown.');
 
+  // Dependencies and structural load from the Teamflow backend (hand-derived in
+  // packages/backend/src/demo/catalogIngestion.test.ts): 33 points x sqrt(7/3) = 50.4.
+  await expect(
+    page.getByText('overloaded · 33 points × 1.53 for team size'),
+  ).toBeVisible();
+  const dependsOn = page.getByRole('list', { name: 'Depends on' });
+  await expect(dependsOn.getByRole('listitem')).toHaveCount(8);
+  await expect(
+    dependsOn.getByRole('listitem').filter({ hasText: 'Discovery' }),
+  ).toContainText('undeclared');
+  await expect(
+    page.getByRole('list', { name: 'Depended on by' }).getByRole('listitem'),
+  ).toHaveCount(3);
+
   const personas = page.getByRole('list', { name: 'Personas served' });
   await expect(personas.getByRole('listitem')).toHaveCount(2);
   await shot(page, 'engineer-team-topology');

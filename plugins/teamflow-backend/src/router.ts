@@ -24,9 +24,12 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, teamGraph } = options;
   const router = Router();
-  const snapshotFor = async (req: express.Request) =>
+  // `team`: the team the request is about, so a team that just arrived in the
+  // catalog is found (see TeamGraphService.getSnapshot).
+  const snapshotFor = async (req: express.Request, team?: string) =>
     teamGraph.getSnapshot(
       await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+      { teamRef: team },
     );
 
   // The whole map; the entity-level edges behind each team edge are left out
@@ -41,8 +44,8 @@ export async function createRouter(options: {
   });
 
   router.get('/graph/teams/:namespace/:name', async (req, res) => {
-    const { generatedAt, graph } = await snapshotFor(req);
     const ref = teamRef(req.params.namespace, req.params.name);
+    const { generatedAt, graph } = await snapshotFor(req, ref);
     const team = graph.nodes.find(n => n.ref === ref);
     if (!team) throw new NotFoundError(`No team ${ref} in the catalog`);
     const edges = graph.edges.filter(e => e.from === ref || e.to === ref);
@@ -71,8 +74,8 @@ export async function createRouter(options: {
   });
 
   router.get('/structural-load/:namespace/:name', async (req, res) => {
-    const { generatedAt, load } = await snapshotFor(req);
     const ref = teamRef(req.params.namespace, req.params.name);
+    const { generatedAt, load } = await snapshotFor(req, ref);
     const teamLoad = load.find(l => l.teamRef === ref);
     if (!teamLoad) throw new NotFoundError(`No team ${ref} in the catalog`);
     res.json({ generatedAt, load: teamLoad });

@@ -4,6 +4,8 @@ describe('Teamflow for the new frontend system', () => {
   it.each([
     'entity-card:teamflow/team-topology',
     'entity-card:teamflow/team-personas',
+    'entity-card:teamflow/team-neighbourhood',
+    'api:teamflow',
     'entity-card:teamflow/persona-profile',
     'entity-card:teamflow/persona-teams',
     'entity-card:teamflow/persona-goals',

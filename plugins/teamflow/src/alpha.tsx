@@ -5,8 +5,11 @@
  * @packageDocumentation
  */
 import {
+  ApiBlueprint,
   PageBlueprint,
   createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import {
   CatalogFilterBlueprint,
@@ -15,6 +18,16 @@ import {
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { isPersona, isTeamInteraction, isTeamflowTeam } from './conditions';
 import { rootRouteRef } from './routes';
+import { TeamflowClient, teamflowApiRef } from './api/TeamflowApi';
+
+const teamflowApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: teamflowApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new TeamflowClient(deps),
+    }),
+});
 
 const teamCards = [
   EntityCardBlueprint.make({
@@ -24,6 +37,16 @@ const teamCards = [
       loader: () =>
         import('./components/TeamTopologyCard').then(m => (
           <m.TeamTopologyCard />
+        )),
+    },
+  }),
+  EntityCardBlueprint.make({
+    name: 'team-neighbourhood',
+    params: {
+      filter: isTeamflowTeam,
+      loader: () =>
+        import('./components/TeamNeighbourhoodCard').then(m => (
+          <m.TeamNeighbourhoodCard />
         )),
     },
   }),
@@ -123,6 +146,7 @@ export default createFrontendPlugin({
   pluginId: 'teamflow',
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
   extensions: [
+    teamflowApi,
     ...teamCards,
     ...personaCards,
     servesPersonasCard,

@@ -17,7 +17,10 @@ export {
   EntityPersonaUsesCard,
   EntityServesPersonasCard,
   EntityTeamInteractionCard,
+  EntityTeamNeighbourhoodCard,
 } from './plugin';
+export { teamflowApiRef, TeamflowClient } from './api/TeamflowApi';
+export type { TeamflowApi, TeamNeighbourhood } from './api/TeamflowApi';
 export { isTeamflowTeam, isPersona, isTeamInteraction } from './conditions';
 export { TeamTypeChip } from './components/TeamTypeChip';
 export {

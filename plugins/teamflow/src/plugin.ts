@@ -1,9 +1,13 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { rootRouteRef } from './routes';
+import { TeamflowClient, teamflowApiRef } from './api/TeamflowApi';
 
 /**
  * Teamflow's frontend plugin: Team Topologies and personas on entity pages.
@@ -13,6 +17,13 @@ import { rootRouteRef } from './routes';
 export const teamflowPlugin = createPlugin({
   id: 'teamflow',
   routes: { root: rootRouteRef },
+  apis: [
+    createApiFactory({
+      api: teamflowApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new TeamflowClient(deps),
+    }),
+  ],
 });
 
 /**
@@ -78,4 +89,13 @@ export const EntityServesPersonasCard = card('EntityServesPersonasCard', () =>
 /** TeamInteraction page: who, how, why and until when. @public */
 export const EntityTeamInteractionCard = card('EntityTeamInteractionCard', () =>
   import('./components/TeamInteractionCard').then(m => m.TeamInteractionCard),
+);
+
+/** Group page: the team's dependencies (declared vs observed) and structural load. @public */
+export const EntityTeamNeighbourhoodCard = card(
+  'EntityTeamNeighbourhoodCard',
+  () =>
+    import('./components/TeamNeighbourhoodCard').then(
+      m => m.TeamNeighbourhoodCard,
+    ),
 );

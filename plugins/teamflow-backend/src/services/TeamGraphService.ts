@@ -131,11 +131,21 @@ export class TeamGraphService {
    */
   async getSnapshot(
     credentials: BackstageCredentials,
+    options: { teamRef?: string } = {},
   ): Promise<TeamGraphSnapshot> {
     if (!this.snapshot) {
       this.snapshot = this.build();
     }
-    const snapshot = await this.snapshot;
+    let snapshot = await this.snapshot;
+    // A team the snapshot does not know may have just arrived in the catalog
+    // (e.g. right after start-up): rebuild, at most every 5 seconds.
+    if (
+      options.teamRef &&
+      !snapshot.graph.nodes.some(n => n.ref === options.teamRef) &&
+      Date.now() - Date.parse(snapshot.generatedAt) > 5_000
+    ) {
+      snapshot = await this.refresh();
+    }
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission: catalogEntityReadPermission }],
       { credentials },

@@ -59,6 +59,7 @@ import {
   EntityPersonaUsesCard,
   EntityServesPersonasCard,
   EntityTeamInteractionCard,
+  EntityTeamNeighbourhoodCard,
   EntityTeamPersonasCard,
   EntityTeamTopologyCard,
   isTeamflowTeam,
@@ -317,6 +318,9 @@ const groupPage = (
             </Grid>
             <Grid item xs={12} md={4}>
               <EntityTeamPersonasCard />
+            </Grid>
+            <Grid item xs={12}>
+              <EntityTeamNeighbourhoodCard />
             </Grid>
           </EntitySwitch.Case>
         </EntitySwitch>

@@ -1,0 +1,205 @@
+import {
+  Chip,
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { TeamEdge } from '@teamflow/plugin-teamflow-common';
+import { teamflowApiRef } from '../../api/TeamflowApi';
+import { FieldLabel } from '../FieldLabel';
+
+const useStyles = makeStyles(
+  theme => ({
+    score: { fontSize: '2rem', fontWeight: 700, lineHeight: 1.1 },
+    overloaded: { color: theme.palette.error.main },
+    high: { color: theme.palette.warning.dark },
+    moderate: { color: theme.palette.text.primary },
+    low: { color: theme.palette.success.main },
+    undeclared: {
+      backgroundColor: theme.palette.warning.light,
+      marginLeft: theme.spacing(1),
+    },
+    flag: {
+      backgroundColor: theme.palette.error.main,
+      color: theme.palette.error.contrastText,
+      marginLeft: theme.spacing(1),
+    },
+  }),
+  { name: 'TeamflowTeamNeighbourhoodCard' },
+);
+
+const CLASS_LABELS: Record<TeamEdge['classification'], string> = {
+  'declared-and-observed': 'declared',
+  'declared-only': 'declared, not observed',
+  'observed-undeclared': 'undeclared',
+};
+
+function EdgeList(props: {
+  edges: TeamEdge[];
+  other: (e: TeamEdge) => string;
+  label: string;
+}) {
+  const classes = useStyles();
+  if (props.edges.length === 0) {
+    return <Typography variant="body2">None.</Typography>;
+  }
+  return (
+    <List dense aria-label={props.label}>
+      {props.edges.map(edge => (
+        <ListItem key={`${edge.from}>${edge.to}`} disableGutters divider>
+          <ListItemText
+            primary={
+              <>
+                <EntityRefLink
+                  entityRef={props.other(edge)}
+                  defaultKind="group"
+                />
+                <Chip
+                  size="small"
+                  label={CLASS_LABELS[edge.classification]}
+                  className={
+                    edge.classification === 'observed-undeclared'
+                      ? classes.undeclared
+                      : undefined
+                  }
+                  style={{ marginLeft: 8 }}
+                />
+                {edge.blocking && (
+                  <Chip
+                    size="small"
+                    label="blocking"
+                    className={classes.flag}
+                  />
+                )}
+                {edge.overdue && (
+                  <Chip
+                    size="small"
+                    label="review overdue"
+                    className={classes.flag}
+                  />
+                )}
+              </>
+            }
+            secondary={
+              edge.weight > 0
+                ? `${edge.weight} entity-level edge${
+                    edge.weight === 1 ? '' : 's'
+                  }: ${edge.observed
+                    .slice(0, 3)
+                    .map(
+                      o =>
+                        `${o.source.split('/')[1]} → ${o.target.split('/')[1]}`,
+                    )
+                    .join(', ')}${edge.weight > 3 ? ', …' : ''}`
+                : 'No entity-level dependency observed'
+            }
+            secondaryTypographyProps={{
+              component: 'div',
+              style: { whiteSpace: 'normal' },
+            }}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
+/**
+ * A team's dependencies (declared vs observed) and its structural cognitive
+ * load with the reasons behind the score.
+ *
+ * @public
+ */
+export function TeamNeighbourhoodCard() {
+  const classes = useStyles();
+  const { entity } = useEntity();
+  const api = useApi(teamflowApiRef);
+  const ref = {
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+  };
+  const { value, loading, error } = useAsync(
+    async () => ({
+      neighbourhood: await api.getTeamNeighbourhood(ref),
+      load: await api.getStructuralLoad(ref),
+    }),
+    [api, ref.namespace, ref.name],
+  );
+  if (loading)
+    return (
+      <InfoCard title="Dependencies and structural load">
+        <Progress />
+      </InfoCard>
+    );
+  if (error || !value) {
+    return (
+      <InfoCard title="Dependencies and structural load">
+        <ResponseErrorPanel error={error ?? new Error('No data')} />
+      </InfoCard>
+    );
+  }
+  const { neighbourhood, load } = value;
+  const self = neighbourhood.team.ref;
+  const dependsOn = neighbourhood.edges.filter(e => e.from === self);
+  const dependedOnBy = neighbourhood.edges.filter(e => e.to === self);
+  return (
+    <InfoCard
+      title="Dependencies and structural load"
+      subheader={`Derived from the catalog at ${new Date(
+        neighbourhood.generatedAt,
+      ).toLocaleTimeString()}`}
+    >
+      <Grid container spacing={2}>
+        <Grid item xs={12} md={4}>
+          <FieldLabel>Structural load</FieldLabel>
+          <Typography className={`${classes.score} ${classes[load.band]}`}>
+            {load.score}
+          </Typography>
+          <Typography variant="body2" gutterBottom>
+            {load.band} · {load.points} points × {load.sizeFactor} for team size
+          </Typography>
+          {load.complexDomainPlusOther && (
+            <Typography variant="body2" color="error">
+              Owns a complex domain and things outside it.
+            </Typography>
+          )}
+          <ul
+            style={{ margin: 0, paddingLeft: 18 }}
+            aria-label="Load contributions"
+          >
+            {load.contributions.map(c => (
+              <li key={c.reason}>
+                <Typography variant="body2">
+                  {c.reason}: {c.points}
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <FieldLabel>Depends on ({dependsOn.length})</FieldLabel>
+          <EdgeList edges={dependsOn} other={e => e.to} label="Depends on" />
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <FieldLabel>Depended on by ({dependedOnBy.length})</FieldLabel>
+          <EdgeList
+            edges={dependedOnBy}
+            other={e => e.from}
+            label="Depended on by"
+          />
+        </Grid>
+      </Grid>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { TeamNeighbourhoodCard } from './TeamNeighbourhoodCard';
