@@ -71,3 +71,21 @@ export function isTeamInteractionEntity(
     entity.kind === 'TeamInteraction'
   );
 }
+
+/**
+ * An active collaboration or facilitation past its `reviewBy` (`today` is
+ * YYYY-MM-DD). x-as-a-service is meant to last, so it is never overdue.
+ *
+ * @public
+ */
+export function isInteractionOverdue(
+  spec: Pick<TeamInteractionEntity['spec'], 'mode' | 'status' | 'reviewBy'>,
+  today: string,
+): boolean {
+  return (
+    spec.status === 'active' &&
+    spec.mode !== 'x-as-a-service' &&
+    spec.reviewBy !== undefined &&
+    spec.reviewBy < today
+  );
+}

@@ -3,7 +3,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { TeamInteractionEntity } from './entities';
+import { TeamInteractionEntity, isInteractionOverdue } from './entities';
 import { getTeamType, getValueStream } from './teams';
 import {
   DependencySeverity,
@@ -172,11 +172,7 @@ export function deriveTeamGraph(entities: Entity[], today: string): TeamGraph {
       status,
       reviewBy,
       severity: dependency?.severity,
-      overdue:
-        status === 'active' &&
-        mode !== 'x-as-a-service' &&
-        reviewBy !== undefined &&
-        reviewBy < today,
+      overdue: isInteractionOverdue({ mode, status, reviewBy }, today),
     };
     // x-as-a-service: the receiving team depends on the offering one. A
     // collaboration or facilitation describes the pair: it covers whichever

@@ -97,7 +97,9 @@ export class TeamGraphService {
   /** Rebuilds the snapshot from the catalog (the scheduled task calls this). */
   async refresh(): Promise<TeamGraphSnapshot> {
     const next = this.build();
-    // Keep serving the previous snapshot until the new one is ready.
+    // Keep serving the previous snapshot until the new one is ready; before the
+    // first one exists, requests wait for this build instead of starting another.
+    this.snapshot ??= next;
     await next;
     this.snapshot = next;
     return next;

@@ -4,6 +4,7 @@ import {
   InteractionMode,
   InteractionStatus,
   TeamInteractionEntity,
+  isInteractionOverdue,
 } from '@teamflow/plugin-teamflow-common';
 
 /** One interaction as seen from one of its two teams. */
@@ -57,11 +58,7 @@ export function describeTeamInteractions(
         status,
         purpose,
         reviewBy,
-        overdue:
-          status === 'active' &&
-          mode !== 'x-as-a-service' &&
-          reviewBy !== undefined &&
-          reviewBy < today,
+        overdue: isInteractionOverdue({ mode, status, reviewBy }, today),
         severity: dependency?.severity,
       };
     })

@@ -129,13 +129,13 @@ export function TeamNeighbourhoodCard() {
     namespace: entity.metadata.namespace ?? 'default',
     name: entity.metadata.name,
   };
-  const { value, loading, error } = useAsync(
-    async () => ({
-      neighbourhood: await api.getTeamNeighbourhood(ref),
-      load: await api.getStructuralLoad(ref),
-    }),
-    [api, ref.namespace, ref.name],
-  );
+  const { value, loading, error } = useAsync(async () => {
+    const [neighbourhood, load] = await Promise.all([
+      api.getTeamNeighbourhood(ref),
+      api.getStructuralLoad(ref),
+    ]);
+    return { neighbourhood, load };
+  }, [api, ref.namespace, ref.name]);
   if (loading)
     return (
       <InfoCard title="Dependencies and structural load">
