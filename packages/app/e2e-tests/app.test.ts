@@ -199,6 +199,7 @@ test('the CTO finds the organisation’s gaps on the organisation pages', async 
 }) => {
   await signInAs(page, 'Inês Duarte');
   await page.getByRole('link', { name: 'Organisation' }).click();
+  await page.getByRole('tab', { name: 'Team directory' }).click();
 
   // Team directory: three value streams, the platform grouping, and the rest.
   const shopping = page.getByRole('table', { name: 'Teams in shopping' });
@@ -309,4 +310,121 @@ test('the CTO is signed in as a real catalog user with their group', async ({
   // Members and ownership aggregate over the whole organisation: all 47 people.
   await expect(page.getByText('Basketly members (47 of 47)')).toBeVisible();
   await shot(page, 'cto-organisation');
+});
+
+test('the CTO overview scores the organisation’s health, hand-derived from the demo', async ({
+  page,
+}) => {
+  await signInAs(page, 'Inês Duarte');
+  await page.getByRole('link', { name: 'Organisation' }).click();
+  const scorecard = page.getByRole('list', { name: 'Org-health scorecard' });
+  // 8 stream-aligned teams, Order Flow serves no persona; Checkout is the one team over
+  // the threshold (50.4); Store Operations -> Order Flow is blocking; Checkout <-> Order
+  // Flow is overdue; promo-banner-service is person-owned; Internal Tools has no type.
+  for (const line of [
+    '7 of 8 stream-aligned teams with a persona',
+    '1 of 15 teams over the load threshold',
+    '1 blocking dependencies',
+    '1 overdue collaborations',
+    '1 of 69 components not owned by a team',
+    '1 of 15 teams with no type',
+  ]) {
+    await expect(scorecard).toContainText(line);
+  }
+  await expect(
+    page.getByRole('list', { name: 'Dependency summary' }),
+  ).toContainText('44 observed but undeclared');
+  // The places the delivery, cognitive-load and debt plugins fill.
+  await expect(page.getByRole('note')).toHaveCount(3);
+  await shot(page, 'cto-overview');
+
+  await page.getByRole('link', { name: 'Show only the problems' }).click();
+  await expect(page).toHaveURL(/\/teamflow\/map\?problems=true/);
+  await expect(
+    page.getByRole('checkbox', { name: 'Only problems' }),
+  ).toBeChecked();
+  await expect(page.getByLabel('Map summary')).toContainText('44 undeclared');
+});
+
+test('the dependency map shows undeclared and overdue dependencies down to the components', async ({
+  page,
+}) => {
+  await signInAs(page, 'Inês Duarte');
+  await page.goto('/teamflow/map');
+  const map = page.getByRole('img', { name: /Team dependency map/ });
+  await expect(map).toHaveAccessibleName(
+    'Team dependency map: 15 teams, 61 dependencies',
+  );
+  await expect(page.locator('[data-team]')).toHaveCount(15);
+
+  // Discovery's dependencies; on the map, the one on Search Relevance (x-as-a-service,
+  // 6 entity-level edges), then the seeded undeclared one on Customer Accounts from the list.
+  await page
+    .getByRole('button', { name: 'Discovery (stream-aligned team)' })
+    .click();
+  await page
+    .locator(
+      '[data-edge-handle="group:default/discovery>group:default/search-relevance"]',
+    )
+    .click();
+  await expect(
+    page
+      .getByRole('list', { name: 'Entity-level edges' })
+      .getByRole('listitem'),
+  ).toHaveCount(6);
+  await page.getByRole('button', { name: 'Back to Discovery' }).click();
+  const dependsOn = page.getByRole('list', { name: 'Discovery depends on' });
+  const accounts = dependsOn
+    .getByRole('button')
+    .filter({ hasText: 'Customer Accounts' });
+  await expect(accounts).toContainText('undeclared');
+  await accounts.click();
+  await expect(
+    page
+      .getByRole('list', { name: 'Entity-level edges' })
+      .getByRole('listitem'),
+  ).toHaveCount(4);
+  await shot(page, 'cto-map-undeclared-edge');
+
+  // The overdue collaboration, from the list instead of the map.
+  await page.getByRole('button', { name: 'Back to Discovery' }).click();
+  await page
+    .getByRole('button', { name: 'Checkout (stream-aligned team)' })
+    .click();
+  await page
+    .getByRole('list', { name: 'Checkout depends on' })
+    .getByRole('button')
+    .filter({ hasText: 'Order Flow' })
+    .click();
+  await expect(
+    page.getByRole('list', { name: 'Declared interactions' }),
+  ).toContainText('collaboration, active, review by 2026-09-30 (overdue)');
+  // checkout-service and refunds-service consume orders-api.
+  await expect(
+    page
+      .getByRole('list', { name: 'Entity-level edges' })
+      .getByRole('listitem'),
+  ).toHaveCount(2);
+  await shot(page, 'cto-map-overdue-collaboration');
+
+  // Filters: the partners value stream (2 teams) with what they depend on.
+  await page.getByLabel('Value stream').click();
+  await page.getByRole('option', { name: 'partners' }).click();
+  await expect(page).toHaveURL(/valueStream=partners/);
+  await expect(page.getByLabel('Map summary')).toContainText(
+    '2 matching teams',
+  );
+
+  // Search brings a team into view and selects it.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Find a team').fill('route');
+  await page
+    .getByRole('list', { name: 'Teams found' })
+    .getByRole('button', { name: /Route Optimisation/ })
+    .click();
+  await expect(
+    page.getByRole('button', {
+      name: 'Route Optimisation (complicated-subsystem team)',
+    }),
+  ).toHaveAttribute('aria-pressed', 'true');
 });

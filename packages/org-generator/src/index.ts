@@ -8,3 +8,4 @@
 export { generateOrganisation } from './generateOrganisation';
 export type { GenerateOrganisationOptions } from './generateOrganisation';
 export { writeOrganisation } from './writeOrganisation';
+export { withRelations } from './relations';

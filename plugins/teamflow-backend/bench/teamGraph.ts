@@ -9,12 +9,7 @@
  * dependsOn, consumesApi, hasMember), so the input matches what the plugin reads.
  */
 import os from 'node:os';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { generateOrganisation } from '@teamflow/org-generator';
+import { generateOrganisation, withRelations } from '@teamflow/org-generator';
 import {
   computeStructuralLoad,
   deriveTeamGraph,
@@ -22,43 +17,6 @@ import {
 
 const teams = Number(process.env.TEAMFLOW_BENCH_TEAMS ?? 2000);
 const components = Number(process.env.TEAMFLOW_BENCH_COMPONENTS ?? 20000);
-
-const full = (ref: string, kind: string) =>
-  stringifyEntityRef(
-    parseEntityRef(ref, { defaultKind: kind, defaultNamespace: 'default' }),
-  ).toLocaleLowerCase('en-US');
-
-function withRelations(entities: Entity[]): Entity[] {
-  const members = new Map<string, string[]>();
-  for (const e of entities) {
-    if (e.kind !== 'User') continue;
-    for (const g of (e.spec as any).memberOf ?? []) {
-      const ref = full(g, 'group');
-      members.set(ref, [...(members.get(ref) ?? []), stringifyEntityRef(e)]);
-    }
-  }
-  return entities.map(e => {
-    const s = e.spec as any;
-    const relations = [
-      ...(s.owner
-        ? [{ type: 'ownedBy', targetRef: full(s.owner, 'group') }]
-        : []),
-      ...(s.dependsOn ?? []).map((r: string) => ({
-        type: 'dependsOn',
-        targetRef: full(r, 'component'),
-      })),
-      ...(s.consumesApis ?? []).map((r: string) => ({
-        type: 'consumesApi',
-        targetRef: full(r, 'api'),
-      })),
-      ...(e.kind === 'Group'
-        ? members.get(full(stringifyEntityRef(e), 'group')) ?? []
-        : []
-      ).map((u: string) => ({ type: 'hasMember', targetRef: u })),
-    ];
-    return { ...e, relations };
-  });
-}
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);

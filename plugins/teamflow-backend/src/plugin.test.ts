@@ -45,6 +45,15 @@ const entities: Entity[] = [
   component('inventory', 'store-ops'),
   {
     apiVersion: 'teamflow.io/v1alpha1',
+    kind: 'Persona',
+    metadata: { name: 'shopper', namespace: 'default' },
+    spec: {},
+    relations: [
+      { type: 'teamflow.io/servedBy', targetRef: 'group:default/checkout' },
+    ],
+  },
+  {
+    apiVersion: 'teamflow.io/v1alpha1',
     kind: 'TeamInteraction',
     metadata: { name: 'platform-serves-checkout', namespace: 'default' },
     spec: {
@@ -57,11 +66,14 @@ const entities: Entity[] = [
   },
 ];
 
-async function start(permissions = mockServices.permissions.factory()) {
+async function start(
+  permissions = mockServices.permissions.factory(),
+  catalog: any = catalogServiceMock.factory({ entities }),
+) {
   const { server } = await startTestBackend({
     features: [
       teamflowPlugin,
-      catalogServiceMock.factory({ entities }),
+      catalog,
       permissions,
       // A request without an Authorization header has no credentials.
       mockServices.httpAuth.factory({
@@ -191,5 +203,106 @@ describe('teamflow backend', () => {
       .get('/api/teamflow/graph')
       .set('Authorization', user);
     expect(res.status).toBe(403);
+  });
+
+  it.each([
+    // checkout -> platform (declared) and checkout -> store-ops (undeclared) come
+    // along as context of the matched platform team only where they touch it.
+    ['type=platform', ['group:default/platform'], 1],
+    ['problems=true', ['group:default/checkout', 'group:default/store-ops'], 1],
+    ['valueStream=nowhere', [], 0],
+  ])('filters the map by %s', async (query, matched, edges) => {
+    const res = await request(await start())
+      .get(`/api/teamflow/graph?${query}`)
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.matched).toEqual(matched);
+    expect(res.body.edges).toHaveLength(edges);
+  });
+
+  it.each([
+    [
+      'type=stream-aligned,squad',
+      "Query parameter 'type' has unknown team type(s) squad; expected any of stream-aligned, platform, enabling, complicated-subsystem, undeclared",
+    ],
+    [
+      'problems=yes',
+      "Query parameter 'problems' must be true or false, got 'yes'",
+    ],
+    [
+      'domain=user:default/x',
+      "Query parameter 'domain' must be a domain entity ref such as domain:default/payments, got 'user:default/x'",
+    ],
+    [
+      'valueStream=a&valueStream=b',
+      "Query parameter 'valueStream' must be given once",
+    ],
+  ])('refuses the map filter %s with 400', async (query, message) => {
+    const res = await request(await start())
+      .get(`/api/teamflow/graph?${query}`)
+      .set('Authorization', user);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(message);
+  });
+
+  it('summarises the organisation with the org-health scorecard', async () => {
+    const res = await request(await start())
+      .get('/api/teamflow/overview')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.teams.byType['stream-aligned']).toBe(2);
+    expect(res.body.dependencies).toMatchObject({
+      teamEdges: 2,
+      observedUndeclared: 1,
+      declaredOnly: 1,
+    });
+    expect(res.body.personas).toMatchObject({
+      total: 1,
+      served: 1,
+      streamAlignedWithout: ['group:default/store-ops'],
+    });
+    expect(res.body.scorecard.map((s: any) => [s.id, s.value, s.of])).toEqual([
+      ['stream-aligned-with-persona', 1, 2],
+      ['teams-over-load-threshold', 0, 3],
+      ['blocking-dependencies', 0, undefined],
+      ['overdue-collaborations', 0, undefined],
+      ['components-not-owned-by-a-team', 0, 3],
+      ['teams-without-type', 0, 3],
+    ]);
+  });
+
+  it('shows a caller who may read only part of the catalog only that part', async () => {
+    // The policy answers "conditional"; the catalog then lets this user read
+    // checkout's and platform's entities, not store-ops or its component.
+    const conditional = mockServices.permissions.mock({
+      authorizeConditional: async () =>
+        [{ result: AuthorizeResult.CONDITIONAL, conditions: {} }] as any,
+    });
+    const hidden = new Set(['store-ops', 'inventory']);
+    const catalog = catalogServiceMock.mock({
+      getEntities: async (_request: any, options: any) => ({
+        items:
+          options.credentials.principal.type === 'service'
+            ? entities
+            : entities.filter(e => !hidden.has(e.metadata.name)),
+      }),
+    });
+    const server = await start(conditional.factory as any, catalog.factory);
+    const map = await request(server)
+      .get('/api/teamflow/graph')
+      .set('Authorization', user);
+    expect(map.body.nodes.map((n: any) => [n.ref, n.outbound])).toEqual([
+      // checkout's dependency on store-ops is not visible, nor counted
+      ['group:default/checkout', 0],
+      ['group:default/platform', 0],
+    ]);
+    expect(map.body.edges.map((e: any) => e.classification)).toEqual([
+      'declared-only',
+    ]);
+    const overview = await request(server)
+      .get('/api/teamflow/overview')
+      .set('Authorization', user);
+    expect(overview.body.teams.total).toBe(2);
+    expect(overview.body.ownership.components).toBe(2);
   });
 });

@@ -2,7 +2,17 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { TeamGraphService } from './services/TeamGraphService';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  TEAM_TYPES,
+  TeamGraphFilter,
+  filterTeamGraph,
+  summariseOrganisation,
+} from '@teamflow/plugin-teamflow-common';
+import {
+  TeamGraphService,
+  TeamGraphSnapshot,
+} from './services/TeamGraphService';
 
 const teamRef = (namespace: string, name: string) =>
   `group:${namespace}/${name}`.toLocaleLowerCase('en-US');
@@ -15,6 +25,109 @@ function teamRefParam(req: express.Request, name: 'from' | 'to'): string {
     );
   }
   return value.toLocaleLowerCase('en-US');
+}
+
+const TYPES: readonly string[] = [...TEAM_TYPES, 'undeclared'];
+
+function optionalString(req: express.Request, name: string) {
+  const value = req.query[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') {
+    throw new InputError(`Query parameter '${name}' must be given once`);
+  }
+  if (value.length > 200) {
+    throw new InputError(
+      `Query parameter '${name}' is longer than 200 characters`,
+    );
+  }
+  return value;
+}
+
+function domainRef(value: string) {
+  try {
+    const ref = parseEntityRef(value, {
+      defaultKind: 'domain',
+      defaultNamespace: 'default',
+    });
+    if (ref.kind.toLocaleLowerCase('en-US') !== 'domain') throw new Error();
+    return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+  } catch {
+    throw new InputError(
+      `Query parameter 'domain' must be a domain entity ref such as domain:default/payments, got '${value}'`,
+    );
+  }
+}
+
+/** `?valueStream=&domain=&type=a,b&problems=true`, validated. */
+function mapFilter(req: express.Request): TeamGraphFilter {
+  const domain = optionalString(req, 'domain');
+  const type = optionalString(req, 'type');
+  const problems = optionalString(req, 'problems');
+  const types = type?.split(',').map(t => t.trim());
+  const unknown = types?.filter(t => !TYPES.includes(t));
+  if (unknown?.length) {
+    throw new InputError(
+      `Query parameter 'type' has unknown team type(s) ${unknown.join(
+        ', ',
+      )}; expected any of ${TYPES.join(', ')}`,
+    );
+  }
+  if (problems !== undefined && problems !== 'true' && problems !== 'false') {
+    throw new InputError(
+      `Query parameter 'problems' must be true or false, got '${problems}'`,
+    );
+  }
+  return {
+    valueStream: optionalString(req, 'valueStream'),
+    domain: domain ? domainRef(domain) : undefined,
+    types: types as TeamGraphFilter['types'],
+    problems: problems === 'true',
+  };
+}
+
+// Serialised answers per snapshot, keyed by filter: the same for every caller
+// allowed to read the whole catalog, since they share the snapshot object. A
+// caller seeing part of the catalog gets a new snapshot object on every request,
+// so nothing is shared across callers. At most 32 filters per snapshot.
+const answers = new WeakMap<TeamGraphSnapshot, Map<string, string>>();
+
+function cached(
+  snapshot: TeamGraphSnapshot,
+  key: string,
+  compute: () => unknown,
+) {
+  let bySnapshot = answers.get(snapshot);
+  if (!bySnapshot) {
+    bySnapshot = new Map();
+    answers.set(snapshot, bySnapshot);
+  }
+  let json = bySnapshot.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(compute());
+    if (bySnapshot.size >= 32) bySnapshot.clear();
+    bySnapshot.set(key, json);
+  }
+  return json;
+}
+
+function mapAnswer(snapshot: TeamGraphSnapshot, filter: TeamGraphFilter) {
+  const unfiltered =
+    !filter.valueStream && !filter.domain && !filter.types && !filter.problems;
+  const { nodes, edges, matched } = filterTeamGraph(snapshot.graph, filter);
+  return {
+    generatedAt: snapshot.generatedAt,
+    thresholds: snapshot.graph.thresholds,
+    // Facets for the filter menus, whatever the filter.
+    valueStreams: [
+      ...new Set(snapshot.graph.nodes.flatMap(n => n.valueStream ?? [])),
+    ].sort(),
+    domains: [...new Set(snapshot.graph.nodes.flatMap(n => n.domains))].sort(),
+    matched: unfiltered ? undefined : matched,
+    nodes,
+    // The entity-level edges are left out (weight says how many); they are
+    // served per team or per edge.
+    edges: edges.map(({ observed, ...edge }) => edge),
+  };
 }
 
 /** The team graph and structural load routes. Thin: the service does the work. */
@@ -32,15 +145,26 @@ export async function createRouter(options: {
       { teamRef: team },
     );
 
-  // The whole map; the entity-level edges behind each team edge are left out
-  // (weight says how many) and served per team or per edge.
   router.get('/graph', async (req, res) => {
-    const { generatedAt, graph } = await snapshotFor(req);
-    res.json({
-      generatedAt,
-      nodes: graph.nodes,
-      edges: graph.edges.map(({ observed, ...edge }) => edge),
-    });
+    const filter = mapFilter(req);
+    const snapshot = await snapshotFor(req);
+    res
+      .type('application/json')
+      .send(
+        cached(snapshot, `map:${JSON.stringify(filter)}`, () =>
+          mapAnswer(snapshot, filter),
+        ),
+      );
+  });
+
+  router.get('/overview', async (req, res) => {
+    const snapshot = await snapshotFor(req);
+    res.type('application/json').send(
+      cached(snapshot, 'overview', () => ({
+        generatedAt: snapshot.generatedAt,
+        ...summariseOrganisation(snapshot),
+      })),
+    );
   });
 
   router.get('/graph/teams/:namespace/:name', async (req, res) => {

@@ -12,3 +12,4 @@ export * from './validation';
 export * from './teams';
 export * from './teamGraph';
 export * from './structuralLoad';
+export * from './overview';

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { deriveTeamGraph } from './teamGraph';
+import { deriveTeamGraph, hubThreshold } from './teamGraph';
 
 const team = (name: string, type?: string, members = 0): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -168,5 +168,69 @@ describe('deriveTeamGraph', () => {
       '2026-11-21',
     );
     expect(withGhost.edges).toHaveLength(graph.edges.length);
+  });
+
+  it('counts what each team owns and the domains it works in', () => {
+    const domainOrg: Entity[] = [
+      team('a', 'stream-aligned'),
+      team('b', 'platform'),
+      { ...owned('Domain', 'payments', 'b') },
+      { ...owned('System', 'pay', 'b'), spec: { domain: 'payments' } },
+      {
+        ...owned('System', 'shop', 'a'),
+        spec: { domain: 'domain:default/retail' },
+      },
+      { ...owned('Component', 'cart', 'a'), spec: { system: 'pay' } },
+      owned('API', 'cart-api', 'a'),
+      owned('Resource', 'db', 'a'),
+    ];
+    const nodes = deriveTeamGraph(domainOrg, '2026-11-21').nodes;
+    expect(nodes.map(n => [n.ref, n.owned, n.domains])).toEqual([
+      [
+        g('a'),
+        { component: 1, api: 1, system: 1, resource: 1, domain: 0 },
+        ['domain:default/payments', 'domain:default/retail'],
+      ],
+      [
+        g('b'),
+        { component: 0, api: 0, system: 1, resource: 0, domain: 1 },
+        ['domain:default/payments'],
+      ],
+    ]);
+  });
+});
+
+describe('hubThreshold', () => {
+  it.each([
+    // Q1 = 1, Q3 = 3.5 (interpolated), IQR = 2.5: 3.5 + 3.75
+    [[0, 1, 1, 2, 3, 4, 20], 7.25],
+    // Q1 = 10, Q3 = 10: the fence is 10
+    [[10, 10, 10, 10], 10],
+    // A small organisation: never below 5
+    [[1, 1, 1, 2], 5],
+    [[], 5],
+  ])('%j -> %d', (counts, expected) => {
+    expect(hubThreshold(counts)).toBeCloseTo(expected, 10);
+  });
+
+  it('flags the teams above the fence', () => {
+    // 8 teams each depending on hub h; nobody else has more than one inbound.
+    const hubOrg: Entity[] = [
+      team('h', 'platform'),
+      owned('Component', 'h1', 'h'),
+      ...Array.from({ length: 8 }, (_, i) => [
+        team(`t${i}`, 'stream-aligned'),
+        owned('Component', `c${i}`, `t${i}`, [
+          ['dependsOn', 'component:default/h1'],
+        ]),
+      ]).flat(),
+    ];
+    const hubGraph = deriveTeamGraph(hubOrg, '2026-11-21');
+    // inbound counts: h = 8, the 8 others 0 -> Q1 = Q3 = 0, fence max(5, 0)
+    expect(hubGraph.thresholds.inbound).toBe(5);
+    expect(hubGraph.nodes.filter(n => n.manyInbound).map(n => n.ref)).toEqual([
+      g('h'),
+    ]);
+    expect(hubGraph.nodes.filter(n => n.manyOutbound)).toEqual([]);
   });
 });

@@ -60,6 +60,15 @@ export type TeamEdge = {
   overdue: boolean;
 };
 
+/** Entities a team owns, by kind. @public */
+export type OwnedCounts = {
+  component: number;
+  api: number;
+  system: number;
+  resource: number;
+  domain: number;
+};
+
 /** @public */
 export type TeamNode = {
   ref: string;
@@ -67,12 +76,50 @@ export type TeamNode = {
   type: TeamType | 'undeclared';
   valueStream?: string;
   members: number;
-  inbound: number;
+  owned: OwnedCounts;
+  /**
+   * Domains the team works in: domains it owns, domains of systems it owns
+   * and of the systems its components belong to (full refs, sorted).
+   */
+  domains: string[];
+  /** Teams this team depends on (observed). */
   outbound: number;
+  /** Teams depending on this team (observed). */
+  inbound: number;
+  /** Unusually many inbound dependencies (see {@link hubThreshold}). */
+  manyInbound: boolean;
+  /** Unusually many outbound dependencies (see {@link hubThreshold}). */
+  manyOutbound: boolean;
 };
 
 /** @public */
-export type TeamGraph = { nodes: TeamNode[]; edges: TeamEdge[] };
+export type TeamGraph = {
+  nodes: TeamNode[];
+  edges: TeamEdge[];
+  /** The counts above which a team has unusually many dependencies. */
+  thresholds: { inbound: number; outbound: number };
+};
+
+/**
+ * The count above which a team's inbound (or outbound) dependencies are
+ * unusual: Tukey's upper fence, Q3 + 1.5 × IQR, over all teams' counts, and at
+ * least 5 so that a small organisation does not flag a team with 3.
+ *
+ * @public
+ */
+export function hubThreshold(counts: number[]): number {
+  if (counts.length === 0) return 5;
+  const sorted = [...counts].sort((a, b) => a - b);
+  const quantile = (q: number) => {
+    const pos = (sorted.length - 1) * q;
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  };
+  const q1 = quantile(0.25);
+  const q3 = quantile(0.75);
+  return Math.max(5, q3 + 1.5 * (q3 - q1));
+}
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -108,18 +155,55 @@ export function deriveTeamGraph(entities: Entity[], today: string): TeamGraph {
       type,
       valueStream: getValueStream(e),
       members: (e.relations ?? []).filter(r => r.type === 'hasMember').length,
+      owned: { component: 0, api: 0, system: 0, resource: 0, domain: 0 },
+      domains: [],
       inbound: 0,
       outbound: 0,
+      manyInbound: false,
+      manyOutbound: false,
     });
   }
 
-  // Owner team of every owned entity (only owners that are teams count).
+  // Owner team of every owned entity (only owners that are teams count), and
+  // the domain of every system.
   const ownerOf = new Map<string, string>();
+  const systemDomain = new Map<string, string>();
   for (const e of entities) {
-    const owner = (e.relations ?? []).find(r => r.type === 'ownedBy');
-    if (owner && teams.has(lower(owner.targetRef))) {
-      ownerOf.set(lower(stringifyEntityRef(e)), lower(owner.targetRef));
+    const kind = lower(e.kind);
+    const ns = e.metadata.namespace ?? 'default';
+    if (kind === 'system' && typeof e.spec?.domain === 'string') {
+      systemDomain.set(
+        lower(stringifyEntityRef(e)),
+        fullRef(e.spec.domain, 'domain', ns),
+      );
     }
+    const owner = (e.relations ?? []).find(r => r.type === 'ownedBy');
+    const team = owner && teams.get(lower(owner.targetRef));
+    if (!team) continue;
+    ownerOf.set(lower(stringifyEntityRef(e)), team.ref);
+    if (kind in team.owned) team.owned[kind as keyof OwnedCounts] += 1;
+  }
+  const teamDomains = new Map<string, Set<string>>();
+  const addDomain = (team: string, domain?: string) => {
+    if (!domain) return;
+    const set = teamDomains.get(team) ?? new Set<string>();
+    set.add(domain);
+    teamDomains.set(team, set);
+  };
+  for (const e of entities) {
+    const ref = lower(stringifyEntityRef(e));
+    const team = ownerOf.get(ref);
+    if (!team) continue;
+    const kind = lower(e.kind);
+    const ns = e.metadata.namespace ?? 'default';
+    if (kind === 'domain') addDomain(team, ref);
+    if (kind === 'system') addDomain(team, systemDomain.get(ref));
+    if (kind === 'component' && typeof e.spec?.system === 'string') {
+      addDomain(team, systemDomain.get(fullRef(e.spec.system, 'system', ns)));
+    }
+  }
+  for (const [team, domains] of teamDomains) {
+    teams.get(team)!.domains = [...domains].sort();
   }
 
   const edges = new Map<string, TeamEdge>();
@@ -200,10 +284,20 @@ export function deriveTeamGraph(entities: Entity[], today: string): TeamGraph {
     }
   }
 
+  const nodes = [...teams.values()].sort((a, b) => a.ref.localeCompare(b.ref));
+  const thresholds = {
+    inbound: hubThreshold(nodes.map(n => n.inbound)),
+    outbound: hubThreshold(nodes.map(n => n.outbound)),
+  };
+  for (const node of nodes) {
+    node.manyInbound = node.inbound > thresholds.inbound;
+    node.manyOutbound = node.outbound > thresholds.outbound;
+  }
   return {
-    nodes: [...teams.values()].sort((a, b) => a.ref.localeCompare(b.ref)),
+    nodes,
     edges: [...edges.values()].sort(
       (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
     ),
+    thresholds,
   };
 }

@@ -10,7 +10,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ComponentOwnershipInput,
+  PersonaCoverageInput,
   StructuralLoad,
+  TEAMFLOW_RELATIONS,
   TeamGraph,
   computeStructuralLoad,
   deriveTeamGraph,
@@ -22,6 +25,10 @@ export type TeamGraphSnapshot = {
   entityCount: number;
   graph: TeamGraph;
   load: StructuralLoad[];
+  /** For the overview: personas with the teams serving them. */
+  personas: PersonaCoverageInput[];
+  /** For the overview: every component with its owner. */
+  components: ComponentOwnershipInput[];
 };
 
 // Only what derivation needs: a fraction of each entity.
@@ -54,6 +61,7 @@ const FILTER: Array<Record<string, string | string[]>> = [
       'resource',
       'domain',
       'teaminteraction',
+      'persona',
     ],
   },
 ];
@@ -112,11 +120,26 @@ export class TeamGraphService {
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
     const graph = deriveTeamGraph(items, this.today());
-    const snapshot = {
+    const ofKind = (kind: string) => items.filter(e => lower(e.kind) === kind);
+    const targets = (e: Entity, type: string) =>
+      (e.relations ?? [])
+        .filter(r => r.type === type)
+        .map(r => lower(r.targetRef));
+    const snapshot: TeamGraphSnapshot = {
       generatedAt: new Date().toISOString(),
       entityCount: items.length,
       graph,
       load: computeStructuralLoad(items, graph),
+      personas: ofKind('persona').map(e => ({
+        ref: lower(stringifyEntityRef(e)),
+        title: e.metadata.title ?? e.metadata.name,
+        servedBy: targets(e, TEAMFLOW_RELATIONS.servedBy),
+      })),
+      components: ofKind('component').map(e => ({
+        ref: lower(stringifyEntityRef(e)),
+        title: e.metadata.title ?? e.metadata.name,
+        owner: targets(e, 'ownedBy')[0],
+      })),
     };
     this.logger.debug(
       `Derived the team graph from ${items.length} entities in ${
@@ -176,7 +199,6 @@ function restrictTo(
   snapshot: TeamGraphSnapshot,
   visible: Set<string>,
 ): TeamGraphSnapshot {
-  const nodes = snapshot.graph.nodes.filter(n => visible.has(n.ref));
   const edges = snapshot.graph.edges
     .filter(e => visible.has(e.from) && visible.has(e.to))
     .map(e => {
@@ -187,9 +209,35 @@ function restrictTo(
       return { ...e, observed, declared, weight: observed.length };
     })
     .filter(e => e.weight > 0 || e.declared.length > 0);
+  // Counts from what the caller sees, so hidden dependencies do not show as numbers.
+  const { thresholds } = snapshot.graph;
+  const inboundOf = new Map<string, number>();
+  const outboundOf = new Map<string, number>();
+  for (const e of edges) {
+    if (e.weight === 0) continue;
+    inboundOf.set(e.to, (inboundOf.get(e.to) ?? 0) + 1);
+    outboundOf.set(e.from, (outboundOf.get(e.from) ?? 0) + 1);
+  }
+  const nodes = snapshot.graph.nodes
+    .filter(n => visible.has(n.ref))
+    .map(n => {
+      const inbound = inboundOf.get(n.ref) ?? 0;
+      const outbound = outboundOf.get(n.ref) ?? 0;
+      return {
+        ...n,
+        inbound,
+        outbound,
+        manyInbound: inbound > thresholds.inbound,
+        manyOutbound: outbound > thresholds.outbound,
+      };
+    });
   return {
     ...snapshot,
-    graph: { nodes, edges },
+    graph: { ...snapshot.graph, nodes, edges },
     load: snapshot.load.filter(l => visible.has(l.teamRef)),
+    personas: snapshot.personas
+      .filter(p => visible.has(p.ref))
+      .map(p => ({ ...p, servedBy: p.servedBy.filter(t => visible.has(t)) })),
+    components: snapshot.components.filter(c => visible.has(c.ref)),
   };
 }

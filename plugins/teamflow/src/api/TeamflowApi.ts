@@ -5,10 +5,27 @@ import {
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  OrganisationOverview,
   StructuralLoad,
   TeamEdge,
+  TeamGraphFilter,
   TeamNode,
 } from '@teamflow/plugin-teamflow-common';
+
+/** The team dependency map, possibly filtered; edges without their entity-level edges. @public */
+export type TeamMap = {
+  generatedAt: string;
+  thresholds: { inbound: number; outbound: number };
+  valueStreams: string[];
+  domains: string[];
+  /** Refs of the teams matching the filter (undefined without a filter). */
+  matched?: string[];
+  nodes: TeamNode[];
+  edges: Array<Omit<TeamEdge, 'observed'>>;
+};
+
+/** The CTO overview. @public */
+export type TeamflowOverview = OrganisationOverview & { generatedAt: string };
 
 /** One team's neighbourhood in the dependency graph. @public */
 export type TeamNeighbourhood = {
@@ -28,6 +45,10 @@ export interface TeamflowApi {
     namespace: string;
     name: string;
   }): Promise<StructuralLoad>;
+  getTeamMap(filter?: TeamGraphFilter): Promise<TeamMap>;
+  /** One team-level edge with the entity-level edges behind it. */
+  getTeamEdge(from: string, to: string): Promise<TeamEdge>;
+  getOverview(): Promise<TeamflowOverview>;
 }
 
 /** @public */
@@ -68,5 +89,25 @@ export class TeamflowClient implements TeamflowApi {
       )}/${encodeURIComponent(ref.name)}`,
     );
     return load;
+  }
+
+  getTeamMap(filter: TeamGraphFilter = {}) {
+    const query = new URLSearchParams();
+    if (filter.valueStream) query.set('valueStream', filter.valueStream);
+    if (filter.domain) query.set('domain', filter.domain);
+    if (filter.types?.length) query.set('type', filter.types.join(','));
+    if (filter.problems) query.set('problems', 'true');
+    const qs = query.toString();
+    return this.get<TeamMap>(`/graph${qs ? `?${qs}` : ''}`);
+  }
+
+  async getTeamEdge(from: string, to: string) {
+    const query = new URLSearchParams({ from, to });
+    const { edge } = await this.get<{ edge: TeamEdge }>(`/graph/edge?${query}`);
+    return edge;
+  }
+
+  getOverview() {
+    return this.get<TeamflowOverview>('/overview');
   }
 }

@@ -21,7 +21,8 @@ import {
   ResponseErrorPanel,
   TabbedLayout,
 } from '@backstage/core-components';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { rootRouteRef } from '../../routes';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   TEAMFLOW_RELATIONS,
@@ -34,6 +35,8 @@ import {
   findOwnershipProblems,
 } from '../../lib/organisation';
 import { useOwnedEntities, useTeamsAndPersonas } from './useOrganisation';
+import { DependencyMapView } from '../DependencyMap';
+import { OverviewSlots, OverviewView } from '../Overview';
 
 const useStyles = makeStyles(
   theme => ({
@@ -260,12 +263,14 @@ function OwnershipHygieneView() {
 }
 
 /**
- * Organisation pages: team directory by value stream and type, persona
- * coverage, ownership hygiene.
+ * Organisation pages: the CTO overview, the team dependency map, the team
+ * directory by value stream and type, persona coverage, ownership hygiene.
+ * `overviewCards` fill the overview's delivery, cognitive-load and debt places.
  *
  * @public
  */
-export function OrganisationPage() {
+export function OrganisationPage(props: { overviewCards?: OverviewSlots }) {
+  const root = useRouteRef(rootRouteRef);
   const orgName =
     useApi(configApiRef).getOptionalString('organization.name') ??
     'the organisation';
@@ -276,7 +281,20 @@ export function OrganisationPage() {
         subtitle={`Teams, personas and ownership at ${orgName}`}
       />
       <TabbedLayout>
-        <TabbedLayout.Route path="/" title="Team directory">
+        <TabbedLayout.Route path="/" title="Overview">
+          <Content>
+            <OverviewView
+              slots={props.overviewCards}
+              mapLink={`${root()}/map`}
+            />
+          </Content>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/map" title="Dependency map">
+          <Content>
+            <DependencyMapView />
+          </Content>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/directory" title="Team directory">
           <Content>
             <TeamDirectory />
           </Content>

@@ -20,11 +20,15 @@ const node = (name: string) => ({
   title: name,
   type: 'stream-aligned' as const,
   members: 3,
+  owned: { component: 1, api: 0, system: 0, resource: 0, domain: 0 },
+  domains: [],
   inbound: 0,
   outbound: 0,
+  manyInbound: false,
+  manyOutbound: false,
 });
 
-const api: TeamflowApi = {
+const api: Pick<TeamflowApi, 'getTeamNeighbourhood' | 'getStructuralLoad'> = {
   getTeamNeighbourhood: async () => ({
     generatedAt: '2026-11-21T12:00:00Z',
     team: node('checkout'),

@@ -1,0 +1,1 @@
+export { DependencyMapView } from './DependencyMapView';

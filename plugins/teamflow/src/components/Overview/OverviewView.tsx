@@ -1,0 +1,409 @@
+import { ReactNode } from 'react';
+import {
+  Box,
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  Tooltip,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import WarningIcon from '@material-ui/icons/Warning';
+import ErrorIcon from '@material-ui/icons/Error';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  ScorecardItem,
+  StructuralLoadBand,
+  TEAM_TYPES,
+} from '@teamflow/plugin-teamflow-common';
+import { teamflowApiRef } from '../../api/TeamflowApi';
+import { TEAM_TYPE_COLOURS } from '../TeamTypeChip';
+
+const useStyles = makeStyles(
+  theme => ({
+    bar: {
+      display: 'flex',
+      height: 28,
+      borderRadius: 4,
+      overflow: 'hidden',
+      margin: theme.spacing(1, 0),
+    },
+    segment: {
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      fontSize: 12,
+      fontWeight: 700,
+      color: '#1a1a1a',
+      minWidth: 0,
+      overflow: 'hidden',
+    },
+    big: { fontSize: '2rem', fontWeight: 700, lineHeight: 1.1 },
+    good: { color: theme.palette.success.main },
+    warning: { color: theme.palette.warning.dark },
+    problem: { color: theme.palette.error.main },
+    scorecard: { listStyle: 'none', margin: 0, padding: 0 },
+    scoreRow: {
+      display: 'grid',
+      gridTemplateColumns: '32px 1fr',
+      alignItems: 'start',
+      padding: theme.spacing(1, 0),
+      borderBottom: `1px solid ${theme.palette.divider}`,
+    },
+    placeholder: {
+      border: `2px dashed ${theme.palette.divider}`,
+      borderRadius: 4,
+      padding: theme.spacing(2),
+      color: theme.palette.text.secondary,
+      height: '100%',
+    },
+  }),
+  { name: 'TeamflowOverview' },
+);
+
+const BAND_COLOURS: Record<StructuralLoadBand, string> = {
+  low: '#a5d6a7',
+  moderate: '#fff59d',
+  high: '#ffb74d',
+  overloaded: '#e57373',
+};
+
+/** A horizontal bar of counts, labelled for screen readers. */
+function CountBar(props: {
+  label: string;
+  parts: Array<{ key: string; count: number; colour: string }>;
+}) {
+  const classes = useStyles();
+  const total = props.parts.reduce((s, p) => s + p.count, 0);
+  if (total === 0) return <Typography variant="body2">No data yet.</Typography>;
+  return (
+    <>
+      <div
+        className={classes.bar}
+        role="img"
+        aria-label={`${props.label}: ${props.parts
+          .map(p => `${p.count} ${p.key}`)
+          .join(', ')}`}
+      >
+        {props.parts
+          .filter(p => p.count > 0)
+          .map(p => (
+            <Tooltip key={p.key} title={`${p.count} ${p.key}`}>
+              <div
+                className={classes.segment}
+                style={{ flex: p.count, backgroundColor: p.colour }}
+              >
+                {p.count}
+              </div>
+            </Tooltip>
+          ))}
+      </div>
+      <Box display="flex" flexWrap="wrap" style={{ gap: 12 }}>
+        {props.parts.map(p => (
+          <Typography variant="caption" key={p.key}>
+            <span
+              style={{
+                display: 'inline-block',
+                width: 10,
+                height: 10,
+                background: p.colour,
+                marginRight: 4,
+              }}
+            />
+            {p.key}: {p.count}
+          </Typography>
+        ))}
+      </Box>
+    </>
+  );
+}
+
+function StatusIcon(props: { status: ScorecardItem['status'] }) {
+  const classes = useStyles();
+  if (props.status === 'good') {
+    return <CheckCircleIcon className={classes.good} aria-label="good" />;
+  }
+  if (props.status === 'warning') {
+    return <WarningIcon className={classes.warning} aria-label="warning" />;
+  }
+  return <ErrorIcon className={classes.problem} aria-label="problem" />;
+}
+
+function Scorecard(props: { items: ScorecardItem[] }) {
+  const classes = useStyles();
+  return (
+    <InfoCard title="Org-health scorecard">
+      <ul className={classes.scorecard} aria-label="Org-health scorecard">
+        {props.items.map(item => (
+          <li key={item.id} className={classes.scoreRow}>
+            <StatusIcon status={item.status} />
+            <div>
+              <Typography variant="body1">
+                <strong>
+                  {item.value}
+                  {item.of !== undefined ? ` of ${item.of}` : ''}
+                </strong>{' '}
+                {item.label.toLocaleLowerCase()}
+              </Typography>
+              <Typography variant="caption" color="textSecondary">
+                {item.description}
+              </Typography>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </InfoCard>
+  );
+}
+
+/** A clearly marked place for a card another Teamflow plugin provides. */
+function Placeholder(props: { title: string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <InfoCard title={props.title}>
+      <div className={classes.placeholder} role="note">
+        {props.children}
+      </div>
+    </InfoCard>
+  );
+}
+
+/** Cards other plugins put on the overview; where one is missing a marked placeholder shows. */
+export type OverviewSlots = {
+  delivery?: ReactNode;
+  cognitiveLoad?: ReactNode;
+  techDebt?: ReactNode;
+};
+
+/**
+ * The CTO overview: org-health scorecard, team-type mix, the dependency map
+ * in numbers, structural load across teams, persona coverage and ownership
+ * hygiene, with places for delivery, cognitive-load and debt cards.
+ */
+export function OverviewView(props: {
+  slots?: OverviewSlots;
+  mapLink?: string;
+}) {
+  const classes = useStyles();
+  const api = useApi(teamflowApiRef);
+  const { value, loading, error } = useAsync(() => api.getOverview(), [api]);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const o = value!;
+  if (o.teams.total === 0) {
+    return (
+      <Typography>
+        No teams in the catalog yet: the overview fills in once team Groups
+        (spec.type: team) are registered.
+      </Typography>
+    );
+  }
+  const { slots = {}, mapLink = 'map' } = props;
+  const types = [...TEAM_TYPES, 'undeclared'] as const;
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12} md={6} lg={4}>
+        <Scorecard items={o.scorecard} />
+      </Grid>
+      <Grid item xs={12} md={6} lg={4}>
+        <InfoCard title="Team types">
+          <Typography className={classes.big}>{o.teams.total}</Typography>
+          <Typography variant="body2">teams</Typography>
+          <CountBar
+            label="Team-type mix"
+            parts={types.map(t => ({
+              key: t,
+              count: o.teams.byType[t],
+              colour: TEAM_TYPE_COLOURS[t],
+            }))}
+          />
+          <Typography variant="overline" component="p">
+            Largest value streams
+          </Typography>
+          {o.teams.byValueStream.slice(0, 6).map(v => (
+            <Typography variant="body2" key={v.valueStream}>
+              {v.valueStream}: {v.teams} teams
+            </Typography>
+          ))}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6} lg={4}>
+        <InfoCard
+          title="Dependencies between teams"
+          deepLink={{ title: 'Open the dependency map', link: mapLink }}
+        >
+          <Typography className={classes.big}>
+            {o.dependencies.teamEdges}
+          </Typography>
+          <Typography variant="body2" gutterBottom>
+            team dependencies from {o.dependencies.entityEdges} entity-level
+            edges
+          </Typography>
+          <List dense aria-label="Dependency summary">
+            <ListItem disableGutters>
+              <ListItemText
+                primary={`${o.dependencies.declaredAndObserved} declared and observed`}
+              />
+            </ListItem>
+            <ListItem disableGutters>
+              <ListItemText
+                primary={`${o.dependencies.observedUndeclared} observed but undeclared`}
+                className={
+                  o.dependencies.observedUndeclared
+                    ? classes.warning
+                    : undefined
+                }
+              />
+            </ListItem>
+            <ListItem disableGutters>
+              <ListItemText
+                primary={`${o.dependencies.declaredOnly} declared but not observed`}
+              />
+            </ListItem>
+            <ListItem disableGutters>
+              <ListItemText
+                primary={`${o.dependencies.blocking} blocking, ${o.dependencies.overdue} with an overdue review`}
+              />
+            </ListItem>
+            <ListItem disableGutters>
+              <ListItemText
+                primary={`${o.dependencies.teamsWithManyDependencies.length} ${
+                  o.dependencies.teamsWithManyDependencies.length === 1
+                    ? 'team'
+                    : 'teams'
+                } with unusually many dependencies`}
+              />
+            </ListItem>
+          </List>
+          <Link to={`${mapLink}?problems=true`}>Show only the problems</Link>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6} lg={4}>
+        <InfoCard title="Structural load">
+          <CountBar
+            label="Teams by structural load band"
+            parts={(['low', 'moderate', 'high', 'overloaded'] as const).map(
+              b => ({
+                key: b,
+                count: o.load.byBand[b],
+                colour: BAND_COLOURS[b],
+              }),
+            )}
+          />
+          <Typography variant="overline" component="p">
+            Highest load
+          </Typography>
+          <List dense aria-label="Teams with the highest structural load">
+            {o.load.highest.slice(0, 5).map(l => (
+              <ListItem key={l.teamRef} disableGutters>
+                <ListItemText
+                  primary={
+                    <>
+                      <EntityRefLink
+                        entityRef={l.teamRef}
+                        defaultKind="group"
+                      />{' '}
+                      {l.score} ({l.band})
+                    </>
+                  }
+                />
+              </ListItem>
+            ))}
+          </List>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6} lg={4}>
+        <InfoCard title="Persona coverage">
+          <Typography className={classes.big}>
+            {o.personas.served} of {o.personas.total}
+          </Typography>
+          <Typography variant="body2" gutterBottom>
+            personas served by at least one team
+          </Typography>
+          {o.personas.unserved.length > 0 && (
+            <>
+              <Typography variant="overline" component="p">
+                No team serves
+              </Typography>
+              <List dense aria-label="Unserved personas">
+                {o.personas.unserved.slice(0, 5).map(p => (
+                  <ListItem key={p.ref} disableGutters>
+                    <EntityRefLink entityRef={p.ref} title={p.title} />
+                  </ListItem>
+                ))}
+              </List>
+            </>
+          )}
+          {o.personas.streamAlignedWithout.length > 0 && (
+            <>
+              <Typography variant="overline" component="p">
+                Stream-aligned teams without a persona
+              </Typography>
+              <List dense aria-label="Stream-aligned teams without a persona">
+                {o.personas.streamAlignedWithout.slice(0, 5).map(ref => (
+                  <ListItem key={ref} disableGutters>
+                    <EntityRefLink entityRef={ref} defaultKind="group" />
+                  </ListItem>
+                ))}
+              </List>
+            </>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6} lg={4}>
+        <InfoCard title="Ownership hygiene">
+          <Typography className={classes.big}>
+            {o.ownership.notOwnedByTeam}
+          </Typography>
+          <Typography variant="body2" gutterBottom>
+            of {o.ownership.components} components not owned by a team
+          </Typography>
+          <List dense aria-label="Components not owned by a team">
+            {o.ownership.examples.slice(0, 5).map(c => (
+              <ListItem key={c.ref} disableGutters>
+                <ListItemText
+                  primary={<EntityRefLink entityRef={c.ref} />}
+                  secondary={c.owner ? `owner ${c.owner}` : 'no owner'}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        {slots.delivery ?? (
+          <Placeholder title="Delivery (DORA)">
+            Delivery metrics by team with trends appear here once the Teamflow
+            delivery plugin is installed.
+          </Placeholder>
+        )}
+      </Grid>
+      <Grid item xs={12} md={4}>
+        {slots.cognitiveLoad ?? (
+          <Placeholder title="Cognitive load (surveys)">
+            The perceived cognitive-load heatmap appears here once the Teamflow
+            cognitive-load survey plugin is installed.
+          </Placeholder>
+        )}
+      </Grid>
+      <Grid item xs={12} md={4}>
+        {slots.techDebt ?? (
+          <Placeholder title="Technical debt">
+            Technical debt by team appears here once the Teamflow tech-debt
+            plugin is installed.
+          </Placeholder>
+        )}
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,2 @@
+export { OverviewView } from './OverviewView';
+export type { OverviewSlots } from './OverviewView';
