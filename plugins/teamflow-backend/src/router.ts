@@ -5,7 +5,9 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   TEAM_TYPES,
+  TeamEdge,
   TeamGraphFilter,
+  TeamNode,
   filterTeamGraph,
   summariseOrganisation,
 } from '@teamflow/plugin-teamflow-common';
@@ -110,6 +112,34 @@ function cached(
   return json;
 }
 
+// Teams by ref and each team's edges, built once per snapshot.
+const indexes = new WeakMap<
+  TeamGraphSnapshot,
+  { nodes: Map<string, TeamNode>; edgesOf: Map<string, TeamEdge[]> }
+>();
+
+function indexOf(snapshot: TeamGraphSnapshot) {
+  let index = indexes.get(snapshot);
+  if (!index) {
+    const edgesOf = new Map<string, TeamEdge[]>();
+    const add = (ref: string, edge: TeamEdge) => {
+      const list = edgesOf.get(ref);
+      if (list) list.push(edge);
+      else edgesOf.set(ref, [edge]);
+    };
+    for (const edge of snapshot.graph.edges) {
+      add(edge.from, edge);
+      add(edge.to, edge);
+    }
+    index = {
+      nodes: new Map(snapshot.graph.nodes.map(n => [n.ref, n])),
+      edgesOf,
+    };
+    indexes.set(snapshot, index);
+  }
+  return index;
+}
+
 function mapAnswer(snapshot: TeamGraphSnapshot, filter: TeamGraphFilter) {
   const unfiltered =
     !filter.valueStream && !filter.domain && !filter.types && !filter.problems;
@@ -169,17 +199,18 @@ export async function createRouter(options: {
 
   router.get('/graph/teams/:namespace/:name', async (req, res) => {
     const ref = teamRef(req.params.namespace, req.params.name);
-    const { generatedAt, graph } = await snapshotFor(req, ref);
-    const team = graph.nodes.find(n => n.ref === ref);
+    const snapshot = await snapshotFor(req, ref);
+    const { nodes, edgesOf } = indexOf(snapshot);
+    const team = nodes.get(ref);
     if (!team) throw new NotFoundError(`No team ${ref} in the catalog`);
-    const edges = graph.edges.filter(e => e.from === ref || e.to === ref);
+    const edges = edgesOf.get(ref) ?? [];
     const neighbourRefs = new Set(edges.flatMap(e => [e.from, e.to]));
     neighbourRefs.delete(ref);
     res.json({
-      generatedAt,
+      generatedAt: snapshot.generatedAt,
       team,
       edges,
-      neighbours: graph.nodes.filter(n => neighbourRefs.has(n.ref)),
+      neighbours: [...neighbourRefs].sort().map(r => nodes.get(r)!),
     });
   });
 
