@@ -294,6 +294,15 @@ describe.each(databases.eachSupportedId())(
       // 15 teams; 59 observed team pairs (the person-owned component is no team's).
       expect(graph.nodes).toHaveLength(15);
       expect(graph.edges.filter(e => e.weight > 0)).toHaveLength(59);
+      // Unusually many: inbound counts 0,0,1,2,3,3,3,3,3,3,4,7,7,8,12 give Q1 2.5, Q3 5.5,
+      // fence 5.5 + 1.5 × 3 = 10; outbound 0,1,1,2,2,2,4,4,4,5,5,6,7,8,8 give 2 and 5.5,
+      // fence 10.75. Only Data Platform (12 teams depend on it) is above a fence.
+      expect(graph.thresholds).toEqual({ inbound: 10, outbound: 10.75 });
+      expect(
+        graph.nodes
+          .filter(n => n.manyInbound || n.manyOutbound)
+          .map(n => [n.ref, n.inbound, n.manyInbound]),
+      ).toEqual([['group:default/data-platform', 12, true]]);
     });
 
     it('scores structural load with reasons, spread across the bands', () => {
