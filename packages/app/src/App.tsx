@@ -40,6 +40,10 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
+import {
+  CognitiveLoadOverviewCard,
+  CognitiveLoadPage,
+} from '@teamflow/plugin-cognitive-load';
 
 const app = createApp({
   apis,
@@ -113,7 +117,15 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
-    <Route path="/teamflow" element={<TeamflowOrganisationPage />} />
+    <Route
+      path="/teamflow"
+      element={
+        <TeamflowOrganisationPage
+          overviewCards={{ cognitiveLoad: <CognitiveLoadOverviewCard /> }}
+        />
+      }
+    />
+    <Route path="/cognitive-load" element={<CognitiveLoadPage />} />
   </FlatRoutes>
 );
 

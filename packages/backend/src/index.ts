@@ -56,4 +56,5 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@teamflow/plugin-teamflow-backend'));
+backend.add(import('@teamflow/plugin-cognitive-load-backend'));
 backend.start();

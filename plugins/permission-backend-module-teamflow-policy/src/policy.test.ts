@@ -1,3 +1,8 @@
+import {
+  cognitiveLoadResultsReadPermission,
+  cognitiveLoadWaveCreatePermission,
+} from '@teamflow/plugin-cognitive-load-common';
+
 import { ConfigReader } from '@backstage/config';
 import {
   AuthorizeResult,
@@ -69,6 +74,24 @@ describe('TeamflowPermissionPolicy', () => {
       engineer,
       somePluginWrite,
       AuthorizeResult.ALLOW,
+    ],
+    [
+      "engineer reads every team's cognitive-load results",
+      engineer,
+      cognitiveLoadResultsReadPermission,
+      AuthorizeResult.DENY,
+    ],
+    [
+      "CTO (admin) reads every team's cognitive-load results",
+      cto,
+      cognitiveLoadResultsReadPermission,
+      AuthorizeResult.ALLOW,
+    ],
+    [
+      'engineer opens a survey wave by permission',
+      engineer,
+      cognitiveLoadWaveCreatePermission,
+      AuthorizeResult.DENY,
     ],
     [
       'anonymous request reads the catalog',

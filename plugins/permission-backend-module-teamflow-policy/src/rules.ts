@@ -12,6 +12,10 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
+import {
+  cognitiveLoadResultsReadPermission,
+  cognitiveLoadWaveCreatePermission,
+} from '@teamflow/plugin-cognitive-load-common';
 
 /**
  * What a rule knows about the caller.
@@ -71,6 +75,20 @@ export const teamflowPolicyRules: TeamflowPolicyRule[] = [
     description:
       'Removing a catalog location (which drops every entity it produced) is for admins only.',
     appliesTo: p => isPermission(p, catalogLocationDeletePermission),
+    decide: () => deny,
+  },
+  {
+    id: 'cognitive-load-results-for-admins',
+    description:
+      "Every team's cognitive-load results and the org heatmap are for admins; members always see their own team's results (the plugin checks membership).",
+    appliesTo: p => isPermission(p, cognitiveLoadResultsReadPermission),
+    decide: () => deny,
+  },
+  {
+    id: 'cognitive-load-waves-for-admins',
+    description:
+      'Opening survey waves is for admins beyond members of platform and enabling teams (the plugin allows those).',
+    appliesTo: p => isPermission(p, cognitiveLoadWaveCreatePermission),
     decide: () => deny,
   },
   {

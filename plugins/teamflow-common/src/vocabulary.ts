@@ -133,3 +133,26 @@ export const TEAMFLOW_RELATION_PAIRS: [string, string][] = [
   [TEAMFLOW_RELATIONS.collaboratesWith, TEAMFLOW_RELATIONS.collaboratesWith],
   [TEAMFLOW_RELATIONS.facilitates, TEAMFLOW_RELATIONS.facilitatedBy],
 ];
+
+/**
+ * Team Topologies' diagram colours: stream-aligned yellow, platform blue,
+ * enabling purple, complicated-subsystem orange; undeclared grey.
+ *
+ * @public
+ */
+export const TEAM_TYPE_COLOURS: Record<TeamType | 'undeclared', string> = {
+  'stream-aligned': '#FFE08A',
+  platform: '#9CC3F0',
+  enabling: '#D7B8EC',
+  'complicated-subsystem': '#F6B78C',
+  undeclared: '#D9D9D9',
+};
+
+/** Display names of the team types. @public */
+export const TEAM_TYPE_TITLES: Record<TeamType | 'undeclared', string> = {
+  'stream-aligned': 'Stream-aligned',
+  platform: 'Platform',
+  enabling: 'Enabling',
+  'complicated-subsystem': 'Complicated-subsystem',
+  undeclared: 'Type undeclared',
+};

@@ -45,6 +45,8 @@ export interface TeamflowApi {
     namespace: string;
     name: string;
   }): Promise<StructuralLoad>;
+  /** Structural load of every team the caller may see. */
+  getAllStructuralLoad(): Promise<StructuralLoad[]>;
   getTeamMap(filter?: TeamGraphFilter): Promise<TeamMap>;
   /** One team-level edge with the entity-level edges behind it. */
   getTeamEdge(from: string, to: string): Promise<TeamEdge>;
@@ -89,6 +91,13 @@ export class TeamflowClient implements TeamflowApi {
       )}/${encodeURIComponent(ref.name)}`,
     );
     return load;
+  }
+
+  async getAllStructuralLoad() {
+    const { teams } = await this.get<{ teams: StructuralLoad[] }>(
+      '/structural-load',
+    );
+    return teams;
   }
 
   getTeamMap(filter: TeamGraphFilter = {}) {

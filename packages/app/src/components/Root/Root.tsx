@@ -28,6 +28,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import GroupIcon from '@material-ui/icons/People';
+import PsychologyIcon from '@material-ui/icons/EmojiObjects';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
 const useSidebarLogoStyles = makeStyles({
@@ -75,6 +76,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={GroupIcon}
         />
         <SidebarItem icon={AccountTreeIcon} to="teamflow" text="Organisation" />
+        <SidebarItem
+          icon={PsychologyIcon}
+          to="cognitive-load"
+          text="Cognitive load"
+        />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={LibraryBooks} to="docs" text="Docs" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />

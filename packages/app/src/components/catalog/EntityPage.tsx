@@ -64,6 +64,7 @@ import {
   EntityTeamTopologyCard,
   isTeamflowTeam,
 } from '@teamflow/plugin-teamflow';
+import { EntityTeamCognitiveLoadCard } from '@teamflow/plugin-cognitive-load';
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
@@ -319,8 +320,11 @@ const groupPage = (
             <Grid item xs={12} md={4}>
               <EntityTeamPersonasCard />
             </Grid>
-            <Grid item xs={12}>
+            <Grid item xs={12} md={8}>
               <EntityTeamNeighbourhoodCard />
+            </Grid>
+            <Grid item xs={12} md={4}>
+              <EntityTeamCognitiveLoadCard />
             </Grid>
           </EntitySwitch.Case>
         </EntitySwitch>

@@ -1,28 +1,12 @@
 import { Chip, Tooltip, makeStyles } from '@material-ui/core';
 import {
+  TEAM_TYPE_COLOURS,
   TEAM_TYPE_DESCRIPTIONS,
+  TEAM_TYPE_TITLES as LABELS,
   TeamType,
 } from '@teamflow/plugin-teamflow-common';
 
-/**
- * Team Topologies' diagram colours: stream-aligned yellow, platform blue,
- * enabling purple, complicated-subsystem orange; undeclared grey.
- */
-export const TEAM_TYPE_COLOURS: Record<TeamType | 'undeclared', string> = {
-  'stream-aligned': '#FFE08A',
-  platform: '#9CC3F0',
-  enabling: '#D7B8EC',
-  'complicated-subsystem': '#F6B78C',
-  undeclared: '#D9D9D9',
-};
-
-const LABELS: Record<TeamType | 'undeclared', string> = {
-  'stream-aligned': 'Stream-aligned',
-  platform: 'Platform',
-  enabling: 'Enabling',
-  'complicated-subsystem': 'Complicated-subsystem',
-  undeclared: 'Type undeclared',
-};
+export { TEAM_TYPE_COLOURS };
 
 const useStyles = makeStyles(
   {

@@ -1,0 +1,39 @@
+export interface Config {
+  /** Teamflow cognitive-load surveys (@teamflow/plugin-cognitive-load-backend). */
+  cognitiveLoad?: {
+    /**
+     * k: results of a group are shown only when at least this many people
+     * answered. Default 5; never below 3.
+     */
+    minimumResponses?: number;
+    /**
+     * Secret for the keyed hash that is the only stored trace of a respondent.
+     * At least 16 characters. Changing it lets everyone answer open waves again.
+     * @visibility secret
+     */
+    respondentKeySecret: string;
+    /** Instrument for new waves (id; the highest version is used). Default teamflow-default. */
+    defaultInstrument?: string;
+    /** The organisation's own instruments, validated at start-up. */
+    instruments?: Array<{
+      id: string;
+      version: number;
+      title: string;
+      items: Array<{
+        id: string;
+        text: string;
+        subscale: 'intrinsic' | 'extraneous' | 'flow' | 'germane';
+        polarity: 'positive' | 'negative';
+      }>;
+    }>;
+    /**
+     * Show results of a wave that is still open once k have answered.
+     * Default true. With false, results appear when the wave closes.
+     */
+    showOpenWaveResults?: boolean;
+    demo?: {
+      /** Seed the Basketly demo's waves and answers once its teams are in the catalog. */
+      seed?: boolean;
+    };
+  };
+}

@@ -1,0 +1,137 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { DEFAULT_INSTRUMENT } from '@teamflow/plugin-cognitive-load-common';
+import { DatabaseCognitiveLoadStore, StoredWave } from './CognitiveLoadStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create();
+
+const wave = (id: string, opensAt: string, teams: string[]): StoredWave => ({
+  id,
+  title: `Wave ${id}`,
+  instrument: DEFAULT_INSTRUMENT,
+  opensAt,
+  closesAt: '2027-01-31T00:00:00.000Z',
+  createdBy: 'user:default/lars.berg',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  teams,
+});
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseCognitiveLoadStore on %s',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseCognitiveLoadStore.create({
+        database: mockServices.database({ knex }),
+      });
+      return { knex, store };
+    }
+
+    it('keeps waves with their teams and instrument, newest first', async () => {
+      const { store } = await createStore();
+      await store.createWave(
+        wave('w1', '2026-05-01T00:00:00.000Z', [
+          'group:default/b',
+          'group:default/a',
+        ]),
+      );
+      // more teams than one insert chunk
+      const many = Array.from(
+        { length: 450 },
+        (_, i) => `group:default/t${String(i).padStart(3, '0')}`,
+      );
+      await store.createWave(wave('w2', '2026-09-01T00:00:00.000Z', many));
+      const waves = await store.listWaves();
+      expect(waves.map(w => [w.id, w.teams.length])).toEqual([
+        ['w2', 450],
+        ['w1', 2],
+      ]);
+      expect(waves[1].teams).toEqual(['group:default/a', 'group:default/b']);
+      expect(waves[1].instrument).toEqual(DEFAULT_INSTRUMENT);
+      expect(await store.getWave('nope')).toBeUndefined();
+
+      await store.closeWave('w1', '2026-05-10T00:00:00.000Z');
+      await store.closeWave('w1', '2026-05-20T00:00:00.000Z'); // first close wins
+      expect((await store.getWave('w1'))?.closedEarlyAt).toBe(
+        '2026-05-10T00:00:00.000Z',
+      );
+    });
+
+    it('stores one response per respondent, wave and team, replaced on change', async () => {
+      const { store, knex } = await createStore();
+      await store.createWave(
+        wave('w1', '2026-05-01T00:00:00.000Z', [
+          'group:default/a',
+          'group:default/b',
+        ]),
+      );
+      const base = { waveId: 'w1', teamRef: 'group:default/a' };
+      expect(
+        await store.saveResponse({
+          ...base,
+          respondentKey: 'k1',
+          answers: { i1: 2 },
+        }),
+      ).toBe('created');
+      expect(
+        await store.saveResponse({
+          ...base,
+          respondentKey: 'k1',
+          answers: { i1: 4 },
+        }),
+      ).toBe('updated');
+      await store.saveResponse({
+        ...base,
+        respondentKey: 'k2',
+        answers: { i1: 5 },
+      });
+      await store.saveResponse({
+        waveId: 'w1',
+        teamRef: 'group:default/b',
+        respondentKey: 'k1',
+        answers: { i1: 1 },
+      });
+
+      expect(await store.getAnswers('w1', 'group:default/a', 'k1')).toEqual({
+        i1: 4,
+      });
+      expect(
+        await store.getAnswers('w1', 'group:default/a', 'k3'),
+      ).toBeUndefined();
+      expect(Object.fromEntries(await store.countResponses('w1'))).toEqual({
+        'group:default/a': 2,
+        'group:default/b': 1,
+      });
+      expect(
+        (await store.listResponses(['w1']))
+          .map(r => [r.teamRef, r.answers.i1])
+          .sort(),
+      ).toEqual([
+        ['group:default/a', 4],
+        ['group:default/a', 5],
+        ['group:default/b', 1],
+      ]);
+      // Nothing but the keyed hash identifies a respondent.
+      expect(Object.keys((await knex('responses').first())!).sort()).toEqual([
+        'answers',
+        'respondent_key',
+        'team_ref',
+        'wave_id',
+      ]);
+    });
+
+    it('migrates down and up again', async () => {
+      const { knex } = await createStore();
+      const directory = resolvePackagePath(
+        '@teamflow/plugin-cognitive-load-backend',
+        'migrations',
+      );
+      await knex.migrate.rollback({ directory }, true);
+      expect(await knex.schema.hasTable('responses')).toBe(false);
+      await knex.migrate.latest({ directory });
+      expect(await knex.schema.hasTable('responses')).toBe(true);
+    });
+  },
+);

@@ -1,0 +1,59 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { cognitiveLoadPermissions } from '@teamflow/plugin-cognitive-load-common';
+import { createRouter } from './router';
+import { DatabaseCognitiveLoadStore } from './database/CognitiveLoadStore';
+import { SurveyService } from './service/SurveyService';
+import { readSurveyConfig } from './service/config';
+import { seedDemo } from './service/demoSeed';
+
+/**
+ * Cognitive-load surveys: waves, anonymous answers, k-anonymous results.
+ *
+ * @public
+ */
+export const cognitiveLoadPlugin = createBackendPlugin({
+  pluginId: 'cognitive-load',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const config = readSurveyConfig(deps.config);
+        deps.permissionsRegistry.addPermissions(cognitiveLoadPermissions);
+        const store = await DatabaseCognitiveLoadStore.create({
+          database: deps.database,
+        });
+        const surveys = SurveyService.create({ ...deps, store, config });
+        if (config.seedDemo) {
+          let seeded = false;
+          await deps.scheduler.scheduleTask({
+            id: 'cognitive-load-demo-seed',
+            frequency: { seconds: 20 },
+            timeout: { minutes: 2 },
+            fn: async () => {
+              if (!seeded) seeded = await seedDemo(surveys, deps.logger);
+            },
+          });
+        }
+        deps.httpRouter.use(
+          await createRouter({ httpAuth: deps.httpAuth, surveys }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,128 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { z } from 'zod/v3';
+import express from 'express';
+import Router from 'express-promise-router';
+import { SurveyService } from './service/SurveyService';
+
+// An ISO date (taken as 00:00 UTC) or a full ISO instant, stored as an instant.
+const instant = z
+  .string()
+  .max(40)
+  .refine(v => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(v) && !isNaN(Date.parse(v)), {
+    message: 'must be an ISO date (2026-11-30) or date-time',
+  })
+  .transform(v =>
+    new Date(v.length === 10 ? `${v}T00:00:00Z` : v).toISOString(),
+  );
+
+const waveSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    teams: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^group:[^/]+\/.+$/,
+            'must be a group entity ref such as group:default/checkout',
+          ),
+      )
+      .min(1)
+      .max(5000),
+    opensAt: instant,
+    closesAt: instant,
+    instrument: z
+      .object({
+        id: z.string().max(63),
+        version: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const answerSchema = z.object({ answers: z.record(z.unknown()) }).strict();
+
+function parse<T>(schema: z.ZodType<T, any, any>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new InputError(
+      parsed.error.issues
+        .map(i => `${i.path.join('.') || 'body'}: ${i.message}`)
+        .join('; '),
+    );
+  }
+  return parsed.data;
+}
+
+const teamRef = (req: express.Request) =>
+  `group:${req.params.namespace}/${req.params.name}`;
+
+/**
+ * Routes of the cognitive-load backend; the service decides who may do what.
+ * Request bodies are limited to 64 kB (answers are ~1 kB).
+ *
+ * @public
+ */
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  surveys: SurveyService;
+}): Promise<express.Router> {
+  const { httpAuth, surveys } = options;
+  const router = Router();
+  router.use(express.json({ limit: '64kb' }));
+  const user = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+  const anyone = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/instruments', async (req, res) => {
+    await anyone(req);
+    res.json(surveys.instruments());
+  });
+
+  router.get('/waves', async (req, res) => {
+    res.json(await surveys.listWaves(await anyone(req)));
+  });
+
+  router.post('/waves', async (req, res) => {
+    const credentials = await user(req);
+    const input = parse(waveSchema, req.body);
+    res.status(201).json({ wave: await surveys.openWave(credentials, input) });
+  });
+
+  router.post('/waves/:id/close', async (req, res) => {
+    res.json({ wave: await surveys.closeWave(await user(req), req.params.id) });
+  });
+
+  router.get('/waves/:id/progress', async (req, res) => {
+    res.json(await surveys.progress(await user(req), req.params.id));
+  });
+
+  router.get('/my/surveys', async (req, res) => {
+    res.json(await surveys.mySurveys(await user(req)));
+  });
+
+  router.put('/waves/:id/teams/:namespace/:name/response', async (req, res) => {
+    const credentials = await user(req);
+    const { answers } = parse(answerSchema, req.body);
+    res.json(
+      await surveys.answer(credentials, req.params.id, teamRef(req), answers),
+    );
+  });
+
+  router.get('/results/teams/:namespace/:name', async (req, res) => {
+    res.json(await surveys.teamResults(await anyone(req), teamRef(req)));
+  });
+
+  router.get('/results/heatmap', async (req, res) => {
+    const wave = req.query.wave;
+    if (wave !== undefined && typeof wave !== 'string') {
+      throw new InputError("Query parameter 'wave' must be given once");
+    }
+    res.json(await surveys.heatmap(await anyone(req), wave || undefined));
+  });
+
+  return router;
+}

@@ -1,0 +1,86 @@
+/** The four subscales of PRODUCT.md §3.3. @public */
+export const SUBSCALES = [
+  'intrinsic',
+  'extraneous',
+  'flow',
+  'germane',
+] as const;
+
+/** @public */
+export type Subscale = (typeof SUBSCALES)[number];
+
+/** The three subscales that add up to load; germane is headroom. @public */
+export const LOAD_SUBSCALES: Subscale[] = ['intrinsic', 'extraneous', 'flow'];
+
+/** @public */
+export const SUBSCALE_TITLES: Record<Subscale, string> = {
+  intrinsic: 'Intrinsic (domain)',
+  extraneous: 'Extraneous (delivery friction)',
+  flow: 'Flow and interaction',
+  germane: 'Learning headroom',
+};
+
+/**
+ * One statement. `positive`: agreeing means less load (or, for germane, more
+ * headroom); `negative`: agreeing means more load (less headroom).
+ *
+ * @public
+ */
+export type InstrumentItem = {
+  id: string;
+  text: string;
+  subscale: Subscale;
+  polarity: 'positive' | 'negative';
+};
+
+/** A versioned questionnaire. @public */
+export type Instrument = {
+  id: string;
+  version: number;
+  title: string;
+  items: InstrumentItem[];
+};
+
+/** Answers by item id: 1 (strongly disagree) to 5 (strongly agree), or null for "not applicable". @public */
+export type Answers = Record<string, number | null>;
+
+/** A wave's life: before opensAt, between, after closesAt (or closed early). @public */
+export type WaveStatus = 'scheduled' | 'open' | 'closed';
+
+/** @public */
+export type Wave = {
+  id: string;
+  title: string;
+  instrumentId: string;
+  instrumentVersion: number;
+  opensAt: string;
+  closesAt: string;
+  closedEarlyAt?: string;
+  status: WaveStatus;
+  createdBy: string;
+  teams: string[];
+};
+
+/** How a group's results may be shown. @public */
+export type ReleaseStatus =
+  | 'released'
+  | 'not-enough-responses'
+  | 'no-data'
+  | 'suppressed';
+
+/** Median and spread (interquartile range) of a subscale across respondents. @public */
+export type SubscaleResult = {
+  median: number;
+  p25: number;
+  p75: number;
+  n: number;
+};
+
+/** A group's scores in one wave, present only when released. @public */
+export type GroupScores = {
+  /** Respondents. */
+  n: number;
+  subscales: Partial<Record<Subscale, SubscaleResult>>;
+  /** Mean of each respondent's load subscales, then median across respondents. */
+  load?: SubscaleResult;
+};

@@ -1,0 +1,196 @@
+import {
+  DiscoveryApi,
+  FetchApi,
+  createApiRef,
+} from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  Answers,
+  GroupScores,
+  Instrument,
+  ReleaseStatus,
+  Subscale,
+  Wave,
+} from '@teamflow/plugin-cognitive-load-common';
+
+/** @public */
+export type MySurvey = {
+  wave: Wave;
+  instrument: Instrument;
+  team: { ref: string; title: string };
+  answered: boolean;
+  answers?: Answers;
+};
+
+/** @public */
+export type WaveProgress = {
+  wave: Wave;
+  k: number;
+  teams: Array<{ teamRef: string; responses: number; reachedK: boolean }>;
+  belowK: string[];
+};
+
+/** @public */
+export type TeamResults = {
+  k: number;
+  team: { ref: string; title: string; type?: string };
+  waves: Array<{
+    wave: Wave;
+    status: ReleaseStatus;
+    scores?: GroupScores;
+    change?: {
+      fromWaveId: string;
+      load?: number;
+      subscales: Partial<Record<Subscale, number>>;
+    };
+  }>;
+};
+
+/** @public */
+export type HeatmapRow = {
+  ref: string;
+  title: string;
+  type?: string;
+  parentRef?: string;
+  depth: number;
+  surveyed: boolean;
+  status: ReleaseStatus;
+  scores?: GroupScores;
+};
+
+/** @public */
+export type Heatmap = {
+  k: number;
+  waves: Wave[];
+  wave?: Wave;
+  rows: HeatmapRow[];
+};
+
+/** @public */
+export type NewWave = {
+  title: string;
+  teams: string[];
+  opensAt: string;
+  closesAt: string;
+};
+
+/** Client of the cognitive-load backend. @public */
+export interface CognitiveLoadApi {
+  listWaves(): Promise<{ waves: Wave[]; canOpenWaves: boolean; k: number }>;
+  openWave(wave: NewWave): Promise<Wave>;
+  closeWave(id: string): Promise<Wave>;
+  getProgress(id: string): Promise<WaveProgress>;
+  getMySurveys(): Promise<MySurvey[]>;
+  answer(
+    waveId: string,
+    teamRef: string,
+    answers: Answers,
+  ): Promise<{ saved: 'created' | 'updated' }>;
+  getTeamResults(teamRef: string): Promise<TeamResults>;
+  getHeatmap(waveId?: string): Promise<Heatmap>;
+  /**
+   * Structural load per team from the Teamflow backend (teamflow plugin), to
+   * show beside perceived load; empty when that plugin is not installed.
+   */
+  getStructuralLoads(): Promise<Map<string, { score: number; band: string }>>;
+}
+
+/** @public */
+export const cognitiveLoadApiRef = createApiRef<CognitiveLoadApi>({
+  id: 'plugin.cognitive-load',
+});
+
+const teamPath = (ref: string) => {
+  const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(ref) ?? [];
+  if (!name) throw new Error(`Not a group ref: ${ref}`);
+  return `${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+};
+
+/** The default {@link CognitiveLoadApi} over `fetchApi` and `discoveryApi`. @public */
+export class CognitiveLoadClient implements CognitiveLoadApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
+
+  private async request<T>(
+    path: string,
+    init?: { method: string; body?: unknown },
+  ): Promise<T> {
+    const base = await this.options.discoveryApi.getBaseUrl('cognitive-load');
+    const response = await this.options.fetchApi.fetch(`${base}${path}`, {
+      method: init?.method ?? 'GET',
+      headers: init?.body ? { 'Content-Type': 'application/json' } : undefined,
+      body: init?.body ? JSON.stringify(init.body) : undefined,
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+
+  listWaves() {
+    return this.request<{ waves: Wave[]; canOpenWaves: boolean; k: number }>(
+      '/waves',
+    );
+  }
+
+  async openWave(wave: NewWave) {
+    return (
+      await this.request<{ wave: Wave }>('/waves', {
+        method: 'POST',
+        body: wave,
+      })
+    ).wave;
+  }
+
+  async closeWave(id: string) {
+    return (
+      await this.request<{ wave: Wave }>(
+        `/waves/${encodeURIComponent(id)}/close`,
+        { method: 'POST' },
+      )
+    ).wave;
+  }
+
+  getProgress(id: string) {
+    return this.request<WaveProgress>(
+      `/waves/${encodeURIComponent(id)}/progress`,
+    );
+  }
+
+  async getMySurveys() {
+    return (await this.request<{ surveys: MySurvey[] }>('/my/surveys')).surveys;
+  }
+
+  answer(waveId: string, teamRef: string, answers: Answers) {
+    return this.request<{ saved: 'created' | 'updated' }>(
+      `/waves/${encodeURIComponent(waveId)}/teams/${teamPath(
+        teamRef,
+      )}/response`,
+      { method: 'PUT', body: { answers } },
+    );
+  }
+
+  getTeamResults(teamRef: string) {
+    return this.request<TeamResults>(`/results/teams/${teamPath(teamRef)}`);
+  }
+
+  async getStructuralLoads() {
+    const base = await this.options.discoveryApi.getBaseUrl('teamflow');
+    const response = await this.options.fetchApi.fetch(
+      `${base}/structural-load`,
+    );
+    if (!response.ok) return new Map();
+    const { teams } = (await response.json()) as {
+      teams: Array<{ teamRef: string; score: number; band: string }>;
+    };
+    return new Map(teams.map(t => [t.teamRef, t]));
+  }
+
+  getHeatmap(waveId?: string) {
+    return this.request<Heatmap>(
+      `/results/heatmap${waveId ? `?wave=${encodeURIComponent(waveId)}` : ''}`,
+    );
+  }
+}

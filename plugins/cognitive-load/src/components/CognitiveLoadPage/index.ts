@@ -1,0 +1,1 @@
+export { CognitiveLoadPage } from './CognitiveLoadPage';

@@ -1,0 +1,230 @@
+import { useState } from 'react';
+import {
+  Chip,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
+import {
+  SUBSCALES,
+  SUBSCALE_TITLES,
+  Subscale,
+  SubscaleResult,
+} from '@teamflow/plugin-cognitive-load-common';
+import {
+  TEAM_TYPE_COLOURS,
+  TEAM_TYPE_TITLES,
+  TeamType,
+} from '@teamflow/plugin-teamflow-common';
+import { HeatmapRow, cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
+import {
+  STATUS_HELP,
+  STATUS_TEXT,
+  formatDate,
+  scoreColour,
+} from '../../lib/present';
+
+const useStyles = makeStyles(
+  theme => ({
+    cell: { textAlign: 'center', minWidth: 90, padding: theme.spacing(0.75) },
+    median: { fontWeight: 700, fontSize: '1rem' },
+    spread: { fontSize: 11, color: '#333' },
+    withheld: {
+      fontStyle: 'italic',
+      color: theme.palette.text.secondary,
+      textAlign: 'center',
+    },
+    select: { minWidth: 260, marginBottom: theme.spacing(2) },
+  }),
+  { name: 'CognitiveLoadHeatmap' },
+);
+
+function ScoreCell(props: { result?: SubscaleResult; headroom?: boolean }) {
+  const classes = useStyles();
+  const { result, headroom } = props;
+  if (!result) {
+    return (
+      <TableCell className={classes.cell} aria-label="no answers">
+        –
+      </TableCell>
+    );
+  }
+  return (
+    <TableCell
+      className={classes.cell}
+      style={{
+        backgroundColor: scoreColour(
+          result.median,
+          headroom ? 'headroom' : 'load',
+        ),
+      }}
+    >
+      <div className={classes.median}>{Math.round(result.median)}</div>
+      <div className={classes.spread}>
+        {Math.round(result.p25)}–{Math.round(result.p75)}
+      </div>
+    </TableCell>
+  );
+}
+
+const LOAD_COLUMNS: Subscale[] = SUBSCALES.filter(s => s !== 'germane');
+
+/**
+ * Teams × subscales for one wave, with the groups above them as roll-ups and
+ * each team's structural load from the catalog beside its perceived load.
+ * Groups below k show why they are withheld, never a number.
+ */
+export function HeatmapView() {
+  const classes = useStyles();
+  const api = useApi(cognitiveLoadApiRef);
+  const [waveId, setWaveId] = useState<string>();
+  const heatmap = useAsync(() => api.getHeatmap(waveId), [api, waveId]);
+  const structural = useAsync(
+    () => api.getStructuralLoads().catch(() => new Map()),
+    [api],
+  );
+
+  if (heatmap.loading && !heatmap.value) return <Progress />;
+  if (heatmap.error) {
+    if ((heatmap.error as ResponseError).response?.status === 403) {
+      return (
+        <EmptyState
+          missing="info"
+          title="The org heatmap needs the results permission"
+          description="Every team's members can see their own team's results on its page. The organisation-wide view is for people with the cognitive-load.results.read permission."
+        />
+      );
+    }
+    return <ResponseErrorPanel error={heatmap.error} />;
+  }
+  const h = heatmap.value!;
+  if (!h.wave) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No results yet"
+        description="Results appear here once a wave has answers from at least k people in a team."
+      />
+    );
+  }
+  const row = (r: HeatmapRow) => {
+    const load = structural.value?.get(r.ref);
+    return (
+      <TableRow key={r.ref} data-group={r.ref}>
+        <TableCell style={{ paddingLeft: 16 + r.depth * 20 }}>
+          <EntityRefLink
+            entityRef={r.ref}
+            defaultKind="group"
+            title={r.title}
+          />
+          {!r.surveyed && (
+            <Typography variant="caption" component="div" color="textSecondary">
+              roll-up of the teams below
+            </Typography>
+          )}
+        </TableCell>
+        <TableCell>
+          {r.type && (
+            <Chip
+              size="small"
+              label={TEAM_TYPE_TITLES[r.type as TeamType] ?? r.type}
+              style={{
+                backgroundColor: TEAM_TYPE_COLOURS[r.type as TeamType],
+                color: '#1a1a1a',
+              }}
+            />
+          )}
+        </TableCell>
+        {r.status === 'released' ? (
+          <>
+            <ScoreCell result={r.scores?.load} />
+            {LOAD_COLUMNS.map(s => (
+              <ScoreCell key={s} result={r.scores?.subscales[s]} />
+            ))}
+            <ScoreCell result={r.scores?.subscales.germane} headroom />
+            <TableCell className={classes.cell}>{r.scores?.n}</TableCell>
+          </>
+        ) : (
+          <Tooltip title={STATUS_HELP[r.status]}>
+            <TableCell
+              colSpan={LOAD_COLUMNS.length + 3}
+              className={classes.withheld}
+            >
+              {STATUS_TEXT[r.status]}
+            </TableCell>
+          </Tooltip>
+        )}
+        <TableCell className={classes.cell}>
+          {load ? `${load.score} (${load.band})` : ''}
+        </TableCell>
+      </TableRow>
+    );
+  };
+  return (
+    <>
+      <FormControl className={classes.select}>
+        <InputLabel id="cognitive-load-wave">Wave</InputLabel>
+        <Select
+          labelId="cognitive-load-wave"
+          value={h.wave.id}
+          onChange={e => setWaveId(e.target.value as string)}
+        >
+          {h.waves.map(w => (
+            <MenuItem key={w.id} value={w.id}>
+              {w.title} ({w.status}, {formatDate(w.opensAt)} –{' '}
+              {formatDate(w.closesAt)})
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <Typography variant="body2" paragraph>
+        Perceived load 0–100 (median, with the middle half of answers below it);
+        learning headroom is reported separately, higher is better. Results show
+        only for groups where at least k = {h.k} people answered, and roll-ups
+        are hidden when they would let anyone work out a smaller group.
+        Structural load comes from the catalog.
+      </Typography>
+      <Table
+        size="small"
+        aria-label={`Cognitive load heatmap, ${h.wave.title}`}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>Team or group</TableCell>
+            <TableCell>Type</TableCell>
+            <TableCell className={classes.cell}>Load</TableCell>
+            {LOAD_COLUMNS.map(s => (
+              <TableCell key={s} className={classes.cell}>
+                {SUBSCALE_TITLES[s]}
+              </TableCell>
+            ))}
+            <TableCell className={classes.cell}>
+              {SUBSCALE_TITLES.germane}
+            </TableCell>
+            <TableCell className={classes.cell}>People</TableCell>
+            <TableCell className={classes.cell}>Structural load</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>{h.rows.map(row)}</TableBody>
+      </Table>
+    </>
+  );
+}

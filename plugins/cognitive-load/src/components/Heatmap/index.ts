@@ -1,0 +1,2 @@
+export { HeatmapView } from './HeatmapView';
+export { CognitiveLoadOverviewCard } from './CognitiveLoadOverviewCard';

@@ -1,0 +1,2 @@
+export { MySurveysView } from './MySurveysView';
+export { SurveyForm } from './SurveyForm';

@@ -1,0 +1,199 @@
+import {
+  Box,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import useAsync from 'react-use/esm/useAsync';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  SUBSCALES,
+  SUBSCALE_TITLES,
+} from '@teamflow/plugin-cognitive-load-common';
+import { cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
+import { rootRouteRef } from '../../routes';
+import {
+  STATUS_HELP,
+  STATUS_TEXT,
+  formatChange,
+  scoreColour,
+} from '../../lib/present';
+
+const useStyles = makeStyles(
+  theme => ({
+    big: { fontSize: '2rem', fontWeight: 700, lineHeight: 1.1 },
+    bar: {
+      height: 10,
+      borderRadius: 5,
+      background: theme.palette.action.hover,
+      overflow: 'hidden',
+    },
+    withheld: { fontStyle: 'italic', color: theme.palette.text.secondary },
+  }),
+  { name: 'CognitiveLoadTeamCard' },
+);
+
+/**
+ * A team's perceived cognitive load: the latest wave with results (load and
+ * each subscale, median and spread), the trend across waves with changes
+ * where both waves met k, and a prompt when the viewer's survey is open.
+ */
+export function TeamCognitiveLoadCard() {
+  const classes = useStyles();
+  const { entity } = useEntity();
+  const api = useApi(cognitiveLoadApiRef);
+  const surveysLink = useRouteRef(rootRouteRef)();
+  const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const results = useAsync(() => api.getTeamResults(ref), [api, ref]);
+  const open = useAsync(
+    async () =>
+      (await api.getMySurveys()).filter(s => s.team.ref === ref && !s.answered),
+    [api, ref],
+  );
+
+  const prompt =
+    open.value && open.value.length > 0 ? (
+      <Box mb={2}>
+        <Alert severity="info">
+          {open.value[0].wave.title} is open for this team.{' '}
+          <Link to={surveysLink}>Answer it (about five minutes)</Link>
+        </Alert>
+      </Box>
+    ) : null;
+
+  let body;
+  if (results.loading) body = <Progress />;
+  else if (results.error) {
+    body =
+      (results.error as ResponseError).response?.status === 403 ? (
+        <Typography variant="body2">
+          Results of this team are visible to its members.
+        </Typography>
+      ) : (
+        <Alert severity="error">{results.error.message}</Alert>
+      );
+  } else {
+    const r = results.value!;
+    const latest = [...r.waves].reverse().find(w => w.status === 'released');
+    if (r.waves.length === 0) {
+      body = (
+        <Typography variant="body2">
+          No data: no cognitive-load wave has surveyed this team yet.
+        </Typography>
+      );
+    } else {
+      body = (
+        <>
+          {latest?.scores ? (
+            <>
+              <Typography variant="overline">
+                {latest.wave.title} · {latest.scores.n} people
+              </Typography>
+              <Box display="flex" alignItems="baseline" style={{ gap: 8 }}>
+                <Typography className={classes.big} aria-label="Perceived load">
+                  {Math.round(latest.scores.load?.median ?? 0)}
+                </Typography>
+                <Typography variant="body2">
+                  perceived load of 100 (middle half{' '}
+                  {Math.round(latest.scores.load?.p25 ?? 0)}–
+                  {Math.round(latest.scores.load?.p75 ?? 0)})
+                  {latest.change?.load !== undefined &&
+                    `, ${formatChange(
+                      latest.change.load,
+                    )} since the previous wave`}
+                </Typography>
+              </Box>
+              {SUBSCALES.map(s => {
+                const v = latest.scores!.subscales[s];
+                if (!v) return null;
+                return (
+                  <Box key={s} my={0.5}>
+                    <Typography variant="caption">
+                      {SUBSCALE_TITLES[s]}: {Math.round(v.median)}
+                      {s === 'germane' ? ' (headroom, higher is better)' : ''}
+                    </Typography>
+                    <div className={classes.bar}>
+                      <div
+                        style={{
+                          width: `${v.median}%`,
+                          height: '100%',
+                          background: scoreColour(
+                            v.median,
+                            s === 'germane' ? 'headroom' : 'load',
+                          ),
+                        }}
+                      />
+                    </div>
+                  </Box>
+                );
+              })}
+            </>
+          ) : (
+            <Typography variant="body2" gutterBottom>
+              No wave has enough responses to show yet (at least {r.k} people
+              must answer).
+            </Typography>
+          )}
+          <Box mt={2}>
+            <Table size="small" aria-label="Cognitive load by wave">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Wave</TableCell>
+                  <TableCell>Load</TableCell>
+                  <TableCell>Change</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {r.waves.map(w => (
+                  <TableRow key={w.wave.id}>
+                    <TableCell>
+                      {w.wave.title}
+                      {w.wave.status === 'open' ? ' (open)' : ''}
+                    </TableCell>
+                    {w.status === 'released' ? (
+                      <>
+                        <TableCell>
+                          {Math.round(w.scores?.load?.median ?? 0)}
+                        </TableCell>
+                        <TableCell>
+                          {w.change?.load !== undefined
+                            ? formatChange(w.change.load)
+                            : ''}
+                        </TableCell>
+                      </>
+                    ) : (
+                      <Tooltip title={STATUS_HELP[w.status]}>
+                        <TableCell colSpan={2} className={classes.withheld}>
+                          {STATUS_TEXT[w.status]}
+                        </TableCell>
+                      </Tooltip>
+                    )}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        </>
+      );
+    }
+  }
+  return (
+    <InfoCard
+      title="Cognitive load (surveys)"
+      deepLink={{ title: 'My surveys', link: surveysLink }}
+    >
+      {prompt}
+      {body}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { TeamCognitiveLoadCard } from './TeamCognitiveLoadCard';

@@ -1,0 +1,1 @@
+export { WavesView } from './WavesView';

@@ -1,0 +1,50 @@
+import { ReleaseStatus } from '@teamflow/plugin-cognitive-load-common';
+
+/** What a withheld result says instead of a number. */
+export const STATUS_TEXT: Record<Exclude<ReleaseStatus, 'released'>, string> = {
+  'not-enough-responses': 'Not enough responses',
+  'no-data': 'No data',
+  suppressed: 'Hidden: would reveal a smaller group',
+};
+
+/** Longer explanation for tooltips. */
+export const STATUS_HELP: Record<Exclude<ReleaseStatus, 'released'>, string> = {
+  'not-enough-responses':
+    'Fewer than k people answered, so showing results could identify them.',
+  'no-data': 'Nobody answered for this group in this wave.',
+  suppressed:
+    'Enough people answered, but together with the groups shown inside it this roll-up would let anyone work out the answers of fewer than k people.',
+};
+
+/**
+ * Background for a 0–100 value: green (low) through amber to red (high) for
+ * load; reversed for headroom, where high is good.
+ */
+export function scoreColour(value: number, kind: 'load' | 'headroom' = 'load') {
+  const v = Math.min(100, Math.max(0, kind === 'load' ? value : 100 - value));
+  // hue 120 (green) at 0 to 0 (red) at 100
+  const hue = Math.round(120 - v * 1.2);
+  return `hsl(${hue}, 70%, 82%)`;
+}
+
+/** "+4.5" / "−3" / "±0" for a change between waves. */
+export function formatChange(delta: number) {
+  if (delta === 0) return '±0';
+  return delta > 0 ? `+${delta}` : `−${Math.abs(delta)}`;
+}
+
+export const SCALE_LABELS = [
+  'Strongly disagree',
+  'Disagree',
+  'Neither agree nor disagree',
+  'Agree',
+  'Strongly agree',
+];
+
+export const formatDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
