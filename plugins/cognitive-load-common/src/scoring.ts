@@ -42,22 +42,28 @@ export function scoreRespondent(
   instrument: Instrument,
   answers: Answers,
 ): RespondentScores {
+  // One pass over the statements: this runs for every response of a wave.
+  const sums: Partial<Record<Subscale, [number, number]>> = {};
+  for (const item of instrument.items) {
+    const a = answers[item.id];
+    if (typeof a !== 'number') continue;
+    const acc = (sums[item.subscale] ??= [0, 0]);
+    acc[0] += itemScore(item, a);
+    acc[1] += 1;
+  }
   const scores: RespondentScores = {};
+  let loadSum = 0;
+  let loadCount = 0;
   for (const subscale of SUBSCALES) {
-    const values = instrument.items
-      .filter(i => i.subscale === subscale)
-      .flatMap(i => {
-        const a = answers[i.id];
-        return typeof a === 'number' ? [itemScore(i, a)] : [];
-      });
-    if (values.length) {
-      scores[subscale] = values.reduce((s, v) => s + v, 0) / values.length;
+    const acc = sums[subscale];
+    if (!acc) continue;
+    scores[subscale] = acc[0] / acc[1];
+    if (LOAD_SUBSCALES.includes(subscale)) {
+      loadSum += scores[subscale]!;
+      loadCount += 1;
     }
   }
-  const load = LOAD_SUBSCALES.flatMap(s =>
-    scores[s] === undefined ? [] : [scores[s]!],
-  );
-  if (load.length) scores.load = load.reduce((s, v) => s + v, 0) / load.length;
+  if (loadCount) scores.load = loadSum / loadCount;
   return scores;
 }
 
@@ -93,7 +99,20 @@ export function scoreGroup(
   instrument: Instrument,
   responses: Answers[],
 ): GroupScores {
-  const respondents = responses.map(a => scoreRespondent(instrument, a));
+  return summariseRespondents(
+    responses.map(a => scoreRespondent(instrument, a)),
+  );
+}
+
+/**
+ * {@link scoreGroup} from respondents already scored, so a respondent counted
+ * in a team and in every group above it is scored once.
+ *
+ * @public
+ */
+export function summariseRespondents(
+  respondents: RespondentScores[],
+): GroupScores {
   const subscales: GroupScores['subscales'] = {};
   for (const subscale of SUBSCALES) {
     const result = summarise(
@@ -104,7 +123,7 @@ export function scoreGroup(
     if (result) subscales[subscale] = result;
   }
   return {
-    n: responses.length,
+    n: respondents.length,
     subscales,
     load: summarise(
       respondents.flatMap(r => (r.load === undefined ? [] : [r.load])),

@@ -58,7 +58,9 @@ export type Wave = {
   closedEarlyAt?: string;
   status: WaveStatus;
   createdBy: string;
-  teams: string[];
+  teamCount: number;
+  /** The surveyed teams; left out where a wave is only referred to (results). */
+  teams?: string[];
 };
 
 /** How a group's results may be shown. @public */

@@ -7,7 +7,11 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create();
 
-const wave = (id: string, opensAt: string, teams: string[]): StoredWave => ({
+const wave = (
+  id: string,
+  opensAt: string,
+  teams: string[],
+): Omit<StoredWave, 'teamCount'> => ({
   id,
   title: `Wave ${id}`,
   instrument: DEFAULT_INSTRUMENT,
@@ -50,6 +54,19 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(waves[1].teams).toEqual(['group:default/a', 'group:default/b']);
       expect(waves[1].instrument).toEqual(DEFAULT_INSTRUMENT);
+      expect(
+        (await store.listWaves({ teams: false })).map(w => [
+          w.id,
+          w.teams,
+          w.teamCount,
+        ]),
+      ).toEqual([
+        ['w2', [], 450],
+        ['w1', [], 2],
+      ]);
+      expect(
+        (await store.listWavesOf('group:default/a')).map(w => w.id),
+      ).toEqual(['w1']);
       expect(await store.getWave('nope')).toBeUndefined();
 
       await store.closeWave('w1', '2026-05-10T00:00:00.000Z');
@@ -113,6 +130,12 @@ describe.each(databases.eachSupportedId())(
         ['group:default/a', 5],
         ['group:default/b', 1],
       ]);
+      expect(
+        (await store.listResponses(['w1'], ['group:default/b'])).map(
+          r => r.answers,
+        ),
+      ).toEqual([{ i1: 1 }]);
+      expect(await store.listResponses(['w1'], [])).toEqual([]);
       // Nothing but the keyed hash identifies a respondent.
       expect(Object.keys((await knex('responses').first())!).sort()).toEqual([
         'answers',

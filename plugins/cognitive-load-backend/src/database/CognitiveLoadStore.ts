@@ -20,7 +20,9 @@ export type StoredWave = {
   closedEarlyAt?: string;
   createdBy: string;
   createdAt: string;
+  /** The surveyed teams; empty when listed without them. */
   teams: string[];
+  teamCount: number;
 };
 
 /** One response as stored: the respondent is only a keyed hash. @public */
@@ -32,8 +34,13 @@ export type StoredResponse = {
 
 /** Storage of waves and responses. @public */
 export interface CognitiveLoadStore {
-  createWave(wave: StoredWave): Promise<void>;
-  listWaves(): Promise<StoredWave[]>;
+  createWave(wave: Omit<StoredWave, 'teamCount'>): Promise<void>;
+  /** All waves, newest first; `teams: false` leaves the team lists out (counts stay). */
+  listWaves(options?: { teams?: boolean }): Promise<StoredWave[]>;
+  /** Waves that surveyed a team, without team lists. */
+  listWavesOf(teamRef: string): Promise<StoredWave[]>;
+  /** Which of `among` a wave surveys. */
+  surveyedAmong(waveId: string, among: string[]): Promise<string[]>;
   getWave(id: string): Promise<StoredWave | undefined>;
   closeWave(id: string, at: string): Promise<void>;
   /** Creates or replaces one respondent's answers for a wave and team. */
@@ -47,8 +54,11 @@ export interface CognitiveLoadStore {
   ): Promise<Answers | undefined>;
   /** Number of responses per team of a wave. */
   countResponses(waveId: string): Promise<Map<string, number>>;
-  /** Every response of the given waves, without respondent keys. */
-  listResponses(waveIds: string[]): Promise<StoredResponse[]>;
+  /** Responses of the given waves (optionally only some teams), without respondent keys. */
+  listResponses(
+    waveIds: string[],
+    teamRefs?: string[],
+  ): Promise<StoredResponse[]>;
 }
 
 type WaveRow = {
@@ -77,7 +87,7 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
     return new DatabaseCognitiveLoadStore(client);
   }
 
-  async createWave(wave: StoredWave): Promise<void> {
+  async createWave(wave: Omit<StoredWave, 'teamCount'>): Promise<void> {
     await this.db.transaction(async tx => {
       await tx<WaveRow>('waves').insert({
         id: wave.id,
@@ -97,18 +107,33 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
     });
   }
 
-  private async withTeams(rows: WaveRow[]): Promise<StoredWave[]> {
+  private async withTeams(
+    rows: WaveRow[],
+    withLists = true,
+  ): Promise<StoredWave[]> {
     if (rows.length === 0) return [];
-    const teams = await this.db('wave_teams')
-      .whereIn(
-        'wave_id',
-        rows.map(r => r.id),
-      )
-      .orderBy('team_ref')
-      .select('wave_id', 'team_ref');
+    const ids = rows.map(r => r.id);
     const byWave = new Map<string, string[]>();
-    for (const t of teams) {
-      byWave.set(t.wave_id, [...(byWave.get(t.wave_id) ?? []), t.team_ref]);
+    const counts = new Map<string, number>();
+    if (withLists) {
+      const teams = await this.db('wave_teams')
+        .whereIn('wave_id', ids)
+        .orderBy('team_ref')
+        .select('wave_id', 'team_ref');
+      for (const t of teams) {
+        const list = byWave.get(t.wave_id);
+        if (list) list.push(t.team_ref);
+        else byWave.set(t.wave_id, [t.team_ref]);
+      }
+      for (const [id, list] of byWave) counts.set(id, list.length);
+    } else {
+      const rowsCounted: Array<{ wave_id: string; n: number | string }> =
+        await this.db('wave_teams')
+          .whereIn('wave_id', ids)
+          .groupBy('wave_id')
+          .select('wave_id')
+          .count({ n: '*' });
+      for (const r of rowsCounted) counts.set(r.wave_id, Number(r.n));
     }
     return rows.map(r => ({
       id: r.id,
@@ -120,15 +145,38 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
       createdBy: r.created_by,
       createdAt: r.created_at,
       teams: byWave.get(r.id) ?? [],
+      teamCount: counts.get(r.id) ?? 0,
     }));
   }
 
-  async listWaves(): Promise<StoredWave[]> {
+  async listWaves(options: { teams?: boolean } = {}): Promise<StoredWave[]> {
     const rows = await this.db<WaveRow>('waves').orderBy([
       { column: 'opens_at', order: 'desc' },
       { column: 'id' },
     ]);
-    return this.withTeams(rows);
+    return this.withTeams(rows, options.teams ?? true);
+  }
+
+  async listWavesOf(teamRef: string): Promise<StoredWave[]> {
+    const rows = await this.db<WaveRow>('waves')
+      .whereIn(
+        'id',
+        this.db('wave_teams').where({ team_ref: teamRef }).select('wave_id'),
+      )
+      .orderBy([{ column: 'opens_at', order: 'desc' }, { column: 'id' }]);
+    return this.withTeams(rows, false);
+  }
+
+  async surveyedAmong(waveId: string, among: string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (let i = 0; i < among.length; i += 200) {
+      const rows = await this.db('wave_teams')
+        .where({ wave_id: waveId })
+        .whereIn('team_ref', among.slice(i, i + 200))
+        .select('team_ref');
+      found.push(...rows.map(r => r.team_ref as string));
+    }
+    return found.sort();
   }
 
   async getWave(id: string): Promise<StoredWave | undefined> {
@@ -187,8 +235,23 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
     return new Map(rows.map(r => [r.team_ref as string, Number(r.n)]));
   }
 
-  async listResponses(waveIds: string[]): Promise<StoredResponse[]> {
-    if (waveIds.length === 0) return [];
+  async listResponses(
+    waveIds: string[],
+    teamRefs?: string[],
+  ): Promise<StoredResponse[]> {
+    if (waveIds.length === 0 || teamRefs?.length === 0) return [];
+    // Few teams: filter in SQL; many (a whole wave): one scan is cheaper.
+    if (teamRefs && teamRefs.length <= 200) {
+      const rows = await this.db('responses')
+        .whereIn('wave_id', waveIds)
+        .whereIn('team_ref', teamRefs)
+        .select('wave_id', 'team_ref', 'answers');
+      return rows.map(r => ({
+        waveId: r.wave_id,
+        teamRef: r.team_ref,
+        answers: JSON.parse(r.answers),
+      }));
+    }
     const rows = await this.db('responses')
       .whereIn('wave_id', waveIds)
       .select('wave_id', 'team_ref', 'answers');

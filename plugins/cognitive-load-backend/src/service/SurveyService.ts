@@ -29,7 +29,9 @@ import {
   cognitiveLoadWaveCreatePermission,
   decideRelease,
   mayCompare,
-  scoreGroup,
+  RespondentScores,
+  scoreRespondent,
+  summariseRespondents,
   validateAnswers,
 } from '@teamflow/plugin-cognitive-load-common';
 import { CognitiveLoadStore, StoredWave } from '../database/CognitiveLoadStore';
@@ -79,8 +81,15 @@ const summary = (w: StoredWave, now: string): Wave => ({
   closedEarlyAt: w.closedEarlyAt,
   status: waveStatus(w, now),
   createdBy: w.createdBy,
+  teamCount: w.teamCount,
   teams: w.teams,
 });
+
+/** A wave referred to from results: without its (possibly long) list of teams. */
+const brief = (w: StoredWave, now: string): Wave => {
+  const { teams, ...rest } = summary(w, now);
+  return rest;
+};
 
 const delta = (a?: number, b?: number) =>
   a === undefined || b === undefined
@@ -122,6 +131,12 @@ export function waveStatus(w: StoredWave, now: string): Wave['status'] {
  */
 export class SurveyService {
   private groupsCache?: { at: number; groups: Promise<Map<string, OrgGroup>> };
+  // Results of closed waves, which can no longer change, for as long as the
+  // catalog's group hierarchy they were computed with is current.
+  private readonly closedResults = new Map<
+    string,
+    { org: Map<string, OrgGroup>; results: Map<string, GroupResult> }
+  >();
 
   private constructor(
     private readonly store: CognitiveLoadStore,
@@ -324,6 +339,7 @@ export class SurveyService {
       instrument = matching[0];
     }
     const wave: StoredWave = {
+      teamCount: 0,
       id: randomUUID(),
       title: input.title.trim(),
       instrument,
@@ -333,6 +349,7 @@ export class SurveyService {
       createdAt: now,
       teams,
     };
+    wave.teamCount = teams.length;
     await this.store.createWave(wave);
     this.logger.info(
       `Wave '${wave.title}' (${wave.id}) opened by ${userRef} for ${teams.length} teams`,
@@ -464,6 +481,57 @@ export class SurveyService {
     options: { only?: string } = {},
   ): Promise<Map<string, GroupResult>> {
     const org = await this.groups();
+    const closed = waveStatus(wave, this.nowIso()) === 'closed';
+    const cached = this.closedResults.get(wave.id);
+    if (closed && cached?.org === org) {
+      return options.only
+        ? new Map([[options.only, cached.results.get(options.only)!]])
+        : cached.results;
+    }
+    // One group's result depends only on the surveyed teams inside it.
+    const scope = options.only
+      ? {
+          ...wave,
+          teams: await this.store.surveyedAmong(
+            wave.id,
+            this.descendants(org, options.only),
+          ),
+        }
+      : wave;
+    const results = await this.computeWaveResults(scope, org, options);
+    if (closed && !options.only) {
+      if (this.closedResults.size >= 16) {
+        this.closedResults.delete(this.closedResults.keys().next().value!);
+      }
+      this.closedResults.set(wave.id, { org, results });
+    }
+    return results;
+  }
+
+  /** A group and every group below it in the catalog hierarchy. */
+  private descendants(org: Map<string, OrgGroup>, ref: string): string[] {
+    const children = new Map<string, string[]>();
+    for (const g of org.values()) {
+      if (!g.parentRef) continue;
+      const list = children.get(g.parentRef);
+      if (list) list.push(g.ref);
+      else children.set(g.parentRef, [g.ref]);
+    }
+    const found = new Set<string>();
+    const walk = (r: string) => {
+      if (found.has(r)) return;
+      found.add(r);
+      for (const c of children.get(r) ?? []) walk(c);
+    };
+    walk(ref);
+    return [...found];
+  }
+
+  private async computeWaveResults(
+    wave: StoredWave,
+    org: Map<string, OrgGroup>,
+    options: { only?: string },
+  ): Promise<Map<string, GroupResult>> {
     const counts = await this.store.countResponses(wave.id);
     // The surveyed teams and their ancestors.
     const refs = new Set<string>();
@@ -509,11 +577,17 @@ export class SurveyService {
       for (const r of subtree(ref, new Set()))
         if (surveyed.has(r)) needTeams.add(r);
     }
-    const byTeam = new Map<string, Answers[]>();
+    const byTeam = new Map<string, RespondentScores[]>();
     if (needTeams.size) {
-      for (const r of await this.store.listResponses([wave.id])) {
+      for (const r of await this.store.listResponses(
+        [wave.id],
+        [...needTeams],
+      )) {
         if (!needTeams.has(r.teamRef)) continue;
-        byTeam.set(r.teamRef, [...(byTeam.get(r.teamRef) ?? []), r.answers]);
+        const list = byTeam.get(r.teamRef);
+        const scored = scoreRespondent(wave.instrument, r.answers);
+        if (list) list.push(scored);
+        else byTeam.set(r.teamRef, [scored]);
       }
     }
     const depthOf = (ref: string) => {
@@ -544,8 +618,7 @@ export class SurveyService {
         status: d.status,
         scores:
           d.status === 'released'
-            ? scoreGroup(
-                wave.instrument,
+            ? summariseRespondents(
                 [...subtree(ref, new Set())].flatMap(r => byTeam.get(r) ?? []),
               )
             : undefined,
@@ -587,9 +660,9 @@ export class SurveyService {
       }
     }
     const now = this.nowIso();
-    const waves = this.visibleWaves(
-      (await this.store.listWaves()).filter(w => w.teams.includes(team)),
-    ).sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+    const waves = this.visibleWaves(await this.store.listWavesOf(team)).sort(
+      (a, b) => a.opensAt.localeCompare(b.opensAt),
+    );
     const lines: Array<{
       wave: Wave;
       status: ReleaseStatus;
@@ -607,7 +680,7 @@ export class SurveyService {
           ? changeBetween(previous.waveId, previous.scores, result.scores)
           : undefined;
       lines.push({
-        wave: summary(wave, now),
+        wave: brief(wave, now),
         status: result.status,
         scores: result.scores,
         change,
@@ -634,7 +707,9 @@ export class SurveyService {
         'The org heatmap needs the cognitive-load.results.read permission',
       );
     }
-    const waves = this.visibleWaves(await this.store.listWaves());
+    const waves = this.visibleWaves(
+      await this.store.listWaves({ teams: false }),
+    );
     let wave: StoredWave | undefined;
     if (waveId) {
       wave = await this.store.getWave(waveId);
@@ -643,20 +718,36 @@ export class SurveyService {
         throw new ConflictError(`Wave ${waveId} has no results to show yet`);
       }
     } else {
-      wave = waves[0];
+      // The latest wave with something to show, else the latest.
+      for (const w of waves) {
+        const counts = await this.store.countResponses(w.id);
+        if ([...counts.values()].some(n => n >= this.k)) {
+          wave = w;
+          break;
+        }
+      }
+      wave ??= waves[0];
     }
     const now = this.nowIso();
     if (!wave) {
       return { k: this.k, waves: [], wave: undefined, rows: [] };
     }
-    const results = await this.waveResults(wave);
+    // Listed without its teams; the chosen one is needed in full.
+    const results = await this.waveResults(
+      waveId ? wave : (await this.store.getWave(wave.id))!,
+    );
     // Depth-first: each group followed by what is under it.
     const rows: GroupResult[] = [];
-    const all = [...results.values()];
+    const under = new Map<string | undefined, GroupResult[]>();
+    for (const r of results.values()) {
+      const list = under.get(r.parentRef);
+      if (list) list.push(r);
+      else under.set(r.parentRef, [r]);
+    }
     const visit = (parent: string | undefined) => {
-      for (const r of all
-        .filter(x => x.parentRef === parent)
-        .sort((a, b) => a.title.localeCompare(b.title))) {
+      for (const r of (under.get(parent) ?? []).sort((a, b) =>
+        a.title.localeCompare(b.title),
+      )) {
         rows.push(r);
         visit(r.ref);
       }
@@ -664,8 +755,8 @@ export class SurveyService {
     visit(undefined);
     return {
       k: this.k,
-      waves: waves.map(w => summary(w, now)),
-      wave: summary(wave, now),
+      waves: waves.map(w => brief(w, now)),
+      wave: brief(wave, now),
       rows,
     };
   }
@@ -685,7 +776,9 @@ export class SurveyService {
     });
   }
 
-  async seedWave(wave: Omit<StoredWave, 'id' | 'createdAt'>): Promise<string> {
+  async seedWave(
+    wave: Omit<StoredWave, 'id' | 'createdAt' | 'teamCount'>,
+  ): Promise<string> {
     const id = randomUUID();
     await this.store.createWave({ ...wave, id, createdAt: this.nowIso() });
     return id;

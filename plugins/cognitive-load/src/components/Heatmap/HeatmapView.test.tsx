@@ -13,7 +13,7 @@ const wave = {
   closesAt: '2026-09-20T00:00:00.000Z',
   status: 'closed' as const,
   createdBy: 'user:default/lars.berg',
-  teams: [],
+  teamCount: 3,
 };
 const r = (median: number) => ({
   median,

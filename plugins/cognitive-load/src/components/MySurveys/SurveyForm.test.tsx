@@ -34,6 +34,7 @@ const survey: MySurvey = {
     closesAt: '2026-12-12T00:00:00.000Z',
     status: 'open',
     createdBy: 'user:default/lars.berg',
+    teamCount: 1,
     teams: ['group:default/checkout'],
   },
   instrument,

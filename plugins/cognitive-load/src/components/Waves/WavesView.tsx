@@ -66,7 +66,7 @@ function OpenWaveForm(props: { onOpened: () => void }) {
       });
       setMessage({
         ok: true,
-        text: `Opened '${wave.title}' for ${wave.teams.length} teams.`,
+        text: `Opened '${wave.title}' for ${wave.teamCount} teams.`,
       });
       setTitle('');
       setChosen([]);
@@ -255,7 +255,7 @@ export function WavesView() {
                       {formatDate(w.closedEarlyAt ?? w.closesAt)}
                       {w.closedEarlyAt ? ' (early)' : ''}
                     </TableCell>
-                    <TableCell>{w.teams.length}</TableCell>
+                    <TableCell>{w.teamCount}</TableCell>
                     <TableCell>
                       {w.createdBy.replace(/^user:default\//, '')}
                     </TableCell>
