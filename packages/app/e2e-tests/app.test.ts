@@ -334,8 +334,12 @@ test('the CTO overview scores the organisation’s health, hand-derived from the
   await expect(
     page.getByRole('list', { name: 'Dependency summary' }),
   ).toContainText('44 observed but undeclared');
-  // The places the delivery, cognitive-load and debt plugins fill.
-  await expect(page.getByRole('note')).toHaveCount(3);
+  // The places the delivery and debt plugins will fill; cognitive load fills its own.
+  await expect(page.getByRole('note')).toHaveCount(2);
+  await expect(
+    page.getByText('Cognitive load (surveys)', { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Org heatmap' })).toBeVisible();
   await shot(page, 'cto-overview');
 
   await page.getByRole('link', { name: 'Show only the problems' }).click();

@@ -88,6 +88,7 @@ function OpenWaveForm(props: { onOpened: () => void }) {
         <Grid container spacing={2}>
           <Grid item xs={12} md={6}>
             <TextField
+              id="cognitive-load-wave-title"
               label="Title"
               value={title}
               onChange={e => setTitle(e.target.value)}
@@ -98,6 +99,7 @@ function OpenWaveForm(props: { onOpened: () => void }) {
           </Grid>
           <Grid item xs={6} md={3}>
             <TextField
+              id="cognitive-load-wave-opens"
               label="Opens"
               type="date"
               value={opensAt}
@@ -108,6 +110,7 @@ function OpenWaveForm(props: { onOpened: () => void }) {
           </Grid>
           <Grid item xs={6} md={3}>
             <TextField
+              id="cognitive-load-wave-closes"
               label="Closes"
               type="date"
               value={closesAt}
@@ -118,6 +121,7 @@ function OpenWaveForm(props: { onOpened: () => void }) {
           </Grid>
           <Grid item xs={12}>
             <Autocomplete
+              id="cognitive-load-wave-teams"
               multiple
               options={teams.value ?? []}
               loading={teams.loading}
