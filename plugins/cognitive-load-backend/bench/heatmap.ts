@@ -22,6 +22,7 @@ import {
   DEFAULT_INSTRUMENT,
   SUBSCALES,
 } from '@teamflow/plugin-cognitive-load-common';
+import { sampleStats } from '@teamflow/org-generator';
 import { DatabaseCognitiveLoadStore } from '../src/database/CognitiveLoadStore';
 import { SurveyService } from '../src/service/SurveyService';
 import { createRouter } from '../src/router';
@@ -33,17 +34,6 @@ const WAVES = Number(process.env.TEAMFLOW_BENCH_WAVES ?? 8);
 const RESPONDENTS = Number(process.env.TEAMFLOW_BENCH_RESPONDENTS ?? 8);
 const UNITS = 40;
 const SECRET = 'benchmark-secret-of-enough-length';
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return {
-    n: samples.length,
-    median: Math.round(at(0.5) * 10) / 10,
-    p95: Math.round(at(0.95) * 10) / 10,
-  };
-}
 
 async function main() {
   const connection = process.env.TEAMFLOW_BENCH_DATABASE;
@@ -195,7 +185,7 @@ async function main() {
       samples.push(ms);
       bytes = Math.max(bytes, size);
     }
-    return { ...stats(samples), maxBytes: bytes };
+    return { ...sampleStats(samples), maxBytes: bytes };
   };
 
   // Cold: every sample on a service that has not seen the wave.
@@ -223,7 +213,7 @@ async function main() {
     respondentsPerTeamAndWave: RESPONDENTS,
     responses: TEAMS * WAVES * RESPONDENTS,
     seedMs: Math.round(seedMs),
-    heatmapOneWaveCold: stats(cold),
+    heatmapOneWaveCold: sampleStats(cold),
     heatmapOneWaveWarm: await measure(heatmapPaths),
     heatmapDefaultWave: await measure(
       Array.from({ length: 20 }, () => 'results/heatmap'),

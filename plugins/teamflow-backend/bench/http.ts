@@ -13,23 +13,16 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import express from 'express';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { generateOrganisation, withRelations } from '@teamflow/org-generator';
+import {
+  generateOrganisation,
+  sampleStats,
+  withRelations,
+} from '@teamflow/org-generator';
 import { createRouter } from '../src/router';
 import { TeamGraphService } from '../src/services/TeamGraphService';
 
 const teams = Number(process.env.TEAMFLOW_BENCH_TEAMS ?? 2000);
 const components = Number(process.env.TEAMFLOW_BENCH_COMPONENTS ?? 20000);
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return {
-    n: samples.length,
-    median: Math.round(at(0.5) * 10) / 10,
-    p95: Math.round(at(0.95) * 10) / 10,
-  };
-}
 
 async function main() {
   const entities = withRelations(generateOrganisation({ teams, components }));
@@ -85,7 +78,7 @@ async function main() {
       samples.push(ms);
       bytes = Math.max(bytes, size);
     }
-    return { ...stats(samples), maxBytes: bytes };
+    return { ...sampleStats(samples), maxBytes: bytes };
   };
   const repeat = (path: string, n: number) =>
     Array.from({ length: n }, () => path);

@@ -9,7 +9,11 @@
  * dependsOn, consumesApi, hasMember), so the input matches what the plugin reads.
  */
 import os from 'node:os';
-import { generateOrganisation, withRelations } from '@teamflow/org-generator';
+import {
+  generateOrganisation,
+  sampleStats,
+  withRelations,
+} from '@teamflow/org-generator';
 import {
   computeStructuralLoad,
   deriveTeamGraph,
@@ -17,16 +21,6 @@ import {
 
 const teams = Number(process.env.TEAMFLOW_BENCH_TEAMS ?? 2000);
 const components = Number(process.env.TEAMFLOW_BENCH_COMPONENTS ?? 20000);
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return {
-    median: Math.round(at(0.5) * 100) / 100,
-    p95: Math.round(at(0.95) * 100) / 100,
-  };
-}
 
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
@@ -83,10 +77,10 @@ process.stdout.write(
       components,
       entities: entities.length,
       teamEdges: graph.edges.length,
-      deriveGraphMs: stats(derive),
-      structuralLoadMs: stats(load),
-      fullMapSerialiseMs: { ...stats(fullMap), bytes },
-      neighbourhoodMs: stats(neighbourhood),
+      deriveGraphMs: sampleStats(derive),
+      structuralLoadMs: sampleStats(load),
+      fullMapSerialiseMs: { ...sampleStats(fullMap), bytes },
+      neighbourhoodMs: sampleStats(neighbourhood),
       rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
       cpus: os.cpus().length,
     },

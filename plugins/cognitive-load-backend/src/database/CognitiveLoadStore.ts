@@ -240,21 +240,10 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
     teamRefs?: string[],
   ): Promise<StoredResponse[]> {
     if (waveIds.length === 0 || teamRefs?.length === 0) return [];
+    const query = this.db('responses').whereIn('wave_id', waveIds);
     // Few teams: filter in SQL; many (a whole wave): one scan is cheaper.
-    if (teamRefs && teamRefs.length <= 200) {
-      const rows = await this.db('responses')
-        .whereIn('wave_id', waveIds)
-        .whereIn('team_ref', teamRefs)
-        .select('wave_id', 'team_ref', 'answers');
-      return rows.map(r => ({
-        waveId: r.wave_id,
-        teamRef: r.team_ref,
-        answers: JSON.parse(r.answers),
-      }));
-    }
-    const rows = await this.db('responses')
-      .whereIn('wave_id', waveIds)
-      .select('wave_id', 'team_ref', 'answers');
+    if (teamRefs && teamRefs.length <= 200) query.whereIn('team_ref', teamRefs);
+    const rows = await query.select('wave_id', 'team_ref', 'answers');
     return rows.map(r => ({
       waveId: r.wave_id,
       teamRef: r.team_ref,
