@@ -44,6 +44,7 @@ import {
   CognitiveLoadOverviewCard,
   CognitiveLoadPage,
 } from '@teamflow/plugin-cognitive-load';
+import { TechDebtOverviewCard, TechDebtPage } from '@teamflow/plugin-tech-debt';
 
 const app = createApp({
   apis,
@@ -121,11 +122,15 @@ const routes = (
       path="/teamflow"
       element={
         <TeamflowOrganisationPage
-          overviewCards={{ cognitiveLoad: <CognitiveLoadOverviewCard /> }}
+          overviewCards={{
+            cognitiveLoad: <CognitiveLoadOverviewCard />,
+            techDebt: <TechDebtOverviewCard />,
+          }}
         />
       }
     />
     <Route path="/cognitive-load" element={<CognitiveLoadPage />} />
+    <Route path="/tech-debt" element={<TechDebtPage />} />
   </FlatRoutes>
 );
 

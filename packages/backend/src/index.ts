@@ -57,4 +57,6 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@teamflow/plugin-teamflow-backend'));
 backend.add(import('@teamflow/plugin-cognitive-load-backend'));
+backend.add(import('@teamflow/plugin-tech-debt-backend'));
+backend.add(import('@teamflow/plugin-tech-debt-backend-module-sonarqube'));
 backend.start();

@@ -29,6 +29,7 @@ import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import GroupIcon from '@material-ui/icons/People';
 import PsychologyIcon from '@material-ui/icons/EmojiObjects';
+import DebtIcon from '@material-ui/icons/AccountBalance';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
 const useSidebarLogoStyles = makeStyles({
@@ -81,6 +82,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           to="cognitive-load"
           text="Cognitive load"
         />
+        <SidebarItem icon={DebtIcon} to="tech-debt" text="Tech debt" />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={LibraryBooks} to="docs" text="Docs" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />

@@ -65,6 +65,10 @@ import {
   isTeamflowTeam,
 } from '@teamflow/plugin-teamflow';
 import { EntityTeamCognitiveLoadCard } from '@teamflow/plugin-cognitive-load';
+import {
+  EntityTeamTechDebtCard,
+  EntityTechDebtContent,
+} from '@teamflow/plugin-tech-debt';
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
@@ -155,6 +159,12 @@ const overviewContent = (
   </Grid>
 );
 
+const techDebtTab = (
+  <EntityLayout.Route path="/tech-debt" title="Tech debt">
+    <EntityTechDebtContent />
+  </EntityLayout.Route>
+);
+
 const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -187,6 +197,8 @@ const serviceEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
+    {techDebtTab}
+
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}
     </EntityLayout.Route>
@@ -214,6 +226,8 @@ const websiteEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
+    {techDebtTab}
+
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}
     </EntityLayout.Route>
@@ -232,6 +246,8 @@ const defaultEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
+
+    {techDebtTab}
 
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}
@@ -285,6 +301,8 @@ const apiPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
+
+    {techDebtTab}
   </EntityLayout>
 );
 
@@ -325,6 +343,9 @@ const groupPage = (
             </Grid>
             <Grid item xs={12} md={4}>
               <EntityTeamCognitiveLoadCard />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <EntityTeamTechDebtCard />
             </Grid>
           </EntitySwitch.Case>
         </EntitySwitch>
@@ -406,6 +427,8 @@ const systemPage = (
         unidirectional={false}
       />
     </EntityLayout.Route>
+
+    {techDebtTab}
   </EntityLayout>
 );
 

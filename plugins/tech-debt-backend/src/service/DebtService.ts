@@ -1,0 +1,549 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  DEBT_CATEGORIES,
+  DebtItem,
+  DebtSignal,
+  debtScore,
+  isQuickWin,
+  techDebtManagePermission,
+  validateDebtItem,
+} from '@teamflow/plugin-tech-debt-common';
+import { DebtSignalProvider } from '@teamflow/plugin-tech-debt-node';
+import {
+  DebtAggregate,
+  DebtStore,
+  StoredDebtItem,
+} from '../database/DebtStore';
+import { catalogSignals } from './catalogSignals';
+
+const lower = (s: string) => s.toLocaleLowerCase('en-US');
+const OPEN = ['open', 'planned', 'in-progress'];
+
+/** Thrown by `updateItem` when the item changed since the caller read it. @public */
+export class DebtConflict extends Error {
+  constructor(readonly current: DebtItem) {
+    super(
+      `Item ${current.id} was changed by someone else (now version ${current.version}); review the current item and apply your change again`,
+    );
+  }
+}
+
+const present = (i: StoredDebtItem) => ({
+  ...i,
+  score: debtScore(i),
+  quickWin: isQuickWin(i),
+});
+
+/** A quarter's share of items resolved. @public */
+export type QuarterResolution = {
+  quarter: string;
+  resolved: number;
+  /** Items open at some point in the quarter: open at its start plus created during it. */
+  open: number;
+  share: number;
+};
+
+/**
+ * Shares of items resolved per quarter from monthly created and resolved
+ * counts: resolved in the quarter over items open at its start plus those
+ * created during it.
+ *
+ * @public
+ */
+export function resolutionByQuarter(
+  created: Array<{ month: string; items: number }>,
+  resolved: Array<{ month: string; items: number }>,
+): QuarterResolution[] {
+  const quarterOf = (month: string) =>
+    `${month.slice(0, 4)}-Q${
+      Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1
+    }`;
+  const quarters = new Map<string, { created: number; resolved: number }>();
+  for (const [list, key] of [
+    [created, 'created'],
+    [resolved, 'resolved'],
+  ] as const) {
+    for (const m of list) {
+      const q = quarterOf(m.month);
+      const entry = quarters.get(q) ?? { created: 0, resolved: 0 };
+      entry[key] += m.items;
+      quarters.set(q, entry);
+    }
+  }
+  let openAtStart = 0;
+  return [...quarters.keys()].sort().map(quarter => {
+    const q = quarters.get(quarter)!;
+    const open = openAtStart + q.created;
+    openAtStart = open - q.resolved;
+    return {
+      quarter,
+      resolved: q.resolved,
+      open,
+      share: open ? Math.round((q.resolved / open) * 1000) / 10 : 0,
+    };
+  });
+}
+
+function sumAggregates(rows: DebtAggregate[]) {
+  const byCategory = Object.fromEntries(
+    DEBT_CATEGORIES.map(c => [c, { open: 0, score: 0, resolved: 0 }]),
+  ) as Record<string, { open: number; score: number; resolved: number }>;
+  const byStatus: Record<string, number> = {};
+  let open = 0;
+  let score = 0;
+  for (const r of rows) {
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + r.items;
+    const c = (byCategory[r.category] ??= { open: 0, score: 0, resolved: 0 });
+    if (OPEN.includes(r.status)) {
+      c.open += r.items;
+      c.score += r.score;
+      open += r.items;
+      score += r.score;
+    } else {
+      c.resolved += r.items;
+    }
+  }
+  for (const c of Object.values(byCategory))
+    c.score = Math.round(c.score * 10) / 10;
+  return { open, score: Math.round(score * 10) / 10, byCategory, byStatus };
+}
+
+/**
+ * The debt register and its roll-ups: items on catalog entities, editable by
+ * the owning team (or with `tech-debt.item.manage`), with a history and
+ * version checks; signals from providers and the catalog; snapshots for trends.
+ *
+ * @public
+ */
+export class DebtService {
+  private constructor(
+    private readonly store: DebtStore,
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly userInfo: UserInfoService,
+    private readonly permissions: PermissionsService,
+    private readonly providers: DebtSignalProvider[],
+    private readonly logger: LoggerService,
+    private readonly now: () => Date,
+  ) {}
+
+  static create(options: {
+    store: DebtStore;
+    catalog: CatalogService;
+    auth: AuthService;
+    userInfo: UserInfoService;
+    permissions: PermissionsService;
+    providers?: DebtSignalProvider[];
+    logger: LoggerService;
+    now?: () => Date;
+  }) {
+    return new DebtService(
+      options.store,
+      options.catalog,
+      options.auth,
+      options.userInfo,
+      options.permissions,
+      options.providers ?? [],
+      options.logger,
+      options.now ?? (() => new Date()),
+    );
+  }
+
+  /** The entity as the caller may read it, or a 400 naming the ref. */
+  private async readableEntity(credentials: BackstageCredentials, ref: string) {
+    const entity = await this.catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new InputError(
+        `entityRef: no entity ${ref} in the catalog (or you may not read it)`,
+      );
+    }
+    return entity;
+  }
+
+  private ownerOf(entity: Entity) {
+    const owner = (entity.relations ?? []).find(r => r.type === 'ownedBy');
+    return owner ? lower(owner.targetRef) : undefined;
+  }
+
+  private async mayManage(credentials: BackstageCredentials, entity: Entity) {
+    if (!this.auth.isPrincipal(credentials, 'user')) return false;
+    const info = await this.userInfo.getUserInfo(credentials);
+    const owner = this.ownerOf(entity);
+    if (owner && info.ownershipEntityRefs.map(lower).includes(owner))
+      return true;
+    const [d] = await this.permissions.authorize(
+      [{ permission: techDebtManagePermission }],
+      { credentials },
+    );
+    return d.result === AuthorizeResult.ALLOW;
+  }
+
+  private async user(credentials: BackstageCredentials) {
+    if (!this.auth.isPrincipal(credentials, 'user')) {
+      throw new NotAllowedError(
+        'Only signed-in users can change the debt register',
+      );
+    }
+    return lower((await this.userInfo.getUserInfo(credentials)).userEntityRef);
+  }
+
+  async listForEntity(credentials: BackstageCredentials, entityRef: string) {
+    const entity = await this.readableEntity(credentials, entityRef);
+    const ref = lower(stringifyEntityRef(entity));
+    const [items, signals] = await Promise.all([
+      this.store.listItems({ entityRefs: [ref], orderByScore: true }),
+      this.store.listSignals([ref]),
+    ]);
+    return {
+      entityRef: ref,
+      canManage: await this.mayManage(credentials, entity),
+      items: items.map(present),
+      signals,
+    };
+  }
+
+  async createItem(credentials: BackstageCredentials, body: unknown) {
+    const author = await this.user(credentials);
+    const problems = validateDebtItem(body, { partial: false });
+    if (problems.length) {
+      throw new InputError(
+        problems.map(p => `${p.field} ${p.message}`).join('; '),
+      );
+    }
+    const input = body as Partial<DebtItem>;
+    if (input.version !== undefined) {
+      throw new InputError('version is set by the register, not by a new item');
+    }
+    const entity = await this.readableEntity(credentials, input.entityRef!);
+    if (!(await this.mayManage(credentials, entity))) {
+      throw new NotAllowedError(
+        `Only members of ${
+          this.ownerOf(entity) ?? 'the owning team'
+        } (or people with tech-debt.item.manage) can record debt on ${
+          input.entityRef
+        }`,
+      );
+    }
+    const now = this.now().toISOString();
+    const status = input.status ?? 'open';
+    const item: StoredDebtItem = {
+      id: randomUUID(),
+      entityRef: lower(stringifyEntityRef(entity)),
+      teamRef: this.ownerOf(entity),
+      title: input.title!.trim(),
+      description: input.description,
+      category: input.category!,
+      impact: input.impact!,
+      effort: input.effort!,
+      interestHoursPerMonth: input.interestHoursPerMonth ?? 0,
+      status,
+      links: input.links ?? [],
+      author,
+      version: 1,
+      signalId: input.signalId,
+      createdAt: now,
+      updatedAt: now,
+      resolvedAt: status === 'resolved' ? now : undefined,
+      score: 0,
+    };
+    item.score = debtScore(item);
+    await this.store.createItem(item);
+    return present(item);
+  }
+
+  async updateItem(
+    credentials: BackstageCredentials,
+    id: string,
+    body: unknown,
+  ) {
+    const changedBy = await this.user(credentials);
+    const problems = validateDebtItem(body, { partial: true });
+    if (problems.length) {
+      throw new InputError(
+        problems.map(p => `${p.field} ${p.message}`).join('; '),
+      );
+    }
+    const patch = body as Partial<DebtItem>;
+    if (!Number.isInteger(patch.version)) {
+      throw new InputError(
+        'version is required: the version of the item your change starts from',
+      );
+    }
+    const item = await this.store.getItem(id);
+    if (!item) throw new NotFoundError(`No debt item ${id}`);
+    if (
+      patch.entityRef !== undefined &&
+      lower(patch.entityRef) !== item.entityRef
+    ) {
+      throw new InputError(
+        'entityRef cannot change; record a new item on the other entity',
+      );
+    }
+    const entity = await this.readableEntity(credentials, item.entityRef);
+    if (!(await this.mayManage(credentials, entity))) {
+      throw new NotAllowedError(
+        `Only members of ${
+          this.ownerOf(entity) ?? 'the owning team'
+        } (or people with tech-debt.item.manage) can change debt on ${
+          item.entityRef
+        }`,
+      );
+    }
+    const now = this.now().toISOString();
+    const { version, entityRef, signalId, ...fields } = patch;
+    const next: Partial<StoredDebtItem> = { ...fields };
+    if (fields.status === 'resolved' && item.status !== 'resolved')
+      next.resolvedAt = now;
+    if (fields.status && fields.status !== 'resolved')
+      next.resolvedAt = undefined;
+    const result = await this.store.updateItem(id, version!, next, {
+      changedBy,
+      changedAt: now,
+    });
+    if (!result) throw new NotFoundError(`No debt item ${id}`);
+    if ('conflict' in result) throw new DebtConflict(present(result.conflict));
+    return present(result.updated);
+  }
+
+  async history(credentials: BackstageCredentials, id: string) {
+    const item = await this.store.getItem(id);
+    if (!item) throw new NotFoundError(`No debt item ${id}`);
+    await this.readableEntity(credentials, item.entityRef);
+    return { item: present(item), history: await this.store.history(id) };
+  }
+
+  /** Entity refs the caller may read among `kinds`, or undefined for "all". */
+  private async visibleRefs(credentials: BackstageCredentials) {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError('You may not read the catalog');
+    }
+    if (decision.result === AuthorizeResult.ALLOW) return undefined;
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: { kind: ['component', 'system', 'resource', 'api'] },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    return new Set(items.map(e => lower(stringifyEntityRef(e))));
+  }
+
+  private async aggregates(
+    credentials: BackstageCredentials,
+    teamRef?: string,
+  ) {
+    const visible = await this.visibleRefs(credentials);
+    if (!visible)
+      return { rows: await this.store.aggregate({ teamRef }), visible };
+    const rows = (
+      await this.store.aggregate({ teamRef, byEntity: true })
+    ).filter(r => visible.has(r.entityRef!));
+    return { rows, visible };
+  }
+
+  private async topItems(visible: Set<string> | undefined, teamRef?: string) {
+    const candidates = await this.store.listItems({
+      teamRef,
+      statuses: OPEN,
+      orderByScore: true,
+      limit: visible ? 2000 : 300,
+    });
+    const shown = candidates
+      .filter(i => !visible || visible.has(i.entityRef))
+      .map(present);
+    return {
+      top: shown.slice(0, 10),
+      quickWins: shown.filter(i => i.quickWin).slice(0, 10),
+    };
+  }
+
+  private async trend(teamRef?: string) {
+    const since = new Date(this.now().getTime() - 183 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const rows = await this.store.listSnapshots({ teamRef, since });
+    const byDate = new Map<string, { openItems: number; openScore: number }>();
+    for (const r of rows) {
+      const e = byDate.get(r.takenOn) ?? { openItems: 0, openScore: 0 };
+      e.openItems += r.openItems;
+      e.openScore += r.openScore;
+      byDate.set(r.takenOn, e);
+    }
+    return [...byDate].map(([takenOn, e]) => ({
+      takenOn,
+      openItems: e.openItems,
+      openScore: Math.round(e.openScore * 10) / 10,
+    }));
+  }
+
+  async teamRollup(credentials: BackstageCredentials, teamRef: string) {
+    const team = lower(teamRef);
+    const { rows, visible } = await this.aggregates(credentials, team);
+    const [{ top, quickWins }, trend, created, resolved] = await Promise.all([
+      this.topItems(visible, team),
+      this.trend(team),
+      this.store.createdByMonth({ teamRef: team }),
+      this.store.resolvedByMonth({ teamRef: team }),
+    ]);
+    return {
+      teamRef: team,
+      ...sumAggregates(rows),
+      top,
+      quickWins,
+      trend,
+      resolution: resolutionByQuarter(created, resolved),
+    };
+  }
+
+  async orgRollup(credentials: BackstageCredentials) {
+    const { rows, visible } = await this.aggregates(credentials);
+    const byTeamRows = new Map<string, DebtAggregate[]>();
+    for (const r of rows) {
+      const key = r.teamRef ?? 'unowned';
+      const list = byTeamRows.get(key);
+      if (list) list.push(r);
+      else byTeamRows.set(key, [r]);
+    }
+    const [{ top, quickWins }, trend, created, resolved] = await Promise.all([
+      this.topItems(visible),
+      this.trend(),
+      this.store.createdByMonth({}),
+      this.store.resolvedByMonth({}),
+    ]);
+    return {
+      ...sumAggregates(rows),
+      byTeam: [...byTeamRows]
+        .map(([teamRef, list]) => {
+          const s = sumAggregates(list);
+          return {
+            teamRef,
+            open: s.open,
+            score: s.score,
+            byCategory: Object.fromEntries(
+              Object.entries(s.byCategory).map(([c, v]) => [c, v.open]),
+            ),
+          };
+        })
+        .sort(
+          (a, b) => b.score - a.score || a.teamRef.localeCompare(b.teamRef),
+        ),
+      top,
+      quickWins,
+      trend,
+      resolution: resolutionByQuarter(created, resolved),
+    };
+  }
+
+  private async catalogEntities() {
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: [
+          { kind: ['component', 'system', 'resource', 'api'] },
+          { kind: 'group' },
+        ],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'spec.lifecycle',
+          'spec.type',
+          'relations',
+        ],
+      },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    return items;
+  }
+
+  /**
+   * Collects signals from every provider and the catalog, and re-attributes
+   * items to their entity's current owner. Run by a scheduled task.
+   */
+  async refresh() {
+    const entities = await this.catalogEntities();
+    const measuredAt = this.now().toISOString();
+    const id = (
+      source: string,
+      s: { entityRef: string; kind: string; title: string },
+    ) =>
+      createHash('sha256')
+        .update(`${source}\n${s.entityRef}\n${s.kind}\n${s.title}`)
+        .digest('hex')
+        .slice(0, 40);
+    const sources: Array<
+      [
+        string,
+        () => Promise<Omit<DebtSignal, 'id' | 'measuredAt' | 'source'>[]>,
+      ]
+    > = [
+      ['catalog', async () => catalogSignals(entities)],
+      ...this.providers.map(
+        p =>
+          [
+            p.id,
+            () => p.collect(entities.filter(e => lower(e.kind) !== 'group')),
+          ] as [string, () => Promise<any>],
+      ),
+    ];
+    for (const [source, collect] of sources) {
+      try {
+        const signals = (await collect()).map(s => ({
+          ...s,
+          entityRef: lower(s.entityRef),
+          source,
+          id: id(source, s),
+          measuredAt,
+        }));
+        await this.store.replaceSignals(source, signals);
+      } catch (e) {
+        // One failing source keeps its previous signals; the others refresh.
+        this.logger.warn(`Collecting ${source} debt signals failed: ${e}`);
+      }
+    }
+    const teamOf = new Map<string, string>();
+    for (const e of entities) {
+      const owner = this.ownerOf(e);
+      if (owner) teamOf.set(lower(stringifyEntityRef(e)), owner);
+    }
+    await this.store.setTeams(teamOf);
+  }
+
+  /** Today's open debt per team and category, for trends. Run daily. */
+  async snapshot(takenOn = this.now().toISOString().slice(0, 10)) {
+    const rows = (await this.store.aggregate({})).filter(r =>
+      OPEN.includes(r.status),
+    );
+    const sums = new Map<string, { openItems: number; openScore: number }>();
+    for (const r of rows) {
+      const key = `${r.teamRef ?? 'unowned'}\n${r.category}`;
+      const e = sums.get(key) ?? { openItems: 0, openScore: 0 };
+      e.openItems += r.items;
+      e.openScore += r.score;
+      sums.set(key, e);
+    }
+    await this.store.saveSnapshot(
+      takenOn,
+      [...sums].map(([key, e]) => {
+        const [teamRef, category] = key.split('\n');
+        return { takenOn, teamRef, category, ...e };
+      }),
+    );
+  }
+}

@@ -1,0 +1,157 @@
+import {
+  DiscoveryApi,
+  FetchApi,
+  createApiRef,
+} from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  DebtItem,
+  DebtItemChange,
+  DebtItemInput,
+  DebtSignal,
+} from '@teamflow/plugin-tech-debt-common';
+
+/** An item as the API returns it. @public */
+export type DebtItemView = DebtItem & { score: number; quickWin: boolean };
+
+/** @public */
+export type CategorySums = Record<
+  string,
+  { open: number; score: number; resolved: number }
+>;
+
+/** @public */
+export type DebtRollup = {
+  open: number;
+  score: number;
+  byCategory: CategorySums;
+  byStatus: Record<string, number>;
+  top: DebtItemView[];
+  quickWins: DebtItemView[];
+  trend: Array<{ takenOn: string; openItems: number; openScore: number }>;
+  resolution: Array<{
+    quarter: string;
+    resolved: number;
+    open: number;
+    share: number;
+  }>;
+};
+
+/** @public */
+export type OrgDebtRollup = DebtRollup & {
+  byTeam: Array<{
+    teamRef: string;
+    open: number;
+    score: number;
+    byCategory: Record<string, number>;
+  }>;
+};
+
+/** A refused edit: someone changed the item first. @public */
+export class DebtConflictError extends Error {
+  constructor(readonly current: DebtItemView, message: string) {
+    super(message);
+  }
+}
+
+/** @public */
+export interface TechDebtApi {
+  getEntityDebt(entityRef: string): Promise<{
+    entityRef: string;
+    canManage: boolean;
+    items: DebtItemView[];
+    signals: DebtSignal[];
+  }>;
+  createItem(
+    item: Partial<DebtItemInput> & { signalId?: string },
+  ): Promise<DebtItemView>;
+  /** Rejects with {@link DebtConflictError} when the item moved past `version`. */
+  updateItem(
+    id: string,
+    version: number,
+    change: Partial<DebtItemInput>,
+  ): Promise<DebtItemView>;
+  getHistory(
+    id: string,
+  ): Promise<{ item: DebtItemView; history: DebtItemChange[] }>;
+  getTeamRollup(teamRef: string): Promise<DebtRollup>;
+  getOrgRollup(): Promise<OrgDebtRollup>;
+}
+
+/** @public */
+export const techDebtApiRef = createApiRef<TechDebtApi>({
+  id: 'plugin.tech-debt',
+});
+
+/** The default {@link TechDebtApi}. @public */
+export class TechDebtClient implements TechDebtApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
+
+  private async call(path: string, init?: { method: string; body: unknown }) {
+    const base = await this.options.discoveryApi.getBaseUrl('tech-debt');
+    return this.options.fetchApi.fetch(`${base}${path}`, {
+      method: init?.method ?? 'GET',
+      headers: init ? { 'Content-Type': 'application/json' } : undefined,
+      body: init ? JSON.stringify(init.body) : undefined,
+    });
+  }
+
+  private async json<T>(response: Response): Promise<T> {
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+
+  async getEntityDebt(entityRef: string) {
+    return this.json<any>(
+      await this.call(`/items?entityRef=${encodeURIComponent(entityRef)}`),
+    );
+  }
+
+  async createItem(item: Partial<DebtItemInput> & { signalId?: string }) {
+    return (
+      await this.json<{ item: DebtItemView }>(
+        await this.call('/items', { method: 'POST', body: item }),
+      )
+    ).item;
+  }
+
+  async updateItem(
+    id: string,
+    version: number,
+    change: Partial<DebtItemInput>,
+  ) {
+    const response = await this.call(`/items/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: { ...change, version },
+    });
+    if (response.status === 409) {
+      const body = await response.json();
+      throw new DebtConflictError(body.item, body.error.message);
+    }
+    return (await this.json<{ item: DebtItemView }>(response)).item;
+  }
+
+  async getHistory(id: string) {
+    return this.json<any>(
+      await this.call(`/items/${encodeURIComponent(id)}/history`),
+    );
+  }
+
+  async getTeamRollup(teamRef: string) {
+    const [, ns, name] = /^group:([^/]+)\/(.+)$/.exec(teamRef) ?? [];
+    return this.json<DebtRollup>(
+      await this.call(
+        `/rollup/teams/${encodeURIComponent(ns)}/${encodeURIComponent(name)}`,
+      ),
+    );
+  }
+
+  async getOrgRollup() {
+    return this.json<OrgDebtRollup>(await this.call('/rollup/org'));
+  }
+}

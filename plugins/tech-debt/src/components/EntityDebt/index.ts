@@ -1,0 +1,1 @@
+export { EntityTechDebtContent } from './EntityTechDebtContent';

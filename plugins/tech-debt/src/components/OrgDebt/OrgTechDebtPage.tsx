@@ -1,0 +1,212 @@
+import {
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  Content,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { DEBT_CATEGORIES } from '@teamflow/plugin-tech-debt-common';
+import {
+  DebtItemView,
+  OrgDebtRollup,
+  techDebtApiRef,
+} from '../../api/TechDebtApi';
+import { CategoryBars, TrendLine } from '../charts';
+
+function ItemList(props: { items: DebtItemView[]; label: string }) {
+  if (props.items.length === 0)
+    return <Typography variant="body2">None.</Typography>;
+  return (
+    <List dense aria-label={props.label}>
+      {props.items.map(i => (
+        <ListItem key={i.id} disableGutters divider>
+          <ListItemText
+            primary={`${i.title} — score ${i.score}`}
+            secondary={
+              <>
+                <EntityRefLink entityRef={i.entityRef} /> · {i.category} ·
+                impact {i.impact} · effort {i.effort} ·{' '}
+                {i.interestHoursPerMonth} h/month
+              </>
+            }
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
+/** The organisation's debt for the CTO: by team and category, priorities, trend, resolution. */
+export function OrgTechDebtView(props: { rollup: OrgDebtRollup }) {
+  const r = props.rollup;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={4}>
+        <InfoCard title="Open debt">
+          <Typography variant="h3" component="p">
+            {r.open}
+          </Typography>
+          <Typography variant="body2">
+            items, total priority score {r.score}
+          </Typography>
+          <CategoryBars byCategory={r.byCategory} />
+          <TrendLine trend={r.trend} label="Open debt of the organisation" />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <InfoCard title="By team and category (open items)">
+          <Table size="small" aria-label="Debt by team">
+            <TableHead>
+              <TableRow>
+                <TableCell>Team</TableCell>
+                {DEBT_CATEGORIES.map(c => (
+                  <TableCell key={c}>{c}</TableCell>
+                ))}
+                <TableCell>Open</TableCell>
+                <TableCell>Score</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {r.byTeam.map(t => (
+                <TableRow key={t.teamRef}>
+                  <TableCell>
+                    {t.teamRef === 'unowned' ? (
+                      'Not owned by a team'
+                    ) : (
+                      <EntityRefLink
+                        entityRef={t.teamRef}
+                        defaultKind="group"
+                      />
+                    )}
+                  </TableCell>
+                  {DEBT_CATEGORIES.map(c => (
+                    <TableCell key={c}>{t.byCategory[c] || ''}</TableCell>
+                  ))}
+                  <TableCell>{t.open}</TableCell>
+                  <TableCell>{t.score}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Top items by priority">
+          <ItemList items={r.top} label="Top debt items" />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Quick wins" subheader="Score 30+ with effort XS or S">
+          <ItemList items={r.quickWins} label="Quick wins" />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Resolved per quarter">
+          <Table size="small" aria-label="Resolved per quarter">
+            <TableHead>
+              <TableRow>
+                <TableCell>Quarter</TableCell>
+                <TableCell>Open in the quarter</TableCell>
+                <TableCell>Resolved</TableCell>
+                <TableCell>Share</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {r.resolution.map(q => (
+                <TableRow key={q.quarter}>
+                  <TableCell>{q.quarter}</TableCell>
+                  <TableCell>{q.open}</TableCell>
+                  <TableCell>{q.resolved}</TableCell>
+                  <TableCell>{q.share} %</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Debt next to delivery">
+          <Typography variant="body2">
+            Where delivery metrics exist for a service, its lead time and change
+            fail rate show here next to its debt, and weigh its priority. No
+            delivery metrics plugin is installed yet.
+          </Typography>
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
+
+/** The org page. */
+export function OrgTechDebtPage() {
+  const api = useApi(techDebtApiRef);
+  const { value, loading, error } = useAsync(() => api.getOrgRollup(), [api]);
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Technical debt"
+        subtitle="What the organisation owes its own software, by team and category, and what to pay back first"
+      />
+      <Content>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && <OrgTechDebtView rollup={value} />}
+      </Content>
+    </Page>
+  );
+}
+
+/** For the CTO overview: open debt, its trend and the teams carrying most. */
+export function TechDebtOverviewCard() {
+  const api = useApi(techDebtApiRef);
+  const { value, loading, error } = useAsync(() => api.getOrgRollup(), [api]);
+  let body;
+  if (loading) body = <Progress />;
+  else if (error) body = <ResponseErrorPanel error={error} />;
+  else {
+    body = (
+      <>
+        <Typography variant="body2">
+          {value!.open} open items, score {value!.score};{' '}
+          {value!.quickWins.length} quick wins.
+        </Typography>
+        <TrendLine trend={value!.trend} label="Open debt of the organisation" />
+        <List dense aria-label="Teams with most debt">
+          {value!.byTeam.slice(0, 3).map(t => (
+            <ListItem key={t.teamRef} disableGutters>
+              <ListItemText
+                primary={`${t.teamRef.replace(/^group:default\//, '')}: ${
+                  t.open
+                } open, score ${t.score}`}
+              />
+            </ListItem>
+          ))}
+        </List>
+      </>
+    );
+  }
+  return (
+    <InfoCard
+      title="Technical debt"
+      deepLink={{ title: 'Debt by team', link: '/tech-debt' }}
+    >
+      {body}
+    </InfoCard>
+  );
+}

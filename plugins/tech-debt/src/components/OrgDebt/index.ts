@@ -1,0 +1,5 @@
+export {
+  OrgTechDebtPage,
+  OrgTechDebtView,
+  TechDebtOverviewCard,
+} from './OrgTechDebtPage';

@@ -1,0 +1,1 @@
+export { TeamTechDebtCard } from './TeamTechDebtCard';

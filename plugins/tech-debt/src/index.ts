@@ -1,0 +1,24 @@
+/**
+ * Technical debt for Teamflow (classic frontend system).
+ *
+ * @packageDocumentation
+ */
+export {
+  techDebtPlugin,
+  TechDebtPage,
+  EntityTechDebtContent,
+  EntityTeamTechDebtCard,
+  TechDebtOverviewCard,
+} from './plugin';
+export {
+  techDebtApiRef,
+  TechDebtClient,
+  DebtConflictError,
+} from './api/TechDebtApi';
+export type {
+  TechDebtApi,
+  DebtItemView,
+  DebtRollup,
+  OrgDebtRollup,
+} from './api/TechDebtApi';
+export { isTechDebtAvailable } from './conditions';
