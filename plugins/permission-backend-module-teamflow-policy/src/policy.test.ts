@@ -1,3 +1,4 @@
+import { techDebtManagePermission } from '@teamflow/plugin-tech-debt-common';
 import {
   cognitiveLoadResultsReadPermission,
   cognitiveLoadWaveCreatePermission,
@@ -92,6 +93,18 @@ describe('TeamflowPermissionPolicy', () => {
       engineer,
       cognitiveLoadWaveCreatePermission,
       AuthorizeResult.DENY,
+    ],
+    [
+      'engineer changes debt on any entity by permission',
+      engineer,
+      techDebtManagePermission,
+      AuthorizeResult.DENY,
+    ],
+    [
+      'CTO (admin) changes debt on any entity',
+      cto,
+      techDebtManagePermission,
+      AuthorizeResult.ALLOW,
     ],
     [
       'anonymous request reads the catalog',

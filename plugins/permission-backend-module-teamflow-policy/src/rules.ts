@@ -16,6 +16,7 @@ import {
   cognitiveLoadResultsReadPermission,
   cognitiveLoadWaveCreatePermission,
 } from '@teamflow/plugin-cognitive-load-common';
+import { techDebtManagePermission } from '@teamflow/plugin-tech-debt-common';
 
 /**
  * What a rule knows about the caller.
@@ -89,6 +90,13 @@ export const teamflowPolicyRules: TeamflowPolicyRule[] = [
     description:
       'Opening survey waves is for admins beyond members of platform and enabling teams (the plugin allows those).',
     appliesTo: p => isPermission(p, cognitiveLoadWaveCreatePermission),
+    decide: () => deny,
+  },
+  {
+    id: 'tech-debt-on-any-entity-for-admins',
+    description:
+      "Recording and changing debt on any entity is for admins; members of an entity's owning team may always do so on it (the plugin checks ownership).",
+    appliesTo: p => isPermission(p, techDebtManagePermission),
     decide: () => deny,
   },
   {

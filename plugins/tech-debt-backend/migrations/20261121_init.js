@@ -29,9 +29,21 @@ exports.up = async function up(knex) {
     table.string('created_at', 30).notNullable();
     table.string('updated_at', 30).notNullable();
     table.string('resolved_at', 30).nullable();
+    // Derived columns for roll-ups at hundreds of thousands of items: whether
+    // the item is still open, and the months it was created and resolved.
+    table.boolean('open').notNullable();
+    table.string('created_month', 7).notNullable();
+    table.string('resolved_month', 7).nullable();
     table.index(['entity_ref'], 'debt_items_entity_idx');
     table.index(['team_ref', 'status'], 'debt_items_team_idx');
-    table.index(['status', 'score'], 'debt_items_status_score_idx');
+    table.index(['open', 'score'], 'debt_items_open_score_idx');
+    // Covers the roll-up's GROUP BY, so it reads the index only.
+    table.index(
+      ['team_ref', 'category', 'status', 'score'],
+      'debt_items_rollup_idx',
+    );
+    table.index(['created_month'], 'debt_items_created_month_idx');
+    table.index(['resolved_month'], 'debt_items_resolved_month_idx');
   });
   await knex.schema.createTable('debt_item_history', table => {
     table.increments('id');
@@ -65,6 +77,7 @@ exports.up = async function up(knex) {
     table.integer('open_items').notNullable();
     table.float('open_score').notNullable();
     table.primary(['taken_on', 'team_ref', 'category']);
+    table.index(['team_ref', 'taken_on'], 'debt_snapshots_team_idx');
   });
 };
 

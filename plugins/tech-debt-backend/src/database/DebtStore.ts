@@ -101,6 +101,9 @@ type ItemRow = {
   created_at: string;
   updated_at: string;
   resolved_at: string | null;
+  open: boolean | number;
+  created_month: string;
+  resolved_month: string | null;
 };
 
 const toRow = (i: StoredDebtItem): ItemRow => ({
@@ -122,6 +125,9 @@ const toRow = (i: StoredDebtItem): ItemRow => ({
   created_at: i.createdAt,
   updated_at: i.updatedAt,
   resolved_at: i.resolvedAt ?? null,
+  open: i.status !== 'resolved',
+  created_month: i.createdAt.slice(0, 7),
+  resolved_month: i.resolvedAt ? i.resolvedAt.slice(0, 7) : null,
 });
 
 const fromRow = (r: ItemRow): StoredDebtItem => ({
@@ -316,15 +322,14 @@ export class DatabaseDebtStore implements DebtStore {
     }));
   }
 
-  private byMonth(column: 'resolved_at' | 'created_at') {
+  private byMonth(column: 'resolved_month' | 'created_month') {
     return async (filter: { teamRef?: string }) => {
-      const month = this.db.raw(`substr(${column}, 1, 7)`);
       const q = this.db('debt_items')
         .whereNotNull(column)
-        .select({ month })
+        .select({ month: column })
         .count({ items: '*' })
-        .groupBy(month)
-        .orderBy('month');
+        .groupBy(column)
+        .orderBy(column);
       if (filter.teamRef) q.where('team_ref', filter.teamRef);
       return (await q).map((r: any) => ({
         month: r.month,
@@ -333,8 +338,8 @@ export class DatabaseDebtStore implements DebtStore {
     };
   }
 
-  resolvedByMonth = this.byMonth('resolved_at');
-  createdByMonth = this.byMonth('created_at');
+  resolvedByMonth = this.byMonth('resolved_month');
+  createdByMonth = this.byMonth('created_month');
 
   async replaceSignals(source: string, signals: DebtSignal[]) {
     await this.db.transaction(async tx => {

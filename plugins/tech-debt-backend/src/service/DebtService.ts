@@ -27,6 +27,7 @@ import {
   StoredDebtItem,
 } from '../database/DebtStore';
 import { catalogSignals } from './catalogSignals';
+import { snapshotRows } from './snapshots';
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 const OPEN = ['open', 'planned', 'in-progress'];
@@ -377,7 +378,11 @@ export class DebtService {
     const since = new Date(this.now().getTime() - 183 * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const rows = await this.store.listSnapshots({ teamRef, since });
+    // The organisation's trend has rows of its own ('*'), so it never sums thousands of teams.
+    const rows = await this.store.listSnapshots({
+      teamRef: teamRef ?? '*',
+      since,
+    });
     const byDate = new Map<string, { openItems: number; openScore: number }>();
     for (const r of rows) {
       const e = byDate.get(r.takenOn) ?? { openItems: 0, openScore: 0 };
@@ -538,12 +543,6 @@ export class DebtService {
       e.openScore += r.score;
       sums.set(key, e);
     }
-    await this.store.saveSnapshot(
-      takenOn,
-      [...sums].map(([key, e]) => {
-        const [teamRef, category] = key.split('\n');
-        return { takenOn, teamRef, category, ...e };
-      }),
-    );
+    await this.store.saveSnapshot(takenOn, snapshotRows(takenOn, sums));
   }
 }

@@ -10,6 +10,7 @@ import {
   debtScore,
 } from '@teamflow/plugin-tech-debt-common';
 import { DebtStore, StoredDebtItem } from '../database/DebtStore';
+import { snapshotRows } from './snapshots';
 
 type Seed = [
   entity: string,
@@ -349,13 +350,7 @@ export async function seedDemoDebt(options: {
       sums.set(key, e);
     }
     const takenOn = day.slice(0, 10);
-    await store.saveSnapshot(
-      takenOn,
-      [...sums].map(([key, e]) => {
-        const [teamRef, category] = key.split('\n');
-        return { takenOn, teamRef, category, ...e };
-      }),
-    );
+    await store.saveSnapshot(takenOn, snapshotRows(takenOn, sums));
   }
   logger.info(`Seeded the demo's debt register with ${seeded.length} items`);
   return true;
