@@ -334,8 +334,10 @@ test('the CTO overview scores the organisation’s health, hand-derived from the
   await expect(
     page.getByRole('list', { name: 'Dependency summary' }),
   ).toContainText('44 observed but undeclared');
-  // The places the delivery and debt plugins will fill; cognitive load fills its own.
-  await expect(page.getByRole('note')).toHaveCount(2);
+  // The place the delivery plugin will fill; cognitive load and tech debt fill theirs.
+  await expect(page.getByRole('note')).toHaveCount(1);
+  await expect(page.getByRole('note')).toContainText('Delivery metrics');
+  await expect(page.getByRole('link', { name: 'Debt by team' })).toBeVisible();
   await expect(
     page.getByText('Cognitive load (surveys)', { exact: true }),
   ).toBeVisible();

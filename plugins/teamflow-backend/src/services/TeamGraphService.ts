@@ -164,11 +164,11 @@ export class TeamGraphService {
     let snapshot = await this.snapshot;
     // A team the snapshot does not know may have just arrived in the catalog
     // (e.g. right after start-up): rebuild, at most every 5 seconds.
-    if (
-      options.teamRef &&
-      !snapshot.graph.nodes.some(n => n.ref === options.teamRef) &&
-      Date.now() - Date.parse(snapshot.generatedAt) > 5_000
-    ) {
+    // Likewise an empty snapshot, built while the catalog was still loading.
+    const missing = options.teamRef
+      ? !snapshot.graph.nodes.some(n => n.ref === options.teamRef)
+      : snapshot.graph.nodes.length === 0;
+    if (missing && Date.now() - Date.parse(snapshot.generatedAt) > 5_000) {
       snapshot = await this.refresh();
     }
     const [decision] = await this.permissions.authorizeConditional(
