@@ -48,7 +48,7 @@ test('an engineer records, prioritises and resolves debt on her component', asyn
   await row.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByText(`Resolved '${title}'.`)).toBeVisible();
   await expect(row).toHaveCount(0);
-  await page.getByRole('button', { name: 'Show resolved' }).click();
+  await choose(page, 'Status', 'All statuses');
   await expect(row).toContainText('resolved');
   await row.getByRole('button', { name: 'History' }).click();
   const history = page.getByRole('table', { name: 'History' });
@@ -80,6 +80,13 @@ test('the team and the CTO see roll-ups: Order Flow drowning in debt', async ({
   await expect(page.getByRole('list', { name: 'Quick wins' })).toContainText(
     'No runbook for stuck orders',
   );
+
+  // The team's tab: every item on what it owns, by status.
+  await page.goto('/catalog/default/group/order-flow/tech-debt');
+  await expect(page.getByLabel('Items by status')).toContainText('resolved: 1');
+  await expect(
+    page.getByRole('table', { name: 'Team debt items' }).getByRole('row'),
+  ).toHaveCount(1 + 10);
 
   await page.goto('/tech-debt');
   const byTeam = page.getByRole('table', { name: 'Debt by team' });

@@ -223,6 +223,20 @@ describe('tech-debt backend', () => {
     expect(team.body.quickWins.map((i: any) => i.title)).toEqual([
       'No runbook',
     ]);
+    const items = await request(server)
+      .get('/api/tech-debt/items?teamRef=group:default/order-flow')
+      .set('Authorization', as('bo'));
+    expect(items.body.items.map((i: any) => i.title)).toEqual([
+      'No runbook',
+      valid.title,
+    ]);
+    const missing = await request(server)
+      .get('/api/tech-debt/items')
+      .set('Authorization', as('bo'));
+    expect([missing.status, missing.body.error.message]).toEqual([
+      400,
+      "Query parameter 'entityRef' (or 'teamRef') is required, e.g. component:default/checkout-service",
+    ]);
     const org = await request(server)
       .get('/api/tech-debt/rollup/org')
       .set('Authorization', as('bo'));

@@ -8,7 +8,7 @@ const entityRefParam = (req: express.Request) => {
   const value = req.query.entityRef;
   if (typeof value !== 'string' || !value) {
     throw new InputError(
-      "Query parameter 'entityRef' is required, e.g. component:default/checkout-service",
+      "Query parameter 'entityRef' (or 'teamRef') is required, e.g. component:default/checkout-service",
     );
   }
   return value;
@@ -31,6 +31,11 @@ export async function createRouter(options: {
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/items', async (req, res) => {
+    const teamRef = req.query.teamRef;
+    if (typeof teamRef === 'string' && teamRef) {
+      res.json(await debt.listForTeam(await credentials(req), teamRef));
+      return;
+    }
     res.json(
       await debt.listForEntity(await credentials(req), entityRefParam(req)),
     );

@@ -8,6 +8,7 @@ export {
   TechDebtPage,
   EntityTechDebtContent,
   EntityTeamTechDebtCard,
+  EntityTeamTechDebtContent,
   TechDebtOverviewCard,
 } from './plugin';
 export {

@@ -51,6 +51,12 @@ export const EntityTeamTechDebtCard = component('EntityTeamTechDebtCard', () =>
   import('./components/TeamDebt').then(m => m.TeamTechDebtCard),
 );
 
+/** Team page tab: the roll-up and every item on what the team owns. @public */
+export const EntityTeamTechDebtContent = component(
+  'EntityTeamTechDebtContent',
+  () => import('./components/TeamDebt').then(m => m.TeamTechDebtContent),
+);
+
 /** CTO overview card. @public */
 export const TechDebtOverviewCard = component('TechDebtOverviewCard', () =>
   import('./components/OrgDebt').then(m => m.TechDebtOverviewCard),

@@ -215,6 +215,22 @@ export class DebtService {
     };
   }
 
+  /** Every item on the entities a team owns, that the caller may read. */
+  async listForTeam(credentials: BackstageCredentials, teamRef: string) {
+    const team = lower(teamRef);
+    const visible = await this.visibleRefs(credentials);
+    const items = await this.store.listItems({
+      teamRef: team,
+      orderByScore: true,
+    });
+    return {
+      teamRef: team,
+      items: items
+        .filter(i => !visible || visible.has(i.entityRef))
+        .map(present),
+    };
+  }
+
   async createItem(credentials: BackstageCredentials, body: unknown) {
     const author = await this.user(credentials);
     const problems = validateDebtItem(body, { partial: false });

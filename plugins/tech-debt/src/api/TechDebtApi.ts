@@ -62,6 +62,7 @@ export interface TechDebtApi {
     items: DebtItemView[];
     signals: DebtSignal[];
   }>;
+  getTeamItems(teamRef: string): Promise<DebtItemView[]>;
   createItem(
     item: Partial<DebtItemInput> & { signalId?: string },
   ): Promise<DebtItemView>;
@@ -110,6 +111,13 @@ export class TechDebtClient implements TechDebtApi {
     return this.json<any>(
       await this.call(`/items?entityRef=${encodeURIComponent(entityRef)}`),
     );
+  }
+
+  async getTeamItems(teamRef: string) {
+    const response = await this.call(
+      `/items?teamRef=${encodeURIComponent(teamRef)}`,
+    );
+    return (await this.json<{ items: DebtItemView[] }>(response)).items;
   }
 
   async createItem(item: Partial<DebtItemInput> & { signalId?: string }) {

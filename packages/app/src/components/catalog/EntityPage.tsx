@@ -67,6 +67,7 @@ import {
 import { EntityTeamCognitiveLoadCard } from '@teamflow/plugin-cognitive-load';
 import {
   EntityTeamTechDebtCard,
+  EntityTeamTechDebtContent,
   EntityTechDebtContent,
 } from '@teamflow/plugin-tech-debt';
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
@@ -377,6 +378,13 @@ const groupPage = (
           />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/tech-debt"
+      title="Tech debt"
+      if={entity => isTeamflowTeam(entity)}
+    >
+      <EntityTeamTechDebtContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

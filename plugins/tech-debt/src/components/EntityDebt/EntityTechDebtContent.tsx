@@ -38,6 +38,12 @@ import {
   validateDebtItem,
 } from '@teamflow/plugin-tech-debt-common';
 import {
+  DebtFilter,
+  DebtFilters,
+  defaultFilter,
+  matchesFilter,
+} from '../DebtFilters';
+import {
   DebtConflictError,
   DebtItemView,
   techDebtApiRef,
@@ -322,12 +328,12 @@ export function EntityTechDebtContent() {
   }>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [historyOf, setHistoryOf] = useState<string>();
-  const [showResolved, setShowResolved] = useState(false);
+  const [filter, setFilter] = useState<DebtFilter>(defaultFilter);
 
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   const { items, signals, canManage } = value!;
-  const shown = items.filter(i => showResolved || i.status !== 'resolved');
+  const shown = items.filter(i => matchesFilter(i, filter));
 
   const save = async (input: Partial<DebtItemInput>) => {
     try {
@@ -412,12 +418,12 @@ export function EntityTechDebtContent() {
               Members of the owning team record and change this entity's debt.
             </Typography>
           )}
-          <Button size="small" onClick={() => setShowResolved(s => !s)}>
-            {showResolved ? 'Hide resolved' : 'Show resolved'}
-          </Button>
+          <Box mb={1}>
+            <DebtFilters filter={filter} onChange={setFilter} />
+          </Box>
           {shown.length === 0 ? (
             <Typography variant="body2">
-              No debt recorded{showResolved ? '' : ' that is still open'}.
+              No debt matches these filters.
             </Typography>
           ) : (
             <Table size="small" aria-label="Debt items">

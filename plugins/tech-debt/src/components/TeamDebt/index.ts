@@ -1,1 +1,2 @@
 export { TeamTechDebtCard } from './TeamTechDebtCard';
+export { TeamTechDebtContent } from './TeamTechDebtContent';
