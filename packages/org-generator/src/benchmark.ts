@@ -14,3 +14,34 @@ export function sampleStats(samples: number[]) {
     p95: Math.round(at(0.95) * 10) / 10,
   };
 }
+
+/**
+ * Times GET requests to `base + path` after `warmUp` untimed ones: median and
+ * p95 of the wall time including reading the body, and the largest body.
+ *
+ * @public
+ */
+export async function measureRequests(
+  base: string,
+  paths: string[],
+  warmUp = 3,
+) {
+  const run = async (p: string) => {
+    const start = performance.now();
+    const res = await fetch(`${base}${p}`);
+    const body = await res.arrayBuffer();
+    if (!res.ok) {
+      throw new Error(`${p}: ${res.status} ${Buffer.from(body).toString()}`);
+    }
+    return [performance.now() - start, body.byteLength] as const;
+  };
+  for (const p of paths.slice(0, warmUp)) await run(p);
+  const samples: number[] = [];
+  let maxBytes = 0;
+  for (const p of paths) {
+    const [ms, size] = await run(p);
+    samples.push(ms);
+    maxBytes = Math.max(maxBytes, size);
+  }
+  return { ...sampleStats(samples), maxBytes };
+}

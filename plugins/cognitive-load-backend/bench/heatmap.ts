@@ -22,7 +22,7 @@ import {
   DEFAULT_INSTRUMENT,
   SUBSCALES,
 } from '@teamflow/plugin-cognitive-load-common';
-import { sampleStats } from '@teamflow/org-generator';
+import { measureRequests, sampleStats } from '@teamflow/org-generator';
 import { DatabaseCognitiveLoadStore } from '../src/database/CognitiveLoadStore';
 import { SurveyService } from '../src/service/SurveyService';
 import { createRouter } from '../src/router';
@@ -168,32 +168,21 @@ async function main() {
   };
   const { server, base } = await serve();
 
-  const get = async (p: string, at = base) => {
+  const get = async (p: string, at: string) => {
     const start = performance.now();
     const res = await fetch(`${at}${p}`);
-    const body = await res.arrayBuffer();
-    if (!res.ok)
-      throw new Error(`${p}: ${res.status} ${Buffer.from(body).toString()}`);
-    return [performance.now() - start, body.byteLength] as const;
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${p}: ${res.status}`);
+    return performance.now() - start;
   };
-  const measure = async (paths: string[]) => {
-    for (const p of paths.slice(0, 3)) await get(p);
-    const samples: number[] = [];
-    let bytes = 0;
-    for (const p of paths) {
-      const [ms, size] = await get(p);
-      samples.push(ms);
-      bytes = Math.max(bytes, size);
-    }
-    return { ...sampleStats(samples), maxBytes: bytes };
-  };
+  const measure = (paths: string[]) => measureRequests(base, paths);
 
   // Cold: every sample on a service that has not seen the wave.
   const cold: number[] = [];
   for (let round = 0; round < 3; round++) {
     const fresh = await serve();
     for (const id of waveIds) {
-      cold.push((await get(`results/heatmap?wave=${id}`, fresh.base))[0]);
+      cold.push(await get(`results/heatmap?wave=${id}`, fresh.base));
     }
     fresh.server.close();
   }

@@ -15,7 +15,7 @@ import express from 'express';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   generateOrganisation,
-  sampleStats,
+  measureRequests,
   withRelations,
 } from '@teamflow/org-generator';
 import { createRouter } from '../src/router';
@@ -62,24 +62,7 @@ async function main() {
   const snapshot = await teamGraph.refresh();
   const buildMs = performance.now() - buildStart;
 
-  const get = async (path: string) => {
-    const start = performance.now();
-    const res = await fetch(`${base}${path}`);
-    const body = await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    return [performance.now() - start, body.byteLength] as const;
-  };
-  const measure = async (paths: string[], warmUp = 3) => {
-    for (const p of paths.slice(0, warmUp)) await get(p);
-    const samples: number[] = [];
-    let bytes = 0;
-    for (const p of paths) {
-      const [ms, size] = await get(p);
-      samples.push(ms);
-      bytes = Math.max(bytes, size);
-    }
-    return { ...sampleStats(samples), maxBytes: bytes };
-  };
+  const measure = (paths: string[]) => measureRequests(base, paths);
   const repeat = (path: string, n: number) =>
     Array.from({ length: n }, () => path);
   const nodes = snapshot.graph.nodes;

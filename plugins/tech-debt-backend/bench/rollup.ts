@@ -18,7 +18,7 @@ import { AddressInfo } from 'node:net';
 import express from 'express';
 import knexFactory from 'knex';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { sampleStats } from '@teamflow/org-generator';
+import { measureRequests } from '@teamflow/org-generator';
 import {
   DEBT_CATEGORIES,
   DEBT_STATUSES,
@@ -178,25 +178,7 @@ async function main() {
   const server = http.createServer(app);
   await new Promise<void>(resolve => server.listen(0, resolve));
   const base = `http://localhost:${(server.address() as AddressInfo).port}/`;
-  const measure = async (paths: string[]) => {
-    const run = async (p: string) => {
-      const start = performance.now();
-      const res = await fetch(`${base}${p}`);
-      const body = await res.arrayBuffer();
-      if (!res.ok)
-        throw new Error(`${p}: ${res.status} ${Buffer.from(body).toString()}`);
-      return [performance.now() - start, body.byteLength] as const;
-    };
-    for (const p of paths.slice(0, 3)) await run(p);
-    const samples: number[] = [];
-    let bytes = 0;
-    for (const p of paths) {
-      const [ms, size] = await run(p);
-      samples.push(ms);
-      bytes = Math.max(bytes, size);
-    }
-    return { ...sampleStats(samples), maxBytes: bytes };
-  };
+  const measure = (paths: string[]) => measureRequests(base, paths);
   const result = {
     benchmark: 'tech-debt-rollups',
     database: connection ? 'postgresql' : 'sqlite-file',

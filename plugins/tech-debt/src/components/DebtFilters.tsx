@@ -1,4 +1,4 @@
-import { MenuItem, TextField } from '@material-ui/core';
+import { Chip, MenuItem, TextField } from '@material-ui/core';
 import {
   DEBT_CATEGORIES,
   DEBT_STATUSES,
@@ -59,6 +59,25 @@ export function DebtFilters(props: {
           </MenuItem>
         ))}
       </TextField>
+    </>
+  );
+}
+
+/** An item's title, flagged when it is a quick win. */
+export function DebtItemTitle(props: {
+  item: { title: string; quickWin: boolean };
+}) {
+  return (
+    <>
+      {props.item.title}
+      {props.item.quickWin && (
+        <Chip
+          size="small"
+          color="primary"
+          label="quick win"
+          style={{ marginLeft: 8 }}
+        />
+      )}
     </>
   );
 }

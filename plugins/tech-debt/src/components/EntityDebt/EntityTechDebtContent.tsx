@@ -40,6 +40,7 @@ import {
 import {
   DebtFilter,
   DebtFilters,
+  DebtItemTitle,
   defaultFilter,
   matchesFilter,
 } from '../DebtFilters';
@@ -443,15 +444,7 @@ export function EntityTechDebtContent() {
                 {shown.map(i => [
                   <TableRow key={i.id} data-item={i.title}>
                     <TableCell>
-                      {i.title}
-                      {i.quickWin && (
-                        <Chip
-                          size="small"
-                          color="primary"
-                          label="quick win"
-                          style={{ marginLeft: 8 }}
-                        />
-                      )}
+                      <DebtItemTitle item={i} />
                     </TableCell>
                     <TableCell>{i.category}</TableCell>
                     <TableCell>

@@ -24,6 +24,7 @@ import { techDebtApiRef } from '../../api/TechDebtApi';
 import {
   DebtFilter,
   DebtFilters,
+  DebtItemTitle,
   defaultFilter,
   matchesFilter,
 } from '../DebtFilters';
@@ -86,15 +87,7 @@ export function TeamTechDebtContent() {
               {shown.map(i => (
                 <TableRow key={i.id}>
                   <TableCell>
-                    {i.title}
-                    {i.quickWin && (
-                      <Chip
-                        size="small"
-                        color="primary"
-                        label="quick win"
-                        style={{ marginLeft: 8 }}
-                      />
-                    )}
+                    <DebtItemTitle item={i} />
                   </TableCell>
                   <TableCell>
                     <EntityRefLink entityRef={i.entityRef} />
