@@ -3,7 +3,7 @@ import { generateOrganisation, withRelations } from '@teamflow/org-generator';
 import {
   TeamGraphFilter,
   deriveTeamGraph,
-  filterTeamGraph,
+  teamMap,
 } from '@teamflow/plugin-teamflow-common';
 
 /*
@@ -28,23 +28,11 @@ async function answerMap(route: Route) {
   const filter: TeamGraphFilter = {
     valueStream: q.get('valueStream') ?? undefined,
     domain: q.get('domain') ?? undefined,
-    types: (q.get('type')?.split(',') as TeamGraphFilter['types']) ?? undefined,
+    types: q.get('type')?.split(',') as TeamGraphFilter['types'],
     problems: q.get('problems') === 'true',
   };
-  const unfiltered = [...q.keys()].length === 0;
-  const { nodes, edges, matched } = filterTeamGraph(graph, filter);
   await route.fulfill({
-    json: {
-      generatedAt: new Date().toISOString(),
-      thresholds: graph.thresholds,
-      valueStreams: [
-        ...new Set(graph.nodes.flatMap(n => n.valueStream ?? [])),
-      ].sort(),
-      domains: [...new Set(graph.nodes.flatMap(n => n.domains))].sort(),
-      matched: unfiltered ? undefined : matched,
-      nodes,
-      edges: edges.map(({ observed, ...e }) => e),
-    },
+    json: teamMap(graph, filter, new Date().toISOString()),
   });
 }
 

@@ -8,8 +8,8 @@ import {
   TeamEdge,
   TeamGraphFilter,
   TeamNode,
-  filterTeamGraph,
   summariseOrganisation,
+  teamMap,
 } from '@teamflow/plugin-teamflow-common';
 import {
   TeamGraphService,
@@ -140,26 +140,6 @@ function indexOf(snapshot: TeamGraphSnapshot) {
   return index;
 }
 
-function mapAnswer(snapshot: TeamGraphSnapshot, filter: TeamGraphFilter) {
-  const unfiltered =
-    !filter.valueStream && !filter.domain && !filter.types && !filter.problems;
-  const { nodes, edges, matched } = filterTeamGraph(snapshot.graph, filter);
-  return {
-    generatedAt: snapshot.generatedAt,
-    thresholds: snapshot.graph.thresholds,
-    // Facets for the filter menus, whatever the filter.
-    valueStreams: [
-      ...new Set(snapshot.graph.nodes.flatMap(n => n.valueStream ?? [])),
-    ].sort(),
-    domains: [...new Set(snapshot.graph.nodes.flatMap(n => n.domains))].sort(),
-    matched: unfiltered ? undefined : matched,
-    nodes,
-    // The entity-level edges are left out (weight says how many); they are
-    // served per team or per edge.
-    edges: edges.map(({ observed, ...edge }) => edge),
-  };
-}
-
 /** The team graph and structural load routes. Thin: the service does the work. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -182,7 +162,7 @@ export async function createRouter(options: {
       .type('application/json')
       .send(
         cached(snapshot, `map:${JSON.stringify(filter)}`, () =>
-          mapAnswer(snapshot, filter),
+          teamMap(snapshot.graph, filter, snapshot.generatedAt),
         ),
       );
   });

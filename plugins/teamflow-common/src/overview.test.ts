@@ -188,6 +188,13 @@ describe('summariseOrganisation', () => {
         title: 'Ghosted',
         servedBy: [g('gone')],
       },
+      // retired: out of coverage altogether
+      {
+        ref: 'persona:default/old',
+        title: 'Old',
+        servedBy: [],
+        lifecycle: 'retired',
+      },
     ],
     components: [
       { ref: 'component:default/a', title: 'a', owner: g('checkout') },
@@ -239,6 +246,7 @@ describe('summariseOrganisation', () => {
       { teamRef: g('checkout'), score: 50.4, band: 'overloaded' },
       { teamRef: g('payments'), score: 31, band: 'high' },
     ]);
+    expect(overview.personas.total).toBe(3);
     expect(overview.personas.served).toBe(1);
     expect(overview.personas.unserved.map(p => p.title)).toEqual([
       'Agent',

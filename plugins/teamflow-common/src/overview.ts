@@ -73,11 +73,56 @@ export function filterTeamGraph(
   };
 }
 
+/**
+ * The map as the API serves it: the filtered graph without the entity-level
+ * edges behind each team edge (weight says how many; they are served per team
+ * or per edge), the fences for "unusually many", and the filter menus' facets
+ * from the whole graph. `matched` only when a filter is given.
+ *
+ * @public
+ */
+export type TeamMap = {
+  generatedAt: string;
+  thresholds: TeamGraph['thresholds'];
+  valueStreams: string[];
+  domains: string[];
+  matched?: string[];
+  nodes: TeamNode[];
+  edges: Array<Omit<TeamEdge, 'observed'>>;
+};
+
+/** Builds the {@link TeamMap} answer for a graph and filter. @public */
+export function teamMap(
+  graph: TeamGraph,
+  filter: TeamGraphFilter,
+  generatedAt: string,
+): TeamMap {
+  const unfiltered =
+    !filter.valueStream &&
+    !filter.domain &&
+    !filter.types?.length &&
+    !filter.problems;
+  const { nodes, edges, matched } = filterTeamGraph(graph, filter);
+  return {
+    generatedAt,
+    thresholds: graph.thresholds,
+    valueStreams: [
+      ...new Set(graph.nodes.flatMap(n => n.valueStream ?? [])),
+    ].sort(),
+    domains: [...new Set(graph.nodes.flatMap(n => n.domains))].sort(),
+    matched: unfiltered ? undefined : matched,
+    nodes,
+    edges: edges.map(({ observed, ...edge }) => edge),
+  };
+}
+
 /** A persona and the teams serving it, as the overview needs it. @public */
 export type PersonaCoverageInput = {
   ref: string;
   title: string;
   servedBy: string[];
+  /** Retired personas are left out of coverage, as on the persona coverage tab. */
+  lifecycle?: string;
 };
 
 /** A component and its owner ref, as the overview needs it. @public */
@@ -167,7 +212,8 @@ export function summariseOrganisation(input: {
   personas: PersonaCoverageInput[];
   components: ComponentOwnershipInput[];
 }): OrganisationOverview {
-  const { graph, load, personas, components } = input;
+  const { graph, load, components } = input;
+  const personas = input.personas.filter(p => p.lifecycle !== 'retired');
   const byType = Object.fromEntries(
     [...TEAM_TYPES, 'undeclared'].map(t => [t, 0]),
   ) as Record<TeamType | 'undeclared', number>;

@@ -40,6 +40,7 @@ const FIELDS = [
   'metadata.labels',
   'metadata.annotations',
   'spec.type',
+  'spec.lifecycle',
   'spec.domain',
   'spec.system',
   'spec.from',
@@ -134,6 +135,7 @@ export class TeamGraphService {
         ref: lower(stringifyEntityRef(e)),
         title: e.metadata.title ?? e.metadata.name,
         servedBy: targets(e, TEAMFLOW_RELATIONS.servedBy),
+        lifecycle: e.spec?.lifecycle as string | undefined,
       })),
       components: ofKind('component').map(e => ({
         ref: lower(stringifyEntityRef(e)),

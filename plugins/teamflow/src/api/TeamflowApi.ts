@@ -9,20 +9,12 @@ import {
   StructuralLoad,
   TeamEdge,
   TeamGraphFilter,
+  TeamMap,
   TeamNode,
 } from '@teamflow/plugin-teamflow-common';
 
-/** The team dependency map, possibly filtered; edges without their entity-level edges. @public */
-export type TeamMap = {
-  generatedAt: string;
-  thresholds: { inbound: number; outbound: number };
-  valueStreams: string[];
-  domains: string[];
-  /** Refs of the teams matching the filter (undefined without a filter). */
-  matched?: string[];
-  nodes: TeamNode[];
-  edges: Array<Omit<TeamEdge, 'observed'>>;
-};
+/** The team dependency map, possibly filtered (defined in teamflow-common). @public */
+export type { TeamMap } from '@teamflow/plugin-teamflow-common';
 
 /** The CTO overview. @public */
 export type TeamflowOverview = OrganisationOverview & { generatedAt: string };
