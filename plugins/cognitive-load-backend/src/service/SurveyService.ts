@@ -411,19 +411,23 @@ export class SurveyService {
     const { userRef, groups } = await this.user(credentials);
     const now = this.nowIso();
     const org = await this.groups();
-    const waves = (await this.store.listWaves()).filter(
+    // Open waves without their (possibly thousands of) teams; then only
+    // whether they survey one of the caller's groups. Team pages ask this.
+    const waves = (await this.store.listWaves({ teams: false })).filter(
       w => waveStatus(w, now) === 'open',
     );
     const surveys = [];
     for (const wave of waves) {
-      for (const teamRef of wave.teams.filter(t => groups.has(t))) {
+      for (const teamRef of await this.store.surveyedAmong(wave.id, [
+        ...groups,
+      ])) {
         const answers = await this.store.getAnswers(
           wave.id,
           teamRef,
           respondentKey(this.config.secret, wave.id, userRef),
         );
         surveys.push({
-          wave: summary(wave, now),
+          wave: brief(wave, now),
           instrument: wave.instrument,
           team: { ref: teamRef, title: org.get(teamRef)?.title ?? teamRef },
           answered: !!answers,
@@ -785,7 +789,7 @@ export class SurveyService {
   }
 
   async hasWaves() {
-    return (await this.store.listWaves()).length > 0;
+    return (await this.store.listWaves({ teams: false })).length > 0;
   }
 
   instrument(): Instrument {
