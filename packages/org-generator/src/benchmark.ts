@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import knexFactory from 'knex';
+
 /**
  * Median and p95 of benchmark samples (nearest rank), rounded to 0.1, with n.
  * Shared by the Teamflow benchmarks so they all report the same way.
@@ -44,4 +49,40 @@ export async function measureRequests(
     maxBytes = Math.max(maxBytes, size);
   }
   return { ...sampleStats(samples), maxBytes };
+}
+
+/**
+ * The database a store benchmark runs on: PostgreSQL from
+ * `TEAMFLOW_BENCH_DATABASE` (its `tables` and knex's migration tables are
+ * dropped first, so every run starts empty), else a SQLite file in the OS
+ * temporary directory, removed by `close`.
+ *
+ * @public
+ */
+export async function openBenchDatabase(name: string, tables: string[]) {
+  const connection = process.env.TEAMFLOW_BENCH_DATABASE;
+  const file = path.join(
+    os.tmpdir(),
+    `teamflow-bench-${name}-${process.pid}.sqlite`,
+  );
+  const knex = connection
+    ? knexFactory({ client: 'pg', connection })
+    : knexFactory({
+        client: 'better-sqlite3',
+        connection: { filename: file },
+        useNullAsDefault: true,
+      });
+  if (connection) {
+    for (const t of [...tables, 'knex_migrations', 'knex_migrations_lock']) {
+      await knex.schema.dropTableIfExists(t);
+    }
+  }
+  return {
+    knex,
+    engine: connection ? 'postgresql' : 'sqlite-file',
+    close: async () => {
+      await knex.destroy();
+      if (!connection) fs.rmSync(file, { force: true });
+    },
+  };
 }

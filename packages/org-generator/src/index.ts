@@ -9,4 +9,4 @@ export { generateOrganisation } from './generateOrganisation';
 export type { GenerateOrganisationOptions } from './generateOrganisation';
 export { writeOrganisation } from './writeOrganisation';
 export { withRelations } from './relations';
-export { sampleStats, measureRequests } from './benchmark';
+export { sampleStats, measureRequests, openBenchDatabase } from './benchmark';

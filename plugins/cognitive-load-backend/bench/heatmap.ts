@@ -11,18 +11,19 @@
  * router. The catalog is an in-process list of the generated groups.
  */
 import os from 'node:os';
-import fs from 'node:fs';
-import path from 'node:path';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import express from 'express';
-import knexFactory from 'knex';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   DEFAULT_INSTRUMENT,
   SUBSCALES,
 } from '@teamflow/plugin-cognitive-load-common';
-import { measureRequests, sampleStats } from '@teamflow/org-generator';
+import {
+  measureRequests,
+  sampleStats,
+  openBenchDatabase,
+} from '@teamflow/org-generator';
 import { DatabaseCognitiveLoadStore } from '../src/database/CognitiveLoadStore';
 import { SurveyService } from '../src/service/SurveyService';
 import { createRouter } from '../src/router';
@@ -36,29 +37,12 @@ const UNITS = 40;
 const SECRET = 'benchmark-secret-of-enough-length';
 
 async function main() {
-  const connection = process.env.TEAMFLOW_BENCH_DATABASE;
-  const file = path.join(
-    os.tmpdir(),
-    `teamflow-bench-cognitive-load-${process.pid}.sqlite`,
-  );
-  const knex = connection
-    ? knexFactory({ client: 'pg', connection })
-    : knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: file },
-        useNullAsDefault: true,
-      });
-  if (connection) {
-    for (const t of [
-      'responses',
-      'wave_teams',
-      'waves',
-      'knex_migrations',
-      'knex_migrations_lock',
-    ]) {
-      await knex.schema.dropTableIfExists(t);
-    }
-  }
+  const db = await openBenchDatabase('cognitive-load', [
+    'responses',
+    'wave_teams',
+    'waves',
+  ]);
+  const knex = db.knex;
   const store = await DatabaseCognitiveLoadStore.create({
     database: mockServices.database({ knex }),
   });
@@ -196,7 +180,7 @@ async function main() {
   );
   const result = {
     benchmark: 'cognitive-load-results',
-    database: connection ? 'postgresql' : 'sqlite-file',
+    database: db.engine,
     teams: TEAMS,
     waves: WAVES,
     respondentsPerTeamAndWave: RESPONDENTS,
@@ -212,8 +196,7 @@ async function main() {
     cpus: os.cpus().length,
   };
   server.close();
-  await knex.destroy();
-  if (!connection) fs.rmSync(file, { force: true });
+  await db.close();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 

@@ -11,14 +11,11 @@
  * The catalog is not asked: roll-ups read the store only when the caller may read everything.
  */
 import os from 'node:os';
-import fs from 'node:fs';
-import path from 'node:path';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import express from 'express';
-import knexFactory from 'knex';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { measureRequests } from '@teamflow/org-generator';
+import { measureRequests, openBenchDatabase } from '@teamflow/org-generator';
 import {
   DEBT_CATEGORIES,
   DEBT_STATUSES,
@@ -35,30 +32,13 @@ const TEAMS = Number(process.env.TEAMFLOW_BENCH_TEAMS ?? 2_000);
 const DAY = 86_400_000;
 
 async function main() {
-  const connection = process.env.TEAMFLOW_BENCH_DATABASE;
-  const file = path.join(
-    os.tmpdir(),
-    `teamflow-bench-tech-debt-${process.pid}.sqlite`,
-  );
-  const knex = connection
-    ? knexFactory({ client: 'pg', connection })
-    : knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: file },
-        useNullAsDefault: true,
-      });
-  if (connection) {
-    for (const t of [
-      'debt_snapshots',
-      'debt_signals',
-      'debt_item_history',
-      'debt_items',
-      'knex_migrations',
-      'knex_migrations_lock',
-    ]) {
-      await knex.schema.dropTableIfExists(t);
-    }
-  }
+  const db = await openBenchDatabase('tech-debt', [
+    'debt_snapshots',
+    'debt_signals',
+    'debt_item_history',
+    'debt_items',
+  ]);
+  const knex = db.knex;
   const store = await DatabaseDebtStore.create({
     database: mockServices.database({ knex }),
   });
@@ -181,7 +161,7 @@ async function main() {
   const measure = (paths: string[]) => measureRequests(base, paths);
   const result = {
     benchmark: 'tech-debt-rollups',
-    database: connection ? 'postgresql' : 'sqlite-file',
+    database: db.engine,
     items: ITEMS,
     entities: ENTITIES,
     teams: TEAMS,
@@ -197,8 +177,7 @@ async function main() {
     cpus: os.cpus().length,
   };
   server.close();
-  await knex.destroy();
-  if (!connection) fs.rmSync(file, { force: true });
+  await db.close();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
