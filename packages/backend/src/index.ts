@@ -59,4 +59,5 @@ backend.add(import('@teamflow/plugin-teamflow-backend'));
 backend.add(import('@teamflow/plugin-cognitive-load-backend'));
 backend.add(import('@teamflow/plugin-tech-debt-backend'));
 backend.add(import('@teamflow/plugin-tech-debt-backend-module-sonarqube'));
+backend.add(import('@teamflow/plugin-delivery-backend'));
 backend.start();

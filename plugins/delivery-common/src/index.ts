@@ -1,7 +1,12 @@
 /**
- * Delivery flow (DORA) for Teamflow: event types and the metric definitions
- * shared by the delivery backend and frontend.
+ * Delivery flow (DORA) for Teamflow: event types, the metric definitions,
+ * daily roll-ups, DORA's published bands and the permissions shared by the
+ * delivery backend and frontend.
  *
  * @packageDocumentation
  */
 export * from './metrics';
+export * from './rollup';
+export * from './bands';
+export * from './permissions';
+export * from './api';

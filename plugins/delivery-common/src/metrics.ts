@@ -145,6 +145,170 @@ export function rate(
   };
 }
 
+/** What each deployment, change and incident of one environment is judged to be. @public */
+export type FlowAttribution = {
+  /** change id -> the deployment that shipped it */
+  changeDeployment: Record<string, string>;
+  /** change id -> hours from its start (per `leadTimeStart`) to that deployment */
+  leadTimeHours: Record<string, number>;
+  /** incident id -> the deployment it is attributed to */
+  incidentDeployment: Record<string, string>;
+  /** deployment ids judged failed */
+  failed: Set<string>;
+  /** deployment ids judged rework */
+  rework: Set<string>;
+  /** failed deployment id -> hours until recovered (absent: not yet recovered) */
+  recoveryHours: Record<string, number>;
+};
+
+/**
+ * Judges every deployment, change and incident of one environment: which
+ * deployment shipped each change (the one that lists it, else the first
+ * *successful*, non-rollback deployment of the same entity at or after its
+ * merge), which deployment each incident counts against (the explicit link,
+ * else the entity's latest deployment when the incident starts within
+ * `failureWindowHours` of it), which deployments failed and which are rework,
+ * and how long each failure took to recover. The definitions are those of
+ * {@link computeFlowMetrics}; the backend stores this judgement and rolls it
+ * up per day, so summaries never rescan events.
+ *
+ * @public
+ */
+export function attributeFlow(input: {
+  deployments: DeploymentEvent[];
+  changes: ChangeEvent[];
+  incidents: IncidentEvent[];
+  definitions?: Partial<FlowDefinitions>;
+}): FlowAttribution {
+  const d = { ...DEFAULT_FLOW_DEFINITIONS, ...input.definitions };
+  // Every deployment of the environment, in time order.
+  const all = input.deployments
+    .filter(x => x.environment === d.environment)
+    .sort(
+      (a, b) => t(a.finishedAt) - t(b.finishedAt) || a.id.localeCompare(b.id),
+    );
+  const byEntity = new Map<string, DeploymentEvent[]>();
+  const position = new Map<string, number>();
+  for (const dep of all) {
+    const list = byEntity.get(dep.entityRef);
+    position.set(dep.id, list ? list.length : 0);
+    if (list) list.push(dep);
+    else byEntity.set(dep.entityRef, [dep]);
+  }
+
+  // Changes -> the deployment that shipped them.
+  const listed = new Map<string, string>();
+  for (const dep of all)
+    for (const c of dep.changeIds ?? []) listed.set(c, dep.id);
+  const depById = new Map(all.map(x => [x.id, x]));
+  const changeDeployment: Record<string, string> = {};
+  const leadTimeHours: Record<string, number> = {};
+  const changesOf = new Map<string, ChangeEvent[]>();
+  for (const change of input.changes) {
+    const explicit = listed.get(change.id);
+    const shipped =
+      (explicit && depById.get(explicit)) ||
+      (byEntity.get(change.entityRef) ?? []).find(
+        x =>
+          x.status === 'success' &&
+          !x.rollback &&
+          t(x.finishedAt) >= t(change.mergedAt),
+      );
+    if (!shipped) continue;
+    changeDeployment[change.id] = shipped.id;
+    let start = change.mergedAt;
+    if (d.leadTimeStart === 'first-commit')
+      start = change.firstCommitAt ?? change.openedAt ?? change.mergedAt;
+    if (d.leadTimeStart === 'pr-opened')
+      start = change.openedAt ?? change.mergedAt;
+    leadTimeHours[change.id] =
+      Math.round(((t(shipped.finishedAt) - t(start)) / HOUR) * 1000) / 1000;
+    const list = changesOf.get(shipped.id);
+    if (list) list.push(change);
+    else changesOf.set(shipped.id, [change]);
+  }
+
+  // Incidents -> deployment: the explicit link wins over the time window.
+  const incidentDeployment: Record<string, string> = {};
+  const incidentsOf = new Map<string, IncidentEvent[]>();
+  for (const inc of input.incidents) {
+    let linked: string | undefined;
+    if (inc.deploymentId && depById.has(inc.deploymentId)) {
+      linked = inc.deploymentId;
+    } else {
+      const list = byEntity.get(inc.entityRef) ?? [];
+      let latest: DeploymentEvent | undefined;
+      for (const x of list) {
+        if (t(x.finishedAt) > t(inc.startedAt)) break;
+        latest = x;
+      }
+      if (
+        latest &&
+        t(inc.startedAt) - t(latest.finishedAt) <= d.failureWindowHours * HOUR
+      )
+        linked = latest.id;
+    }
+    if (!linked) continue;
+    incidentDeployment[inc.id] = linked;
+    const list = incidentsOf.get(linked);
+    if (list) list.push(inc);
+    else incidentsOf.set(linked, [inc]);
+  }
+
+  const reverted = new Set(
+    input.changes
+      .flatMap(c => (c.revertOf ? [changeDeployment[c.revertOf]] : []))
+      .filter(Boolean),
+  );
+  const next = (dep: DeploymentEvent) =>
+    byEntity.get(dep.entityRef)![position.get(dep.id)! + 1];
+  const isFailed = (dep: DeploymentEvent) =>
+    dep.status === 'failure' ||
+    next(dep)?.rollback === true ||
+    reverted.has(dep.id) ||
+    (incidentsOf.get(dep.id)?.length ?? 0) > 0;
+
+  const failed = new Set(all.filter(isFailed).map(x => x.id));
+  const recoveryHours: Record<string, number> = {};
+  for (const dep of all) {
+    if (!failed.has(dep.id)) continue;
+    const resolved = (incidentsOf.get(dep.id) ?? [])
+      .map(i => i.resolvedAt)
+      .filter((x): x is string => !!x)
+      .sort();
+    let until: string | undefined = resolved[resolved.length - 1];
+    if (!resolved.length) {
+      const list = byEntity.get(dep.entityRef)!;
+      until = list
+        .slice(position.get(dep.id)! + 1)
+        .find(x => x.status === 'success' && !failed.has(x.id))?.finishedAt;
+    }
+    if (until)
+      recoveryHours[dep.id] =
+        Math.round(((t(until) - t(dep.finishedAt)) / HOUR) * 1000) / 1000;
+  }
+
+  const rework = new Set(
+    all
+      .filter(
+        dep =>
+          dep.rollback ||
+          (changesOf.get(dep.id) ?? []).some(
+            c => c.labels?.includes('hotfix') || !!c.revertOf,
+          ),
+      )
+      .map(x => x.id),
+  );
+  return {
+    changeDeployment,
+    leadTimeHours,
+    incidentDeployment,
+    failed,
+    rework,
+    recoveryHours,
+  };
+}
+
 /**
  * The five metrics for events of one scope in `[from, to)`:
  *
@@ -184,136 +348,27 @@ export function computeFlowMetrics(input: {
   const to = t(input.to);
   const days = Math.max(1, Math.round((to - from) / (24 * HOUR)));
   const inWindow = (iso: string) => t(iso) >= from && t(iso) < to;
+  const a = attributeFlow({ ...input, definitions: d });
 
-  // Every deployment of the environment, in time order (history before the
-  // window is needed to attribute changes and incidents correctly).
-  const all = input.deployments
-    .filter(x => x.environment === d.environment)
+  const windowDeps = input.deployments
+    .filter(x => x.environment === d.environment && inWindow(x.finishedAt))
     .sort(
-      (a, b) => t(a.finishedAt) - t(b.finishedAt) || a.id.localeCompare(b.id),
+      (x, y) => t(x.finishedAt) - t(y.finishedAt) || x.id.localeCompare(y.id),
     );
-  const byEntity = new Map<string, DeploymentEvent[]>();
-  for (const dep of all) {
-    const list = byEntity.get(dep.entityRef);
-    if (list) list.push(dep);
-    else byEntity.set(dep.entityRef, [dep]);
-  }
-
-  // Changes -> the deployment that shipped them.
-  const listed = new Map<string, string>();
-  for (const dep of all)
-    for (const c of dep.changeIds ?? []) listed.set(c, dep.id);
-  const depById = new Map(all.map(x => [x.id, x]));
-  const changeDeployment: Record<string, string> = {};
-  for (const change of input.changes) {
-    const explicit = listed.get(change.id);
-    const shipped =
-      (explicit && depById.get(explicit)) ||
-      (byEntity.get(change.entityRef) ?? []).find(
-        x =>
-          x.status === 'success' &&
-          !x.rollback &&
-          t(x.finishedAt) >= t(change.mergedAt),
-      );
-    if (shipped) changeDeployment[change.id] = shipped.id;
-  }
-  const changesOf = new Map<string, ChangeEvent[]>();
-  for (const change of input.changes) {
-    const dep = changeDeployment[change.id];
-    if (!dep) continue;
-    const list = changesOf.get(dep);
-    if (list) list.push(change);
-    else changesOf.set(dep, [change]);
-  }
-
-  // Incidents -> deployment: the explicit link wins over the time window.
-  const incidentDeployment: Record<string, string> = {};
-  for (const inc of input.incidents) {
-    if (inc.deploymentId && depById.has(inc.deploymentId)) {
-      incidentDeployment[inc.id] = inc.deploymentId;
-      continue;
-    }
-    const before = (byEntity.get(inc.entityRef) ?? []).filter(
-      x => t(x.finishedAt) <= t(inc.startedAt),
-    );
-    const latest = before[before.length - 1];
-    if (
-      latest &&
-      t(inc.startedAt) - t(latest.finishedAt) <= d.failureWindowHours * HOUR
-    ) {
-      incidentDeployment[inc.id] = latest.id;
-    }
-  }
-  const incidentsOf = new Map<string, IncidentEvent[]>();
-  for (const inc of input.incidents) {
-    const dep = incidentDeployment[inc.id];
-    if (!dep) continue;
-    const list = incidentsOf.get(dep);
-    if (list) list.push(inc);
-    else incidentsOf.set(dep, [inc]);
-  }
-
-  const reverted = new Set(
-    input.changes
-      .flatMap(c => (c.revertOf ? [changeDeployment[c.revertOf]] : []))
-      .filter(Boolean),
-  );
-  const next = (dep: DeploymentEvent) => {
-    const list = byEntity.get(dep.entityRef)!;
-    return list[list.indexOf(dep) + 1];
-  };
-  const failed = (dep: DeploymentEvent) =>
-    dep.status === 'failure' ||
-    next(dep)?.rollback === true ||
-    reverted.has(dep.id) ||
-    (incidentsOf.get(dep.id)?.length ?? 0) > 0;
-
-  const windowDeps = all.filter(x => inWindow(x.finishedAt));
+  const windowIds = new Set(windowDeps.map(x => x.id));
   const successful = windowDeps.filter(x => x.status === 'success');
   const deployDays = new Set(successful.map(x => x.finishedAt.slice(0, 10)));
-
-  const leadTimes: number[] = [];
-  for (const dep of windowDeps) {
-    for (const change of changesOf.get(dep.id) ?? []) {
-      let start = change.mergedAt;
-      if (d.leadTimeStart === 'first-commit')
-        start = change.firstCommitAt ?? change.openedAt ?? change.mergedAt;
-      if (d.leadTimeStart === 'pr-opened')
-        start = change.openedAt ?? change.mergedAt;
-      leadTimes.push((t(dep.finishedAt) - t(start)) / HOUR);
-    }
-  }
-
-  const failedDeps = windowDeps.filter(failed);
-  const recovery: number[] = [];
-  for (const dep of failedDeps) {
-    const resolved = (incidentsOf.get(dep.id) ?? [])
-      .map(i => i.resolvedAt)
-      .filter((x): x is string => !!x)
-      .sort();
-    if (resolved.length) {
-      recovery.push(
-        (t(resolved[resolved.length - 1]) - t(dep.finishedAt)) / HOUR,
-      );
-      continue;
-    }
-    const list = byEntity.get(dep.entityRef)!;
-    const restoring = list
-      .slice(list.indexOf(dep) + 1)
-      .find(x => x.status === 'success' && !failed(x));
-    if (restoring)
-      recovery.push((t(restoring.finishedAt) - t(dep.finishedAt)) / HOUR);
-  }
-
-  const rework = windowDeps.filter(
-    dep =>
-      dep.rollback ||
-      (changesOf.get(dep.id) ?? []).some(
-        c => c.labels?.includes('hotfix') || !!c.revertOf,
-      ),
+  const shippedInWindow = Object.keys(a.changeDeployment).filter(c =>
+    windowIds.has(a.changeDeployment[c]),
   );
-
+  const withChanges = new Set(shippedInWindow.map(c => a.changeDeployment[c]));
+  const failedDeps = windowDeps.filter(x => a.failed.has(x.id));
+  const recovery = failedDeps
+    .map(x => a.recoveryHours[x.id])
+    .filter((h): h is number => h !== undefined);
+  const rework = windowDeps.filter(x => a.rework.has(x.id));
   const windowIncidents = input.incidents.filter(i => inWindow(i.startedAt));
+
   return {
     window: { from: input.from, to: input.to, days },
     deploymentFrequency: {
@@ -321,28 +376,26 @@ export function computeFlowMetrics(input: {
       perDay: Math.round((successful.length / days) * 100) / 100,
       deployDaysPerWeek: Math.round((deployDays.size / days) * 7 * 100) / 100,
     },
-    leadTimeHours: distribution(leadTimes, d.minimumSample),
+    leadTimeHours: distribution(
+      shippedInWindow.map(c => a.leadTimeHours[c]),
+      d.minimumSample,
+    ),
     changeFailRate: rate(failedDeps.length, windowDeps.length, d.minimumSample),
     recoveryTimeHours: distribution(recovery, d.minimumSample),
     reworkRate: rate(rework.length, windowDeps.length, d.minimumSample),
     coverage: {
       deploymentsWithChanges: windowDeps.length
-        ? Math.round(
-            (windowDeps.filter(x => (changesOf.get(x.id)?.length ?? 0) > 0)
-              .length /
-              windowDeps.length) *
-              1000,
-          ) / 1000
+        ? Math.round((withChanges.size / windowDeps.length) * 1000) / 1000
         : 0,
       incidentsWithoutDeployment: windowIncidents.filter(
-        i => !incidentDeployment[i.id],
+        i => !a.incidentDeployment[i.id],
       ).length,
     },
     attribution: {
-      changeDeployment,
+      changeDeployment: a.changeDeployment,
       failedDeployments: failedDeps.map(x => x.id),
       reworkDeployments: rework.map(x => x.id),
-      incidentDeployment,
+      incidentDeployment: a.incidentDeployment,
     },
   };
 }

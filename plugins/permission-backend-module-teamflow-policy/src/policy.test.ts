@@ -1,5 +1,9 @@
 import { techDebtManagePermission } from '@teamflow/plugin-tech-debt-common';
 import {
+  deliveryAdminPermission,
+  deliveryEventsIngestPermission,
+} from '@teamflow/plugin-delivery-common';
+import {
   cognitiveLoadResultsReadPermission,
   cognitiveLoadWaveCreatePermission,
 } from '@teamflow/plugin-cognitive-load-common';
@@ -104,6 +108,24 @@ describe('TeamflowPermissionPolicy', () => {
       'CTO (admin) changes debt on any entity',
       cto,
       techDebtManagePermission,
+      AuthorizeResult.ALLOW,
+    ],
+    [
+      'engineer sends delivery events as themselves',
+      engineer,
+      deliveryEventsIngestPermission,
+      AuthorizeResult.DENY,
+    ],
+    [
+      'engineer sees delivery source administration',
+      engineer,
+      deliveryAdminPermission,
+      AuthorizeResult.DENY,
+    ],
+    [
+      'CTO (admin) sees delivery source administration',
+      cto,
+      deliveryAdminPermission,
       AuthorizeResult.ALLOW,
     ],
     [

@@ -17,6 +17,10 @@ import {
   cognitiveLoadWaveCreatePermission,
 } from '@teamflow/plugin-cognitive-load-common';
 import { techDebtManagePermission } from '@teamflow/plugin-tech-debt-common';
+import {
+  deliveryAdminPermission,
+  deliveryEventsIngestPermission,
+} from '@teamflow/plugin-delivery-common';
 
 /**
  * What a rule knows about the caller.
@@ -97,6 +101,20 @@ export const teamflowPolicyRules: TeamflowPolicyRule[] = [
     description:
       "Recording and changing debt on any entity is for admins; members of an entity's owning team may always do so on it (the plugin checks ownership).",
     appliesTo: p => isPermission(p, techDebtManagePermission),
+    decide: () => deny,
+  },
+  {
+    id: 'delivery-events-from-services',
+    description:
+      'Sending delivery events (CDEvents) is for CI/CD systems through service-to-service auth or a static external-access token (those do not reach the policy); users need to be admins.',
+    appliesTo: p => isPermission(p, deliveryEventsIngestPermission),
+    decide: () => deny,
+  },
+  {
+    id: 'delivery-admin-for-admins',
+    description:
+      'Delivery source administration (backfill progress, cursors) is for admins.',
+    appliesTo: p => isPermission(p, deliveryAdminPermission),
     decide: () => deny,
   },
   {

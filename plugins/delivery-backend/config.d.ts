@@ -1,0 +1,32 @@
+export interface Config {
+  /** Teamflow delivery flow (@teamflow/plugin-delivery-backend). */
+  delivery?: {
+    /** How the five metrics are defined; shown on every tile. Changing them re-judges stored events. */
+    definitions?: {
+      /** Default production. */
+      environment?: string;
+      /** first-commit (default), pr-opened or merged. */
+      leadTimeStart?: string;
+      /** An incident this many hours after a deployment counts against it. Default 24. */
+      failureWindowHours?: number;
+      /** Fewer observations: "not enough data". Default 5. */
+      minimumSample?: number;
+    };
+    /** How far (days) a new event can change the verdict of events around it. Default 30. */
+    horizonDays?: number;
+    /** Per-team targets, keyed by team ref (e.g. group:default/checkout). */
+    targets?: {
+      [teamRef: string]: {
+        deploymentsPerDay?: number;
+        leadTimeHours?: number;
+        changeFailRate?: number;
+        recoveryTimeHours?: number;
+        reworkRate?: number;
+      };
+    };
+    demo?: {
+      /** File six months of generated history for the Basketly demo. */
+      seed?: boolean;
+    };
+  };
+}

@@ -1,0 +1,656 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import {
+  DailyRollup,
+  EntityDailyRollup,
+  HISTOGRAM_BUCKETS,
+  weekOf,
+} from '@teamflow/plugin-delivery-common';
+
+const migrationsDir = resolvePackagePath(
+  '@teamflow/plugin-delivery-backend',
+  'migrations',
+);
+
+/** A deployment row as stored (instants in epoch ms). @public */
+export type DeploymentRow = {
+  id: string;
+  entityRef: string;
+  teamRef: string | null;
+  environment: string;
+  finishedAt: number;
+  status: 'success' | 'failure';
+  rollback: boolean;
+  changeIds?: string[];
+  version?: string;
+  url?: string;
+  source: string;
+  receivedAt: number;
+  failed?: boolean;
+  rework?: boolean;
+  recoveryHours?: number | null;
+  changes?: number;
+};
+
+/** @public */
+export type ChangeRow = {
+  id: string;
+  entityRef: string;
+  teamRef: string | null;
+  mergedAt: number;
+  firstCommitAt?: number;
+  openedAt?: number;
+  labels: string[];
+  revertOf?: string;
+  title?: string;
+  url?: string;
+  source: string;
+  receivedAt: number;
+};
+
+/** @public */
+export type IncidentRow = {
+  id: string;
+  entityRef: string;
+  teamRef: string | null;
+  environment: string;
+  startedAt: number;
+  resolvedAt?: number;
+  deploymentId?: string;
+  linkedDeploymentId?: string | null;
+  title?: string;
+  url?: string;
+  source: string;
+  receivedAt: number;
+};
+
+/** @public */
+export type ChangeDeploymentRow = {
+  changeId: string;
+  environment: string;
+  deploymentId: string;
+  entityRef: string;
+  leadTimeHours: number;
+};
+
+/** Totals of one team (or the organisation) over a window. @public */
+export type RollupTotals = DailyRollup & { deployDays: number };
+
+const CHUNK = 400;
+const chunks = <T>(list: T[], size = CHUNK) => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+const num = (x: unknown) => (x === null || x === undefined ? 0 : Number(x));
+const optNum = (x: unknown) =>
+  x === null || x === undefined ? undefined : Number(x);
+const optStr = (x: unknown) =>
+  x === null || x === undefined ? undefined : String(x);
+
+const COUNT_COLUMNS = [
+  ['deployments', 'deployments'],
+  ['successful', 'successful'],
+  ['failed', 'failed'],
+  ['rework', 'rework'],
+  ['with_changes', 'withChanges'],
+  ['incidents', 'incidents'],
+  ['unlinked_incidents', 'unlinkedIncidents'],
+] as const;
+const L_COLUMNS = Array.from({ length: HISTOGRAM_BUCKETS }, (_, k) => `l${k}`);
+const R_COLUMNS = Array.from({ length: HISTOGRAM_BUCKETS }, (_, k) => `r${k}`);
+const SUM_COLUMNS = [
+  ...COUNT_COLUMNS.map(([c]) => c),
+  ...L_COLUMNS,
+  ...R_COLUMNS,
+];
+
+function rollupFromRow(r: any, day: string, exact: boolean): DailyRollup {
+  const out: DailyRollup = {
+    day,
+    deployments: 0,
+    successful: 0,
+    failed: 0,
+    rework: 0,
+    withChanges: 0,
+    incidents: 0,
+    unlinkedIncidents: 0,
+    leadHistogram: L_COLUMNS.map(c => num(r[c])),
+    recoveryHistogram: R_COLUMNS.map(c => num(r[c])),
+  };
+  for (const [col, key] of COUNT_COLUMNS) out[key] = num(r[col]);
+  if (exact) {
+    out.leadTimes = JSON.parse(r.lead_times);
+    out.recoveryTimes = JSON.parse(r.recovery_times);
+  }
+  return out;
+}
+
+function rollupColumns(r: DailyRollup) {
+  const row: Record<string, unknown> = { day: r.day, week: weekOf(r.day) };
+  for (const [col, key] of COUNT_COLUMNS) row[col] = r[key];
+  L_COLUMNS.forEach((c, k) => (row[c] = r.leadHistogram[k]));
+  R_COLUMNS.forEach((c, k) => (row[c] = r.recoveryHistogram[k]));
+  return row;
+}
+
+function deploymentFromRow(r: any): DeploymentRow {
+  return {
+    id: r.id,
+    entityRef: r.entity_ref,
+    teamRef: r.team_ref ?? null,
+    environment: r.environment,
+    finishedAt: Number(r.finished_at),
+    status: r.status,
+    rollback: Boolean(r.rollback),
+    changeIds: r.change_ids ? JSON.parse(r.change_ids) : undefined,
+    version: optStr(r.version),
+    url: optStr(r.url),
+    source: r.source,
+    receivedAt: Number(r.received_at),
+    failed: Boolean(r.failed),
+    rework: Boolean(r.rework),
+    recoveryHours: r.recovery_hours === null ? null : Number(r.recovery_hours),
+    changes: num(r.changes),
+  };
+}
+
+function deploymentToRow(d: DeploymentRow) {
+  return {
+    id: d.id,
+    entity_ref: d.entityRef,
+    team_ref: d.teamRef,
+    environment: d.environment,
+    finished_at: d.finishedAt,
+    status: d.status,
+    rollback: d.rollback,
+    change_ids: d.changeIds?.length ? JSON.stringify(d.changeIds) : null,
+    version: d.version ?? null,
+    url: d.url ?? null,
+    source: d.source,
+    received_at: d.receivedAt,
+    failed: d.failed ?? false,
+    rework: d.rework ?? false,
+    recovery_hours: d.recoveryHours ?? null,
+    changes: d.changes ?? 0,
+  };
+}
+
+function changeFromRow(r: any): ChangeRow {
+  return {
+    id: r.id,
+    entityRef: r.entity_ref,
+    teamRef: r.team_ref ?? null,
+    mergedAt: Number(r.merged_at),
+    firstCommitAt: optNum(r.first_commit_at),
+    openedAt: optNum(r.opened_at),
+    labels: r.labels ? JSON.parse(r.labels) : [],
+    revertOf: optStr(r.revert_of),
+    title: optStr(r.title),
+    url: optStr(r.url),
+    source: r.source,
+    receivedAt: Number(r.received_at),
+  };
+}
+
+function changeToRow(c: ChangeRow) {
+  return {
+    id: c.id,
+    entity_ref: c.entityRef,
+    team_ref: c.teamRef,
+    merged_at: c.mergedAt,
+    first_commit_at: c.firstCommitAt ?? null,
+    opened_at: c.openedAt ?? null,
+    labels: c.labels.length ? JSON.stringify(c.labels) : null,
+    revert_of: c.revertOf ?? null,
+    title: c.title ?? null,
+    url: c.url ?? null,
+    source: c.source,
+    received_at: c.receivedAt,
+  };
+}
+
+function incidentFromRow(r: any): IncidentRow {
+  return {
+    id: r.id,
+    entityRef: r.entity_ref,
+    teamRef: r.team_ref ?? null,
+    environment: r.environment,
+    startedAt: Number(r.started_at),
+    resolvedAt: optNum(r.resolved_at),
+    deploymentId: optStr(r.deployment_id),
+    linkedDeploymentId: r.linked_deployment_id ?? null,
+    title: optStr(r.title),
+    url: optStr(r.url),
+    source: r.source,
+    receivedAt: Number(r.received_at),
+  };
+}
+
+function incidentToRow(i: IncidentRow) {
+  return {
+    id: i.id,
+    entity_ref: i.entityRef,
+    team_ref: i.teamRef,
+    environment: i.environment,
+    started_at: i.startedAt,
+    resolved_at: i.resolvedAt ?? null,
+    deployment_id: i.deploymentId ?? null,
+    linked_deployment_id: i.linkedDeploymentId ?? null,
+    title: i.title ?? null,
+    url: i.url ?? null,
+    source: i.source,
+    received_at: i.receivedAt,
+  };
+}
+
+/** Storage of delivery events, their judgement and daily roll-ups. @public */
+export class DeliveryStore {
+  private constructor(readonly db: Knex) {}
+
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }) {
+    const db = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await db.migrate.latest({ directory: migrationsDir });
+    }
+    return new DeliveryStore(db);
+  }
+
+  /** Existing rows of these ids, to tell new, duplicate and updated events apart. */
+  async existingDeployments(ids: string[]) {
+    const out = new Map<string, DeploymentRow>();
+    for (const part of chunks(ids)) {
+      const rows = await this.db('delivery_deployments').whereIn('id', part);
+      for (const r of rows) out.set(r.id, deploymentFromRow(r));
+    }
+    return out;
+  }
+
+  async existingChanges(ids: string[]) {
+    const out = new Map<string, ChangeRow>();
+    for (const part of chunks(ids)) {
+      const rows = await this.db('delivery_changes').whereIn('id', part);
+      for (const r of rows) out.set(r.id, changeFromRow(r));
+    }
+    return out;
+  }
+
+  async existingIncidents(ids: string[]) {
+    const out = new Map<string, IncidentRow>();
+    for (const part of chunks(ids)) {
+      const rows = await this.db('delivery_incidents').whereIn('id', part);
+      for (const r of rows) out.set(r.id, incidentFromRow(r));
+    }
+    return out;
+  }
+
+  /** Inserts or replaces events (the judgement columns are kept until recomputed). */
+  async writeEvents(events: {
+    deployments: DeploymentRow[];
+    changes: ChangeRow[];
+    incidents: IncidentRow[];
+  }) {
+    await this.db.transaction(async tx => {
+      for (const part of chunks(events.deployments.map(deploymentToRow), 200))
+        await tx('delivery_deployments')
+          .insert(part)
+          .onConflict('id')
+          .merge([
+            'entity_ref',
+            'team_ref',
+            'environment',
+            'finished_at',
+            'status',
+            'rollback',
+            'change_ids',
+            'version',
+            'url',
+            'source',
+            'received_at',
+          ]);
+      for (const part of chunks(events.changes.map(changeToRow), 200))
+        await tx('delivery_changes').insert(part).onConflict('id').merge();
+      for (const part of chunks(events.incidents.map(incidentToRow), 200))
+        await tx('delivery_incidents')
+          .insert(part)
+          .onConflict('id')
+          .merge([
+            'entity_ref',
+            'team_ref',
+            'environment',
+            'started_at',
+            'resolved_at',
+            'deployment_id',
+            'title',
+            'url',
+            'source',
+            'received_at',
+          ]);
+    });
+  }
+
+  /**
+   * Everything needed to judge the events of these entities in
+   * `[from, to)`: deployments and incidents in the range, changes merged in
+   * it, and older changes not yet shipped anywhere.
+   */
+  async loadContext(entityRefs: string[], from: number, to: number) {
+    const deployments: DeploymentRow[] = [];
+    const changes: ChangeRow[] = [];
+    const incidents: IncidentRow[] = [];
+    for (const part of chunks(entityRefs)) {
+      const [d, c, p, i] = await Promise.all([
+        this.db('delivery_deployments')
+          .whereIn('entity_ref', part)
+          .andWhere('finished_at', '>=', from)
+          .andWhere('finished_at', '<', to),
+        this.db('delivery_changes')
+          .whereIn('entity_ref', part)
+          .andWhere('merged_at', '>=', from)
+          .andWhere('merged_at', '<', to),
+        this.db('delivery_changes as c')
+          .leftJoin('delivery_change_deployments as cd', 'cd.change_id', 'c.id')
+          .whereIn('c.entity_ref', part)
+          .andWhere('c.merged_at', '<', from)
+          .whereNull('cd.change_id')
+          .select('c.*'),
+        this.db('delivery_incidents')
+          .whereIn('entity_ref', part)
+          .andWhere('started_at', '>=', from)
+          .andWhere('started_at', '<', to),
+      ]);
+      deployments.push(...d.map(deploymentFromRow));
+      changes.push(...c.map(changeFromRow), ...p.map(changeFromRow));
+      incidents.push(...i.map(incidentFromRow));
+    }
+    return { deployments, changes, incidents };
+  }
+
+  /**
+   * Stores a judgement: the deployments' and incidents' verdicts, the
+   * change → deployment links of the changes judged, and the entity day rows
+   * of `[fromDay, toDay]` (replaced), then the team day rows they feed.
+   */
+  async applyJudgement(j: {
+    entityRefs: string[];
+    fromDay: string;
+    toDay: string;
+    deployments: DeploymentRow[];
+    incidents: IncidentRow[];
+    changeIds: string[];
+    changeDeployments: ChangeDeploymentRow[];
+    daily: EntityDailyRollup[];
+  }) {
+    await this.db.transaction(async tx => {
+      for (const part of chunks(j.deployments.map(deploymentToRow), 200))
+        await tx('delivery_deployments')
+          .insert(part)
+          .onConflict('id')
+          .merge(['failed', 'rework', 'recovery_hours', 'changes']);
+      for (const part of chunks(j.incidents.map(incidentToRow), 200))
+        await tx('delivery_incidents')
+          .insert(part)
+          .onConflict('id')
+          .merge(['linked_deployment_id']);
+      for (const part of chunks(j.changeIds))
+        await tx('delivery_change_deployments')
+          .whereIn('change_id', part)
+          .delete();
+      for (const part of chunks(
+        j.changeDeployments.map(c => ({
+          change_id: c.changeId,
+          environment: c.environment,
+          deployment_id: c.deploymentId,
+          entity_ref: c.entityRef,
+          lead_time_hours: c.leadTimeHours,
+        })),
+        300,
+      ))
+        await tx('delivery_change_deployments')
+          .insert(part)
+          .onConflict(['change_id', 'environment'])
+          .merge();
+
+      const teams = new Set<string>();
+      for (const part of chunks(j.entityRefs)) {
+        const before = await tx('delivery_entity_daily')
+          .whereIn('entity_ref', part)
+          .andWhere('day', '>=', j.fromDay)
+          .andWhere('day', '<=', j.toDay)
+          .distinct('team_ref');
+        for (const r of before) teams.add(r.team_ref);
+        await tx('delivery_entity_daily')
+          .whereIn('entity_ref', part)
+          .andWhere('day', '>=', j.fromDay)
+          .andWhere('day', '<=', j.toDay)
+          .delete();
+      }
+      const rows = j.daily.map(r => {
+        teams.add(r.teamRef ?? '');
+        return {
+          entity_ref: r.entityRef,
+          team_ref: r.teamRef ?? '',
+          environment: r.environment,
+          ...rollupColumns(r),
+          lead_times: JSON.stringify(r.leadTimes ?? []),
+          recovery_times: JSON.stringify(r.recoveryTimes ?? []),
+        };
+      });
+      for (const part of chunks(rows, 150))
+        await tx('delivery_entity_daily').insert(part);
+      await this.rebuildTeamDays(tx, [...teams], j.fromDay, j.toDay);
+    });
+  }
+
+  private async rebuildTeamDays(
+    tx: Knex,
+    teams: string[],
+    fromDay: string,
+    toDay: string,
+  ) {
+    for (const part of chunks(teams)) {
+      await tx('delivery_team_daily')
+        .whereIn('team_ref', part)
+        .andWhere('day', '>=', fromDay)
+        .andWhere('day', '<=', toDay)
+        .delete();
+      const select = tx('delivery_entity_daily')
+        .whereIn('team_ref', part)
+        .andWhere('day', '>=', fromDay)
+        .andWhere('day', '<=', toDay)
+        .groupBy('team_ref', 'environment', 'day', 'week')
+        .select(
+          'team_ref',
+          'environment',
+          'day',
+          'week',
+          ...SUM_COLUMNS.map(c => tx.raw('sum(??) as ??', [c, c])),
+        );
+      await tx
+        .into(
+          tx.raw('?? (??)', [
+            'delivery_team_daily',
+            ['team_ref', 'environment', 'day', 'week', ...SUM_COLUMNS],
+          ]),
+        )
+        .insert(select);
+    }
+  }
+
+  /** Entity day rows (exact durations), of entities or of teams' entities. */
+  async entityDays(filter: {
+    entityRefs?: string[];
+    teamRefs?: string[];
+    environment: string;
+    fromDay: string;
+    toDay: string;
+  }): Promise<DailyRollup[]> {
+    const out: DailyRollup[] = [];
+    const [column, refs] = filter.entityRefs
+      ? ['entity_ref', filter.entityRefs]
+      : ['team_ref', filter.teamRefs ?? []];
+    for (const part of chunks(refs)) {
+      const rows = await this.db('delivery_entity_daily')
+        .whereIn(column, part)
+        .andWhere('environment', filter.environment)
+        .andWhere('day', '>=', filter.fromDay)
+        .andWhere('day', '<', filter.toDay);
+      for (const r of rows) out.push(rollupFromRow(r, r.day, true));
+    }
+    return out;
+  }
+
+  /**
+   * Per team over a window: totals with deploy days, and weekly totals —
+   * two grouped queries over team day rows, whatever the number of events.
+   */
+  async teamTotals(filter: {
+    environment: string;
+    fromDay: string;
+    toDay: string;
+  }) {
+    const base = () =>
+      this.db('delivery_team_daily')
+        .where('environment', filter.environment)
+        .andWhere('day', '>=', filter.fromDay)
+        .andWhere('day', '<', filter.toDay);
+    const sums = SUM_COLUMNS.map(c => this.db.raw('sum(??) as ??', [c, c]));
+    const [totals, weeks, orgDays] = await Promise.all([
+      base()
+        .groupBy('team_ref')
+        .select(
+          'team_ref',
+          ...sums,
+          this.db.raw(
+            'sum(case when successful > 0 then 1 else 0 end) as deploy_days',
+          ),
+        ),
+      base()
+        .groupBy('team_ref', 'week')
+        .select('team_ref', 'week', ...sums),
+      base().andWhere('successful', '>', 0).countDistinct({ days: 'day' }),
+    ]);
+    return {
+      teams: totals.map(r => ({
+        teamRef: String(r.team_ref),
+        totals: {
+          ...rollupFromRow(r, filter.fromDay, false),
+          deployDays: num(r.deploy_days),
+        } as RollupTotals,
+      })),
+      weeks: weeks.map(r => ({
+        teamRef: String(r.team_ref),
+        week: String(r.week),
+        totals: rollupFromRow(r, String(r.week), false),
+      })),
+      organisationDeployDays: num(orgDays[0]?.days),
+    };
+  }
+
+  /** Environments with deployments of these entities or teams. */
+  async environments(filter: { entityRefs?: string[]; teamRefs?: string[] }) {
+    const q = this.db('delivery_deployments').distinct('environment');
+    if (filter.entityRefs) q.whereIn('entity_ref', filter.entityRefs);
+    if (filter.teamRefs) q.whereIn('team_ref', filter.teamRefs);
+    const rows = await q.limit(50);
+    return rows.map(r => String(r.environment)).sort();
+  }
+
+  /** Drill-down: the events behind a number, newest first. */
+  async drillDown(filter: {
+    entityRefs?: string[];
+    teamRefs?: string[];
+    environment: string;
+    from: number;
+    to: number;
+    only?: 'failed' | 'rework' | 'with-changes' | 'without-changes';
+    limit: number;
+  }) {
+    const [column, refs] = filter.entityRefs
+      ? ['entity_ref', filter.entityRefs]
+      : ['team_ref', filter.teamRefs ?? []];
+    const deps = this.db('delivery_deployments')
+      .whereIn(column, refs)
+      .andWhere('environment', filter.environment)
+      .andWhere('finished_at', '>=', filter.from)
+      .andWhere('finished_at', '<', filter.to)
+      .orderBy('finished_at', 'desc')
+      .limit(filter.limit + 1);
+    if (filter.only === 'failed') deps.andWhere('failed', true);
+    if (filter.only === 'rework') deps.andWhere('rework', true);
+    if (filter.only === 'with-changes') deps.andWhere('changes', '>', 0);
+    if (filter.only === 'without-changes') deps.andWhere('changes', 0);
+    const depRows = (await deps).map(deploymentFromRow);
+    const truncated = depRows.length > filter.limit;
+    const deployments = depRows.slice(0, filter.limit);
+    const links: Array<ChangeDeploymentRow> = [];
+    for (const part of chunks(deployments.map(d => d.id))) {
+      const rows = await this.db('delivery_change_deployments')
+        .whereIn('deployment_id', part)
+        .andWhere('environment', filter.environment);
+      links.push(
+        ...rows.map(r => ({
+          changeId: r.change_id,
+          environment: r.environment,
+          deploymentId: r.deployment_id,
+          entityRef: r.entity_ref,
+          leadTimeHours: Number(r.lead_time_hours),
+        })),
+      );
+    }
+    const changes = new Map<string, ChangeRow>();
+    for (const part of chunks(links.map(l => l.changeId))) {
+      const rows = await this.db('delivery_changes').whereIn('id', part);
+      for (const r of rows) changes.set(r.id, changeFromRow(r));
+    }
+    const incidentQuery = this.db('delivery_incidents')
+      .whereIn(column, refs)
+      .andWhere('environment', filter.environment)
+      .andWhere('started_at', '>=', filter.from)
+      .andWhere('started_at', '<', filter.to)
+      .orderBy('started_at', 'desc')
+      .limit(filter.limit);
+    const incidents = (await incidentQuery).map(incidentFromRow);
+    return { deployments, truncated, links, changes, incidents };
+  }
+
+  async getState(source: string, key: string) {
+    const row = await this.db('delivery_source_state')
+      .where({ source, key })
+      .first();
+    return row ? JSON.parse(row.state) : undefined;
+  }
+
+  async setState(source: string, key: string, state: unknown, at: number) {
+    await this.db('delivery_source_state')
+      .insert({ source, key, state: JSON.stringify(state), updated_at: at })
+      .onConflict(['source', 'key'])
+      .merge();
+  }
+
+  async listStates(source?: string) {
+    const q = this.db('delivery_source_state');
+    if (source) q.where({ source });
+    return (await q).map(r => ({
+      source: String(r.source),
+      key: String(r.key),
+      state: JSON.parse(r.state),
+      updatedAt: new Date(Number(r.updated_at)).toISOString(),
+    }));
+  }
+
+  async countEvents() {
+    const [[d], [c], [i]] = await Promise.all([
+      this.db('delivery_deployments').count({ n: '*' }),
+      this.db('delivery_changes').count({ n: '*' }),
+      this.db('delivery_incidents').count({ n: '*' }),
+    ]);
+    return { deployments: num(d.n), changes: num(c.n), incidents: num(i.n) };
+  }
+}

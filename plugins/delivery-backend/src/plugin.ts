@@ -1,0 +1,93 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  DEFAULT_FLOW_DEFINITIONS,
+  FlowDefinitions,
+  FlowTargets,
+  deliveryPermissions,
+} from '@teamflow/plugin-delivery-common';
+import {
+  DeliveryEventSource,
+  deliverySourcesExtensionPoint,
+} from '@teamflow/plugin-delivery-node';
+import { createRouter } from './router';
+import { DeliveryStore } from './database/DeliveryStore';
+import { DeliveryService } from './service/DeliveryService';
+import { seedDemoDelivery } from './service/demoSeed';
+import { readDefinitions, readTargets } from './service/config';
+
+/**
+ * Delivery flow (DORA): a ledger of deployments, changes and incidents from
+ * CDEvents, webhooks and source modules, judged with configurable
+ * definitions and rolled up per day for every component, system and team.
+ *
+ * @public
+ */
+export const deliveryPlugin = createBackendPlugin({
+  pluginId: 'delivery',
+  register(env) {
+    const sources: DeliveryEventSource[] = [];
+    env.registerExtensionPoint(deliverySourcesExtensionPoint, {
+      addSource(source) {
+        sources.push(source);
+      },
+    });
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        deps.permissionsRegistry.addPermissions(deliveryPermissions);
+        const definitions: FlowDefinitions = readDefinitions(deps.config);
+        const targets: Record<string, FlowTargets> = readTargets(deps.config);
+        const store = await DeliveryStore.create({ database: deps.database });
+        const delivery = DeliveryService.create({
+          ...deps,
+          store,
+          definitions,
+          targets,
+          horizonDays:
+            deps.config.getOptionalNumber('delivery.horizonDays') ?? 30,
+        });
+        for (const source of sources) {
+          await source.connect({
+            ingest: events => delivery.ingest(events),
+            getState: key => delivery.getSourceState(source.id, key),
+            setState: (key, state) =>
+              delivery.recordSourceState(source.id, key, state),
+          });
+        }
+        const seed =
+          deps.config.getOptionalBoolean('delivery.demo.seed') ?? false;
+        let seeded = !seed;
+        await deps.scheduler.scheduleTask({
+          id: 'delivery-maintenance',
+          frequency: { minutes: 1 },
+          initialDelay: { seconds: 5 },
+          timeout: { minutes: 30 },
+          fn: async () => {
+            await delivery.rejudgeIfDefinitionsChanged();
+            if (!seeded) seeded = await seedDemoDelivery({ ...deps, delivery });
+          },
+        });
+        deps.httpRouter.use(
+          await createRouter({ httpAuth: deps.httpAuth, delivery }),
+        );
+      },
+    });
+  },
+});
+
+export { DEFAULT_FLOW_DEFINITIONS };

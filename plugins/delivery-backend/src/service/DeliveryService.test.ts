@@ -1,0 +1,301 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { SourcedEvent } from '@teamflow/plugin-delivery-node';
+import { DeliveryStore } from '../database/DeliveryStore';
+import { DeliveryService } from './DeliveryService';
+
+jest.setTimeout(60_000);
+const databases = TestDatabases.create();
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'checkout-service',
+      namespace: 'default',
+      annotations: { 'github.com/project-slug': 'basketly/checkout-service' },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'checkout' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/checkout' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'commerce', namespace: 'default' },
+    spec: { type: 'department', children: ['checkout'] },
+    relations: [{ type: 'parentOf', targetRef: 'group:default/checkout' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'checkout', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+    relations: [{ type: 'childOf', targetRef: 'group:default/commerce' }],
+  },
+];
+
+const at = (s: string) => Date.parse(`2026-11-${s}:00Z`);
+const svc = { entityRef: 'component:default/checkout-service' };
+const ev = (event: SourcedEvent['event']): SourcedEvent => ({
+  source: 'test',
+  event,
+});
+const change = (id: string, merged: string, over = {}) =>
+  ev({
+    kind: 'change',
+    id,
+    entity: svc,
+    mergedAt: at(merged),
+    labels: [],
+    ...over,
+  });
+const deploy = (id: string, finished: string, over = {}) =>
+  ev({
+    kind: 'deployment',
+    id,
+    entity: svc,
+    environment: 'production',
+    finishedAt: at(finished),
+    status: 'success',
+    rollback: false,
+    ...over,
+  });
+
+const window = {
+  from: '2026-11-01T00:00:00.000Z',
+  to: '2026-11-08T00:00:00.000Z',
+};
+
+describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
+  async function create() {
+    const knex = await databases.init(id);
+    const store = await DeliveryStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const service = DeliveryService.create({
+      store,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      logger: mockServices.logger.mock(),
+      definitions: {
+        environment: 'production',
+        leadTimeStart: 'first-commit',
+        failureWindowHours: 24,
+        minimumSample: 1,
+      },
+      now: () => at('21T12:00'),
+    });
+    return { service, store };
+  }
+  const user = mockServices.auth().getOwnServiceCredentials();
+
+  it('judges events as they arrive in any order and sums them exactly per entity and team', async () => {
+    const { service } = await create();
+    const first = [
+      change('c1', '02T08:00', { firstCommitAt: at('01T20:00') }),
+      change('c2', '02T09:00'),
+      deploy('d1', '02T10:00'),
+      change('c3', '03T09:00', { labels: ['hotfix'] }),
+      deploy('d3', '03T10:00'),
+    ];
+    expect(await service.ingest(first)).toEqual({
+      accepted: 5,
+      duplicates: 0,
+      updated: 0,
+      rejected: [],
+    });
+    // Later: the rollback of d1 and an incident two hours after d3.
+    await service.ingest([
+      deploy('d2', '02T11:00', { rollback: true }),
+      ev({
+        kind: 'incident',
+        id: 'i1',
+        entity: svc,
+        environment: 'production',
+        startedAt: at('03T12:00'),
+        resolvedAt: at('03T15:00'),
+      }),
+    ]);
+    // The same batch again is stored once.
+    expect(await service.ingest(first)).toMatchObject({
+      accepted: 0,
+      duplicates: 5,
+    });
+
+    const credentials = await user;
+    const { summary } = await service.summary(credentials, {
+      entityRef: 'component:default/checkout-service',
+      window,
+    });
+    // 3 successful deployments in 7 days on 2 days
+    expect(summary.deploymentFrequency).toEqual({
+      deployments: 3,
+      perDay: 0.43,
+      deployDaysPerWeek: 2,
+    });
+    // c1: 1 Nov 20:00 -> d1 2 Nov 10:00 = 14 h; c2, c3: merged an hour before = 1 h
+    expect(summary.leadTimeHours).toEqual({
+      status: 'ok',
+      n: 3,
+      median: 1,
+      p75: 7.5,
+      p90: 11.4,
+    });
+    // d1 rolled back, d3 caused i1: 2 of 3
+    expect(summary.changeFailRate).toEqual({
+      status: 'ok',
+      n: 3,
+      numerator: 2,
+      rate: 0.667,
+    });
+    // d1 recovered by the rollback after 1 h; d3 when i1 was resolved, 5 h
+    expect(summary.recoveryTimeHours).toEqual({
+      status: 'ok',
+      n: 2,
+      median: 3,
+      p75: 4,
+      p90: 4.6,
+    });
+    // the rollback and the hotfix
+    expect(summary.reworkRate).toMatchObject({ numerator: 2, rate: 0.667 });
+    expect(summary.coverage).toEqual({
+      deployments: 3,
+      deploymentsWithChanges: 0.667,
+      incidents: 1,
+      incidentsWithoutDeployment: 0,
+    });
+    // weeks of 26 Oct and 2 Nov: all on Monday 2 and Tuesday 3 Nov
+    expect(summary.trend.map(w => [w.week, w.deployments])).toEqual([
+      ['2026-10-26', 0],
+      ['2026-11-02', 3],
+    ]);
+
+    // The parent team includes its child team.
+    const team = await service.summary(credentials, {
+      teamRef: 'group:default/commerce',
+      window,
+    });
+    expect(team.members).toEqual([
+      'group:default/commerce',
+      'group:default/checkout',
+    ]);
+    expect(team.summary.changeFailRate).toEqual(summary.changeFailRate);
+    expect(team.summary.leadTimeHours).toEqual(summary.leadTimeHours);
+
+    // The organisation by team: counts exact, percentiles from histograms.
+    const org = await service.organisation({ window });
+    expect(org.teams.map(t => t.teamRef)).toEqual(['group:default/checkout']);
+    const row = org.teams[0].summary;
+    expect(row.changeFailRate).toEqual(summary.changeFailRate);
+    expect(row.deploymentFrequency).toEqual(summary.deploymentFrequency);
+    // two lead times of 1 h fall in the bucket (0.125·√2^5, 0.125·√2^6] = (0.71, 1]
+    expect(row.leadTimeHours).toMatchObject({
+      status: 'ok',
+      approximate: true,
+    });
+    const median = (row.leadTimeHours as { median: number }).median;
+    expect(median).toBeGreaterThan(0.7);
+    expect(median).toBeLessThanOrEqual(1);
+    expect(org.organisation.deploymentFrequency.deployments).toBe(3);
+
+    // Drill-down: the failed deployments with the changes they shipped.
+    const failed = await service.drillDown(credentials, {
+      entityRef: 'component:default/checkout-service',
+      window,
+      only: 'failed',
+      limit: 10,
+    });
+    expect(failed.deployments.map(d => [d.id, d.recoveryHours])).toEqual([
+      ['d3', 5],
+      ['d1', 1],
+    ]);
+    expect(
+      failed.changes.map(c => [c.id, c.deploymentId, c.leadTimeHours]).sort(),
+    ).toEqual([
+      ['c1', 'd1', 14],
+      ['c2', 'd1', 1],
+      ['c3', 'd3', 1],
+    ]);
+    expect(failed.incidents).toEqual([
+      expect.objectContaining({ id: 'i1', deploymentId: 'd3', link: 'window' }),
+    ]);
+  });
+
+  it('updates an incident when it is resolved, and counts one with no deployment as such', async () => {
+    const { service } = await create();
+    const credentials = await user;
+    await service.ingest([deploy('d1', '02T10:00')]);
+    const detected = ev({
+      kind: 'incident',
+      id: 'i2',
+      entity: svc,
+      environment: 'production',
+      startedAt: at('05T10:00'),
+    });
+    expect(await service.ingest([detected])).toMatchObject({ accepted: 1 });
+    expect(
+      await service.ingest([
+        ev({
+          kind: 'incident',
+          id: 'i2',
+          entity: svc,
+          environment: 'production',
+          resolvedAt: at('05T13:00'),
+        }),
+      ]),
+    ).toMatchObject({ accepted: 0, updated: 1 });
+    const { incidents } = await service.drillDown(credentials, {
+      entityRef: 'component:default/checkout-service',
+      window,
+      limit: 10,
+    });
+    expect(incidents).toEqual([
+      expect.objectContaining({
+        id: 'i2',
+        startedAt: '2026-11-05T10:00:00.000Z',
+        resolvedAt: '2026-11-05T13:00:00.000Z',
+        deploymentId: null,
+      }),
+    ]);
+    const { summary } = await service.summary(credentials, {
+      entityRef: 'component:default/checkout-service',
+      window,
+    });
+    expect(summary.coverage.incidentsWithoutDeployment).toBe(1);
+    expect(summary.changeFailRate).toMatchObject({ numerator: 0, n: 1 });
+  });
+
+  it('rejects events of unknown entities by index and keeps the others', async () => {
+    const { service } = await create();
+    const result = await service.ingest([
+      deploy('d1', '02T10:00'),
+      ev({
+        kind: 'deployment',
+        id: 'x',
+        entity: { entityRef: 'component:default/nope' },
+        environment: 'production',
+        finishedAt: at('02T10:00'),
+        status: 'success',
+        rollback: false,
+      }),
+      ev({
+        kind: 'change',
+        id: 'c9',
+        entity: {
+          annotation: 'project-slug',
+          value: 'basketly/checkout-service',
+        },
+        mergedAt: at('02T09:00'),
+        labels: [],
+      }),
+    ]);
+    expect(result.accepted).toBe(2);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ index: 1, id: 'x' }),
+    ]);
+    expect(result.rejected[0].message).toContain('component:default/nope');
+  });
+});

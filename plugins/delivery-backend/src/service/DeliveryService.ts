@@ -1,0 +1,855 @@
+import { createHash } from 'node:crypto';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ChangeRecord,
+  DeploymentRecord,
+  DrillDownResponse,
+  FlowDefinitions,
+  FlowSummaryResponse,
+  FlowTargets,
+  IncidentRecord,
+  IngestResult,
+  OrgFlowResponse,
+  deliveryAdminPermission,
+  deliveryEventsIngestPermission,
+  mergeRollups,
+  summariseRollups,
+  FlowSummary,
+  DailyRollup,
+} from '@teamflow/plugin-delivery-common';
+import {
+  EntityHint,
+  IncomingEvent,
+  SourcedEvent,
+} from '@teamflow/plugin-delivery-node';
+import {
+  ChangeRow,
+  DeliveryStore,
+  DeploymentRow,
+  IncidentRow,
+  RollupTotals,
+} from '../database/DeliveryStore';
+import { judgeAround } from './judge';
+
+const lower = (s: string) => s.toLocaleLowerCase('en-US');
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+const PROJECT_SLUGS = ['github.com/project-slug', 'gitlab.com/project-slug'];
+
+/** Largest batch accepted in one request. @public */
+export const MAX_BATCH = 1000;
+
+/** A window of whole UTC days. */
+export type FlowWindow = { from: string; to: string };
+
+/** Parses `from`/`to` (YYYY-MM-DD) query values; default the last 90 days. */
+export function parseWindow(
+  from: unknown,
+  to: unknown,
+  now: number,
+): FlowWindow {
+  const day = (v: unknown, name: string) => {
+    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v))
+      throw new InputError(`${name} must be a date YYYY-MM-DD`);
+    const ms = Date.parse(`${v}T00:00:00Z`);
+    if (Number.isNaN(ms)) throw new InputError(`${name} is not a valid date`);
+    return ms;
+  };
+  const end =
+    to === undefined ? Math.floor(now / DAY) * DAY + DAY : day(to, 'to');
+  const start = from === undefined ? end - 90 * DAY : day(from, 'from');
+  if (start >= end) throw new InputError('from must be before to');
+  if (end - start > 731 * DAY)
+    throw new InputError('the window may span at most 731 days');
+  return { from: iso(start), to: iso(end) };
+}
+
+/**
+ * The delivery ledger: files events from every source (attributed to their
+ * entity and its owning team at event time), judges them with the metric
+ * definitions, and answers summaries and drill-downs from day roll-ups.
+ *
+ * @public
+ */
+export class DeliveryService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly store: DeliveryStore,
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly permissions: PermissionsService,
+    private readonly logger: LoggerService,
+    readonly definitions: FlowDefinitions,
+    private readonly horizonDays: number,
+    private readonly targets: Record<string, FlowTargets>,
+    private readonly now: () => number,
+  ) {}
+
+  static create(options: {
+    store: DeliveryStore;
+    catalog: CatalogService;
+    auth: AuthService;
+    permissions: PermissionsService;
+    logger: LoggerService;
+    definitions: FlowDefinitions;
+    horizonDays?: number;
+    targets?: Record<string, FlowTargets>;
+    now?: () => number;
+  }) {
+    return new DeliveryService(
+      options.store,
+      options.catalog,
+      options.auth,
+      options.permissions,
+      options.logger,
+      options.definitions,
+      options.horizonDays ?? 30,
+      Object.fromEntries(
+        Object.entries(options.targets ?? {}).map(([k, v]) => [lower(k), v]),
+      ),
+      options.now ?? (() => Date.now()),
+    );
+  }
+
+  /** Ingest permission: services pass through the policy like users. */
+  async authorizeIngest(credentials: BackstageCredentials) {
+    const [d] = await this.permissions.authorize(
+      [{ permission: deliveryEventsIngestPermission }],
+      { credentials },
+    );
+    if (d.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(
+        'Sending delivery events needs the delivery.events.ingest permission',
+      );
+  }
+
+  async authorizeAdmin(credentials: BackstageCredentials) {
+    const [d] = await this.permissions.authorize(
+      [{ permission: deliveryAdminPermission }],
+      { credentials },
+    );
+    if (d.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError('This needs the delivery.admin permission');
+  }
+
+  /** Entities the hints name, with their owning team (as the plugin sees the catalog). */
+  private async resolve(hints: EntityHint[]) {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const byRef = new Map<string, Entity>();
+    const refs = new Set<string>();
+    const slugs = new Set<string>();
+    for (const h of hints) {
+      if ('entityRef' in h) {
+        try {
+          refs.add(
+            lower(
+              stringifyEntityRef(
+                parseEntityRef(h.entityRef, {
+                  defaultKind: 'component',
+                  defaultNamespace: 'default',
+                }),
+              ),
+            ),
+          );
+        } catch {
+          // reported per event below
+        }
+      } else slugs.add(h.value);
+    }
+    if (refs.size) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: [...refs], fields: ['kind', 'metadata', 'relations'] },
+        { credentials },
+      );
+      for (const e of items) if (e) byRef.set(lower(stringifyEntityRef(e)), e);
+    }
+    const bySlug = new Map<string, Entity>();
+    if (slugs.size) {
+      const { items } = await this.catalog.getEntities(
+        {
+          filter: PROJECT_SLUGS.map(a => ({
+            [`metadata.annotations.${a}`]: [...slugs],
+          })),
+          fields: ['kind', 'metadata', 'relations'],
+        },
+        { credentials },
+      );
+      for (const e of items)
+        for (const a of PROJECT_SLUGS) {
+          const v = e.metadata.annotations?.[a];
+          if (v) bySlug.set(lower(v), e);
+        }
+    }
+    const teamOf = (e: Entity) => {
+      const owner = (e.relations ?? []).find(
+        r => r.type === 'ownedBy' && r.targetRef.startsWith('group:'),
+      );
+      return owner ? lower(owner.targetRef) : null;
+    };
+    return (hint: EntityHint) => {
+      let entity: Entity | undefined;
+      let name: string;
+      if ('entityRef' in hint) {
+        name = hint.entityRef;
+        try {
+          entity = byRef.get(
+            lower(
+              stringifyEntityRef(
+                parseEntityRef(hint.entityRef, {
+                  defaultKind: 'component',
+                  defaultNamespace: 'default',
+                }),
+              ),
+            ),
+          );
+        } catch {
+          return { problem: `${hint.entityRef} is not an entity reference` };
+        }
+      } else {
+        name = `the repository ${hint.value}`;
+        entity = bySlug.get(lower(hint.value));
+      }
+      if (!entity)
+        return {
+          problem: `unknown entity: no catalog entity for ${name} (give customData.entityRef or annotate the entity with ${PROJECT_SLUGS.join(
+            ' or ',
+          )} / pagerduty.com/service-id)`,
+        };
+      return {
+        entityRef: lower(stringifyEntityRef(entity)),
+        team: teamOf(entity),
+      };
+    };
+  }
+
+  /** Entities carrying an annotation value (e.g. a PagerDuty service id). */
+  async entityRefByAnnotation(annotation: string, value: string) {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: { [`metadata.annotations.${annotation}`]: value },
+        fields: ['kind', 'metadata'],
+      },
+      { credentials },
+    );
+    return items[0] ? stringifyEntityRef(items[0]) : undefined;
+  }
+
+  /**
+   * Files events (each a source's, in order): unknown entities and invalid
+   * events are rejected by index, the rest stored — an id seen before with
+   * the same content is a duplicate, with different content (a later status
+   * of the same deployment, an incident resolved) an update — then judged.
+   */
+  async ingest(
+    events: Array<
+      SourcedEvent | { index: number; problem: string; id?: string }
+    >,
+  ): Promise<IngestResult> {
+    const result: IngestResult = {
+      accepted: 0,
+      duplicates: 0,
+      updated: 0,
+      rejected: [],
+    };
+    const good: Array<{ index: number } & SourcedEvent> = [];
+    events.forEach((e, index) => {
+      if ('problem' in e)
+        result.rejected.push({ index: e.index, id: e.id, message: e.problem });
+      else good.push({ index, ...e });
+    });
+    const lookup = await this.resolve(good.map(g => g.event.entity));
+    const now = this.now();
+    const deployments = new Map<string, DeploymentRow>();
+    const changes = new Map<string, ChangeRow>();
+    const incidents = new Map<
+      string,
+      {
+        index: number;
+        event: IncomingEvent & { kind: 'incident' };
+        row: IncidentRow;
+      }
+    >();
+    const indexOf = new Map<string, number>();
+    for (const { index, source, event } of good) {
+      const found = lookup(event.entity);
+      if ('problem' in found) {
+        result.rejected.push({ index, id: event.id, message: found.problem! });
+        continue;
+      }
+      const common = {
+        id: event.id,
+        entityRef: found.entityRef,
+        teamRef: found.team,
+        source,
+        receivedAt: now,
+      };
+      indexOf.set(`${event.kind}:${event.id}`, index);
+      if (event.kind === 'deployment')
+        deployments.set(event.id, {
+          ...common,
+          environment: event.environment,
+          finishedAt: event.finishedAt,
+          status: event.status,
+          rollback: event.rollback,
+          changeIds: event.changeIds,
+          version: event.version,
+          url: event.url,
+        });
+      else if (event.kind === 'change')
+        changes.set(event.id, {
+          ...common,
+          mergedAt: event.mergedAt,
+          firstCommitAt: event.firstCommitAt,
+          openedAt: event.openedAt,
+          labels: event.labels,
+          revertOf: event.revertOf,
+          title: event.title,
+          url: event.url,
+        });
+      else {
+        const previous = incidents.get(event.id);
+        const startedAt =
+          event.startedAt ?? previous?.row.startedAt ?? event.resolvedAt!;
+        incidents.set(event.id, {
+          index,
+          event,
+          row: {
+            ...common,
+            environment: event.environment,
+            startedAt,
+            resolvedAt: event.resolvedAt ?? previous?.row.resolvedAt,
+            deploymentId: event.deploymentId ?? previous?.row.deploymentId,
+            title: event.title ?? previous?.row.title,
+            url: event.url ?? previous?.row.url,
+          },
+        });
+      }
+    }
+
+    return (this.queue = this.queue
+      .catch(() => undefined)
+      .then(async () => {
+        // Compare with what is stored: duplicates are not written again.
+        const [oldD, oldC, oldI] = await Promise.all([
+          this.store.existingDeployments([...deployments.keys()]),
+          this.store.existingChanges([...changes.keys()]),
+          this.store.existingIncidents([...incidents.keys()]),
+        ]);
+        const same = (a: object, b: object, keys: string[]) =>
+          keys.every(
+            k =>
+              JSON.stringify((a as any)[k] ?? null) ===
+              JSON.stringify((b as any)[k] ?? null),
+          );
+        const write = {
+          deployments: [] as DeploymentRow[],
+          changes: [] as ChangeRow[],
+          incidents: [] as IncidentRow[],
+        };
+        const count = (existed: boolean, unchanged: boolean) => {
+          if (!existed) result.accepted += 1;
+          else if (unchanged) result.duplicates += 1;
+          else result.updated += 1;
+        };
+        const dKeys = [
+          'entityRef',
+          'environment',
+          'finishedAt',
+          'status',
+          'rollback',
+          'changeIds',
+          'version',
+          'url',
+        ];
+        for (const d of deployments.values()) {
+          const old = oldD.get(d.id);
+          const unchanged = !!old && same(old, d, dKeys);
+          count(!!old, unchanged);
+          if (!unchanged) write.deployments.push(d);
+        }
+        const cKeys = [
+          'entityRef',
+          'mergedAt',
+          'firstCommitAt',
+          'openedAt',
+          'labels',
+          'revertOf',
+          'title',
+          'url',
+        ];
+        for (const c of changes.values()) {
+          const old = oldC.get(c.id);
+          const unchanged = !!old && same(old, c, cKeys);
+          count(!!old, unchanged);
+          if (!unchanged) write.changes.push(c);
+        }
+        const iKeys = [
+          'entityRef',
+          'environment',
+          'startedAt',
+          'resolvedAt',
+          'deploymentId',
+          'title',
+          'url',
+        ];
+        for (const { event, row } of incidents.values()) {
+          const old = oldI.get(row.id);
+          const merged: IncidentRow = old
+            ? {
+                ...row,
+                startedAt: event.startedAt ?? old.startedAt,
+                resolvedAt: row.resolvedAt ?? old.resolvedAt,
+                deploymentId: row.deploymentId ?? old.deploymentId,
+                title: row.title ?? old.title,
+                url: row.url ?? old.url,
+              }
+            : row;
+          const unchanged = !!old && same(old, merged, iKeys);
+          count(!!old, unchanged);
+          if (!unchanged) write.incidents.push(merged);
+        }
+        if (
+          !write.deployments.length &&
+          !write.changes.length &&
+          !write.incidents.length
+        )
+          return result;
+        await this.store.writeEvents(write);
+        // Judge again around what changed (old positions too: an event may move).
+        const touched = new Map<string, { from: number; to: number }>();
+        const touch = (ref: string, ms: number) => {
+          const r = touched.get(ref);
+          if (!r) touched.set(ref, { from: ms, to: ms });
+          else {
+            r.from = Math.min(r.from, ms);
+            r.to = Math.max(r.to, ms);
+          }
+        };
+        for (const d of write.deployments) {
+          touch(d.entityRef, d.finishedAt);
+          const old = oldD.get(d.id);
+          if (old) touch(old.entityRef, old.finishedAt);
+        }
+        for (const c of write.changes) {
+          touch(c.entityRef, c.mergedAt);
+          const old = oldC.get(c.id);
+          if (old) touch(old.entityRef, old.mergedAt);
+        }
+        for (const i of write.incidents) {
+          touch(i.entityRef, i.startedAt);
+          if (i.resolvedAt) touch(i.entityRef, i.resolvedAt);
+        }
+        // Entities judged together when their ranges are alike (live
+        // events); a backfill spanning months is judged per entity.
+        const groups = new Map<string, string[]>();
+        for (const [ref, r] of touched) {
+          const key = `${Math.floor(r.from / (7 * DAY))}:${Math.floor(
+            r.to / (7 * DAY),
+          )}`;
+          const list = groups.get(key);
+          if (list) list.push(ref);
+          else groups.set(key, [ref]);
+        }
+        for (const refs of groups.values()) {
+          const from = Math.min(...refs.map(r => touched.get(r)!.from));
+          const to = Math.max(...refs.map(r => touched.get(r)!.to));
+          await judgeAround({
+            store: this.store,
+            definitions: this.definitions,
+            horizonDays: this.horizonDays,
+            entityRefs: refs,
+            from,
+            to,
+          });
+        }
+        return result;
+      })) as Promise<IngestResult>;
+  }
+
+  /** A fingerprint of the definitions the stored judgement was made with. */
+  definitionsHash() {
+    return createHash('sha256')
+      .update(JSON.stringify([this.definitions, this.horizonDays]))
+      .digest('hex')
+      .slice(0, 16);
+  }
+
+  /** Re-judges everything when the definitions in config changed. */
+  async rejudgeIfDefinitionsChanged() {
+    const stored = await this.store.getState('ledger', 'definitions');
+    const hash = this.definitionsHash();
+    if (stored?.hash === hash) return false;
+    const ranges: Array<{ entity_ref: string; from: number; to: number }> =
+      await this.store
+        .db('delivery_deployments')
+        .groupBy('entity_ref')
+        .select('entity_ref')
+        .min({ from: 'finished_at' })
+        .max({ to: 'finished_at' });
+    if (ranges.length)
+      this.logger.info(
+        `Delivery definitions changed: judging the events of ${ranges.length} entities again`,
+      );
+    for (const r of ranges) {
+      await judgeAround({
+        store: this.store,
+        definitions: this.definitions,
+        horizonDays: this.horizonDays,
+        entityRefs: [r.entity_ref],
+        from: Number(r.from),
+        to: Number(r.to),
+      });
+    }
+    await this.store.setState('ledger', 'definitions', { hash }, this.now());
+    return true;
+  }
+
+  private async readable(credentials: BackstageCredentials, ref: string) {
+    let normalised: string;
+    try {
+      normalised = lower(
+        stringifyEntityRef(
+          parseEntityRef(ref, {
+            defaultKind: 'component',
+            defaultNamespace: 'default',
+          }),
+        ),
+      );
+    } catch {
+      throw new InputError(`${ref} is not an entity reference`);
+    }
+    const entity = await this.catalog.getEntityByRef(normalised, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(
+        `No entity ${normalised} in the catalog (or you may not read it)`,
+      );
+    return { ref: normalised, entity };
+  }
+
+  /** The team and its descendants (parentOf relations, any depth). */
+  private async teamAndChildren(team: Entity) {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const { items } = await this.catalog.getEntities(
+      { filter: { kind: 'group' }, fields: ['kind', 'metadata', 'relations'] },
+      { credentials },
+    );
+    const children = new Map<string, string[]>();
+    for (const g of items)
+      children.set(
+        lower(stringifyEntityRef(g)),
+        (g.relations ?? [])
+          .filter(r => r.type === 'parentOf')
+          .map(r => lower(r.targetRef)),
+      );
+    const out: string[] = [];
+    const walk = (ref: string) => {
+      if (out.includes(ref)) return;
+      out.push(ref);
+      for (const c of children.get(ref) ?? []) walk(c);
+    };
+    walk(lower(stringifyEntityRef(team)));
+    return out;
+  }
+
+  private scopeFilter = async (
+    credentials: BackstageCredentials,
+    scope: {
+      entityRef?: string;
+      teamRef?: string;
+      includeChildTeams?: boolean;
+    },
+  ) => {
+    if (scope.teamRef) {
+      const { ref, entity } = await this.readable(credentials, scope.teamRef);
+      if (entity.kind.toLocaleLowerCase('en-US') !== 'group')
+        throw new InputError(`teamRef ${ref} is not a group`);
+      const teams =
+        scope.includeChildTeams === false
+          ? [ref]
+          : await this.teamAndChildren(entity);
+      return {
+        scope: {
+          kind: 'team' as const,
+          teamRef: ref,
+          includeChildTeams: scope.includeChildTeams !== false,
+        },
+        members: teams,
+        filter: { teamRefs: teams },
+        targets: this.targets[ref],
+      };
+    }
+    if (!scope.entityRef)
+      throw new InputError(
+        "Query parameter 'entityRef' or 'teamRef' is required",
+      );
+    const { ref, entity } = await this.readable(credentials, scope.entityRef);
+    let members = [ref];
+    if (entity.kind.toLocaleLowerCase('en-US') === 'system')
+      members = (entity.relations ?? [])
+        .filter(r => r.type === 'hasPart')
+        .map(r => lower(r.targetRef));
+    const owner = (entity.relations ?? []).find(r => r.type === 'ownedBy');
+    return {
+      scope: { kind: 'entity' as const, entityRef: ref },
+      members,
+      filter: { entityRefs: members },
+      targets: owner ? this.targets[lower(owner.targetRef)] : undefined,
+    };
+  };
+
+  /** The five metrics of a component, system or team (with child teams), exact. */
+  async summary(
+    credentials: BackstageCredentials,
+    query: {
+      entityRef?: string;
+      teamRef?: string;
+      includeChildTeams?: boolean;
+      environment?: string;
+      window: FlowWindow;
+    },
+  ): Promise<FlowSummaryResponse> {
+    const s = await this.scopeFilter(credentials, query);
+    const environment = query.environment ?? this.definitions.environment;
+    const [rows, environments] = await Promise.all([
+      this.store.entityDays({
+        ...s.filter,
+        environment,
+        fromDay: query.window.from.slice(0, 10),
+        toDay: query.window.to.slice(0, 10),
+      }),
+      this.store.environments(s.filter),
+    ]);
+    return {
+      scope: s.scope,
+      members: s.members,
+      environment,
+      definitions: { ...this.definitions, environment },
+      environments,
+      summary: summariseRollups(
+        rows,
+        query.window,
+        this.definitions.minimumSample,
+      ),
+      targets: s.targets,
+    };
+  }
+
+  /** Every team's metrics and the organisation's, from team day rows. */
+  async organisation(query: {
+    environment?: string;
+    window: FlowWindow;
+  }): Promise<OrgFlowResponse> {
+    const environment = query.environment ?? this.definitions.environment;
+    const fromDay = query.window.from.slice(0, 10);
+    const toDay = query.window.to.slice(0, 10);
+    const { teams, weeks, organisationDeployDays } =
+      await this.store.teamTotals({ environment, fromDay, toDay });
+    const weeksOf = new Map<string, DailyRollup[]>();
+    for (const w of weeks) {
+      const list = weeksOf.get(w.teamRef);
+      if (list) list.push(w.totals);
+      else weeksOf.set(w.teamRef, [w.totals]);
+    }
+    const min = this.definitions.minimumSample;
+    const rows = teams
+      .filter(t => t.teamRef !== '')
+      .map(t => ({
+        teamRef: t.teamRef,
+        summary: fromTotals(
+          t.totals,
+          weeksOf.get(t.teamRef) ?? [],
+          query.window,
+          min,
+        ),
+      }))
+      .sort((a, b) => a.teamRef.localeCompare(b.teamRef));
+    const orgWeeks = new Map<string, DailyRollup[]>();
+    for (const w of weeks) {
+      const list = orgWeeks.get(w.week);
+      if (list) list.push(w.totals);
+      else orgWeeks.set(w.week, [w.totals]);
+    }
+    const orgTotal = {
+      ...mergeRollups(
+        fromDay,
+        teams.map(t => t.totals),
+      ),
+      deployDays: organisationDeployDays,
+    };
+    return {
+      environment,
+      definitions: { ...this.definitions, environment },
+      window: query.window,
+      organisation: fromTotals(
+        orgTotal,
+        [...orgWeeks.entries()].map(([week, list]) => mergeRollups(week, list)),
+        query.window,
+        min,
+      ),
+      teams: rows,
+    };
+  }
+
+  /** The events behind a number. */
+  async drillDown(
+    credentials: BackstageCredentials,
+    query: {
+      entityRef?: string;
+      teamRef?: string;
+      includeChildTeams?: boolean;
+      environment?: string;
+      window: FlowWindow;
+      only?: 'failed' | 'rework' | 'with-changes' | 'without-changes';
+      limit: number;
+    },
+  ): Promise<DrillDownResponse> {
+    const s = await this.scopeFilter(credentials, query);
+    const environment = query.environment ?? this.definitions.environment;
+    const found = await this.store.drillDown({
+      ...s.filter,
+      environment,
+      from: Date.parse(query.window.from),
+      to: Date.parse(query.window.to),
+      only: query.only,
+      limit: query.limit,
+    });
+    // Only events of entities the caller may read.
+    const refs = [
+      ...new Set([
+        ...found.deployments.map(d => d.entityRef),
+        ...found.incidents.map(i => i.entityRef),
+      ]),
+    ];
+    const visible = new Set<string>();
+    if (refs.length) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        {
+          entityRefs: refs,
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials },
+      );
+      for (const e of items) if (e) visible.add(lower(stringifyEntityRef(e)));
+    }
+    const deployments: DeploymentRecord[] = found.deployments
+      .filter(d => visible.has(d.entityRef))
+      .map(d => ({
+        id: d.id,
+        entityRef: d.entityRef,
+        teamRef: d.teamRef,
+        environment: d.environment,
+        finishedAt: iso(d.finishedAt),
+        status: d.status,
+        rollback: d.rollback,
+        version: d.version,
+        url: d.url,
+        source: d.source,
+        failed: !!d.failed,
+        rework: !!d.rework,
+        recoveryHours: d.recoveryHours ?? null,
+        changes: d.changes ?? 0,
+      }));
+    const shown = new Set(deployments.map(d => d.id));
+    const changes: ChangeRecord[] = found.links
+      .filter(l => shown.has(l.deploymentId) && found.changes.has(l.changeId))
+      .map(l => {
+        const c = found.changes.get(l.changeId)!;
+        return {
+          id: c.id,
+          entityRef: c.entityRef,
+          title: c.title,
+          url: c.url,
+          mergedAt: iso(c.mergedAt),
+          firstCommitAt:
+            c.firstCommitAt !== undefined ? iso(c.firstCommitAt) : undefined,
+          openedAt: c.openedAt !== undefined ? iso(c.openedAt) : undefined,
+          labels: c.labels,
+          revertOf: c.revertOf,
+          deploymentId: l.deploymentId,
+          leadTimeHours: l.leadTimeHours,
+        };
+      });
+    const incidents: IncidentRecord[] = found.incidents
+      .filter(i => visible.has(i.entityRef))
+      .map(i => {
+        let link: IncidentRecord['link'] = null;
+        if (i.linkedDeploymentId)
+          link =
+            i.deploymentId === i.linkedDeploymentId ? 'explicit' : 'window';
+        return {
+          id: i.id,
+          entityRef: i.entityRef,
+          title: i.title,
+          url: i.url,
+          startedAt: iso(i.startedAt),
+          resolvedAt:
+            i.resolvedAt !== undefined ? iso(i.resolvedAt) : undefined,
+          deploymentId: i.linkedDeploymentId ?? null,
+          link,
+        };
+      });
+    return { deployments, changes, incidents, truncated: found.truncated };
+  }
+
+  async recordSourceState(source: string, key: string, state: unknown) {
+    await this.store.setState(source, key, state, this.now());
+  }
+
+  async getSourceState<T>(source: string, key: string): Promise<T | undefined> {
+    return this.store.getState(source, key);
+  }
+
+  async sourceStates() {
+    return {
+      events: await this.store.countEvents(),
+      sources: await this.store.listStates(),
+    };
+  }
+}
+
+/** A summary from window totals and weekly totals (team day rows). */
+function fromTotals(
+  totals: RollupTotals,
+  weeks: DailyRollup[],
+  window: FlowWindow,
+  minimumSample: number,
+): FlowSummary {
+  // summariseRollups counts deploy days from day rows; here they are known.
+  const fromDay = window.from.slice(0, 10);
+  const base = summariseRollups(
+    weeks.map(w => ({ ...w, day: w.day < fromDay ? fromDay : w.day })),
+    window,
+    minimumSample,
+  );
+  const days = base.window.days;
+  const whole = summariseRollups(
+    [{ ...totals, day: window.from.slice(0, 10) }],
+    window,
+    minimumSample,
+  );
+  return {
+    ...whole,
+    deploymentFrequency: {
+      ...whole.deploymentFrequency,
+      deployDaysPerWeek: Math.round((totals.deployDays / days) * 7 * 100) / 100,
+    },
+    trend: base.trend,
+  };
+}

@@ -1,0 +1,113 @@
+import { FlowDefinitions } from './metrics';
+import { FlowSummary } from './rollup';
+
+/** The scope a summary is about. @public */
+export type FlowScope =
+  | { kind: 'entity'; entityRef: string }
+  | { kind: 'team'; teamRef: string; includeChildTeams: boolean }
+  | { kind: 'org' };
+
+/** GET /metrics answer. @public */
+export type FlowSummaryResponse = {
+  scope: FlowScope;
+  /** Catalog entities the numbers are made of (components of a system, teams of a team). */
+  members: string[];
+  environment: string;
+  definitions: FlowDefinitions;
+  /** Environments with any deployment in the scope. */
+  environments: string[];
+  summary: FlowSummary;
+  /** The team's own targets, when configured. */
+  targets?: FlowTargets;
+};
+
+/** Per-team targets (config `delivery.targets`). @public */
+export type FlowTargets = {
+  deploymentsPerDay?: number;
+  leadTimeHours?: number;
+  changeFailRate?: number;
+  recoveryTimeHours?: number;
+  reworkRate?: number;
+};
+
+/** One team's row of the organisation page. @public */
+export type TeamFlowRow = {
+  teamRef: string;
+  summary: FlowSummary;
+};
+
+/** GET /metrics/org/teams answer. @public */
+export type OrgFlowResponse = {
+  environment: string;
+  definitions: FlowDefinitions;
+  window: { from: string; to: string };
+  organisation: FlowSummary;
+  teams: TeamFlowRow[];
+};
+
+/** A deployment as drill-down shows it. @public */
+export type DeploymentRecord = {
+  id: string;
+  entityRef: string;
+  teamRef: string | null;
+  environment: string;
+  finishedAt: string;
+  status: 'success' | 'failure';
+  rollback: boolean;
+  version?: string;
+  url?: string;
+  source: string;
+  failed: boolean;
+  rework: boolean;
+  recoveryHours: number | null;
+  changes: number;
+};
+
+/** @public */
+export type ChangeRecord = {
+  id: string;
+  entityRef: string;
+  title?: string;
+  url?: string;
+  mergedAt: string;
+  firstCommitAt?: string;
+  openedAt?: string;
+  labels: string[];
+  revertOf?: string;
+  deploymentId: string | null;
+  leadTimeHours: number | null;
+};
+
+/** @public */
+export type IncidentRecord = {
+  id: string;
+  entityRef: string;
+  title?: string;
+  url?: string;
+  startedAt: string;
+  resolvedAt?: string;
+  deploymentId: string | null;
+  /** `explicit` when the source linked it, `window` when matched by time. */
+  link: 'explicit' | 'window' | null;
+};
+
+/** GET /events answer (drill-down). @public */
+export type DrillDownResponse = {
+  deployments: DeploymentRecord[];
+  changes: ChangeRecord[];
+  incidents: IncidentRecord[];
+  /** More rows exist than returned (limit). */
+  truncated: boolean;
+};
+
+/** One rejected event of a batch. @public */
+export type IngestProblem = { index: number; id?: string; message: string };
+
+/** POST /events answer. @public */
+export type IngestResult = {
+  accepted: number;
+  /** Events already stored with the same content (idempotent). */
+  duplicates: number;
+  updated: number;
+  rejected: IngestProblem[];
+};
