@@ -14,16 +14,16 @@ export interface Config {
     };
     /** How far (days) a new event can change the verdict of events around it. Default 30. */
     horizonDays?: number;
-    /** Per-team targets, keyed by team ref (e.g. group:default/checkout). */
-    targets?: {
-      [teamRef: string]: {
-        deploymentsPerDay?: number;
-        leadTimeHours?: number;
-        changeFailRate?: number;
-        recoveryTimeHours?: number;
-        reworkRate?: number;
-      };
-    };
+    /** Per-team targets, shown beside the team's own trend. */
+    targets?: Array<{
+      /** Team ref, e.g. group:default/checkout. */
+      team: string;
+      deploymentsPerDay?: number;
+      leadTimeHours?: number;
+      changeFailRate?: number;
+      recoveryTimeHours?: number;
+      reworkRate?: number;
+    }>;
     demo?: {
       /** File six months of generated history for the Basketly demo. */
       seed?: boolean;

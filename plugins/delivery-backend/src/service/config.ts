@@ -42,14 +42,11 @@ export function readDefinitions(config: Config): FlowDefinitions {
   return d;
 }
 
-/** Per-team targets from `delivery.targets` (keyed by team ref). */
+/** Per-team targets from `delivery.targets` (a list of `team` and numbers). */
 export function readTargets(config: Config): Record<string, FlowTargets> {
-  const c = config.getOptionalConfig('delivery.targets');
-  if (!c) return {};
   const out: Record<string, FlowTargets> = {};
-  for (const team of c.keys()) {
-    const t = c.getConfig(team);
-    out[team] = {
+  for (const t of config.getOptionalConfigArray('delivery.targets') ?? []) {
+    out[t.getString('team')] = {
       deploymentsPerDay: t.getOptionalNumber('deploymentsPerDay'),
       leadTimeHours: t.getOptionalNumber('leadTimeHours'),
       changeFailRate: t.getOptionalNumber('changeFailRate'),

@@ -1,0 +1,226 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Entity } from '@backstage/catalog-model';
+import request from 'supertest';
+import { deliveryPlugin } from './plugin';
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'checkout-service', namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'checkout' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/checkout' }],
+  },
+];
+
+/** A CDEvent (spec v0.4) in a CloudEvents 1.0 structured-mode envelope. */
+export function cdevent(
+  type: string,
+  id: string,
+  timestamp: string,
+  subject: object,
+  customData?: object,
+) {
+  const full = `dev.cdevents.${type}`;
+  return {
+    specversion: '1.0',
+    id,
+    source: '/ci/pipelines/checkout',
+    type: full,
+    time: timestamp,
+    datacontenttype: 'application/json',
+    data: {
+      context: {
+        version: '0.4.1',
+        id,
+        source: '/ci/pipelines/checkout',
+        type: full,
+        timestamp,
+      },
+      subject,
+      ...(customData ? { customData } : {}),
+    },
+  };
+}
+
+const deployed = (id: string, timestamp: string, customData?: object) =>
+  cdevent(
+    'service.deployed.0.2.0',
+    id,
+    timestamp,
+    {
+      id: 'checkout-service',
+      source: '/ci',
+      type: 'service',
+      content: {
+        environment: { id: 'production', source: '/k8s/prod' },
+        artifactId: 'pkg:oci/checkout-service@sha256%3A0b31b1c0',
+      },
+    },
+    customData,
+  );
+
+const ADMIN = 'user:default/cto';
+async function start() {
+  const { server } = await startTestBackend({
+    features: [
+      deliveryPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.permissions.mock({
+        authorize: async (requests: any[], options: any) =>
+          requests.map(() => ({
+            result:
+              options.credentials.principal.type === 'service' ||
+              options.credentials.principal.userEntityRef === ADMIN
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          })),
+      }).factory,
+    ],
+  });
+  return server;
+}
+
+const service = mockCredentials.service.header();
+const user = mockCredentials.user.header('user:default/maya');
+
+describe('delivery routes', () => {
+  it('stores the good events of a batch and reports the bad ones by index', async () => {
+    const server = await start();
+    const batch = [
+      deployed('e1', '2026-11-02T10:00:00Z'),
+      deployed('e2', '2999-01-01T00:00:00Z'),
+      { ...deployed('e3', '2026-11-02T11:00:00Z'), type: 'dev.cdevents.pipelinerun.finished.0.2.0' },
+      { specversion: '1.0', id: 'e4' },
+      cdevent('service.deployed.0.2.0', 'e5', '2026-11-02T12:00:00Z', {
+        id: 'component:default/unknown',
+        content: { environment: { id: 'production' } },
+      }),
+    ];
+    const res = await request(server)
+      .post('/api/delivery/events')
+      .set('Authorization', service)
+      .set('Content-Type', 'application/cloudevents-batch+json')
+      .send(JSON.stringify(batch));
+    expect(res.status).toBe(207);
+    expect(res.body.accepted).toBe(1);
+    expect(res.body.rejected.map((r: any) => r.index)).toEqual([1, 2, 3, 4]);
+    expect(res.body.rejected[0].message).toContain('in the future');
+    expect(res.body.rejected[1].message).toContain('not a supported CDEvent');
+    expect(res.body.rejected[2].message).toContain('not a valid CloudEvent');
+    expect(res.body.rejected[3].message).toContain('unknown entity');
+
+    // The same event again is a duplicate; a later status of it an update.
+    const again = await request(server)
+      .post('/api/delivery/events')
+      .set('Authorization', service)
+      .send([deployed('e1', '2026-11-02T10:00:00Z')]);
+    expect(again.body).toMatchObject({ accepted: 0, duplicates: 1 });
+    const status = await request(server)
+      .post('/api/delivery/events')
+      .set('Authorization', service)
+      .send([
+        deployed('e6', '2026-11-02T10:00:00Z', {
+          deploymentId: 'e1',
+          status: 'failure',
+        }),
+      ]);
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({ accepted: 0, updated: 1 });
+
+    const metrics = await request(server)
+      .get('/api/delivery/metrics')
+      .query({
+        entityRef: 'component:default/checkout-service',
+        from: '2026-11-01',
+        to: '2026-11-08',
+      })
+      .set('Authorization', user);
+    expect(metrics.status).toBe(200);
+    // one deployment, now failed: not successful, so no deployment counted
+    expect(metrics.body.summary.coverage.deployments).toBe(1);
+    expect(metrics.body.summary.deploymentFrequency.deployments).toBe(0);
+    expect(metrics.body.summary.changeFailRate).toEqual({
+      status: 'not-enough-data',
+      n: 1,
+    });
+  });
+
+  it('accepts one event in structured and in binary mode', async () => {
+    const server = await start();
+    const structured = await request(server)
+      .post('/api/delivery/events')
+      .set('Authorization', service)
+      .set('Content-Type', 'application/cloudevents+json')
+      .send(JSON.stringify(deployed('s1', '2026-11-03T10:00:00Z')));
+    expect(structured.status).toBe(200);
+    const event = deployed('b1', '2026-11-03T11:00:00Z');
+    const binary = await request(server)
+      .post('/api/delivery/events')
+      .set('Authorization', service)
+      .set('Content-Type', 'application/json')
+      .set('ce-specversion', '1.0')
+      .set('ce-id', 'b1')
+      .set('ce-source', '/ci')
+      .set('ce-type', event.type)
+      .set('ce-time', event.time)
+      .send(event.data);
+    expect(binary.status).toBe(200);
+    expect(binary.body.accepted).toBe(1);
+  });
+
+  it('refuses what it cannot take with a 4xx that says why', async () => {
+    const server = await start();
+    const post = (body: unknown, auth = service) =>
+      request(server)
+        .post('/api/delivery/events')
+        .set('Authorization', auth)
+        .send(body as object);
+    const bad = await post(deployed('x1', 'yesterday'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('not a valid CloudEvent');
+    const noEnv = await post(
+      cdevent('service.deployed.0.2.0', 'x2', '2026-11-03T10:00:00Z', {
+        id: 'checkout-service',
+        content: {},
+      }),
+    );
+    expect(noEnv.status).toBe(400);
+    expect(noEnv.body.error.message).toContain(
+      'data.subject.content.environment.id is required',
+    );
+    const big = await post(
+      Array.from({ length: 1001 }, (_, i) =>
+        deployed(`b${i}`, '2026-11-03T10:00:00Z'),
+      ),
+    );
+    expect(big.status).toBe(413);
+    expect((await post([])).status).toBe(400);
+    expect((await post(deployed('u1', '2026-11-03T10:00:00Z'), user)).status).toBe(403);
+    const anonymous = await request(server)
+      .post('/api/delivery/events')
+      .set('Authorization', mockCredentials.none.header())
+      .send(deployed('a1', '2026-11-03T10:00:00Z'));
+    expect(anonymous.status).toBe(401);
+
+    const get = (query: object) =>
+      request(server)
+        .get('/api/delivery/metrics')
+        .query(query)
+        .set('Authorization', user);
+    expect((await get({ entityRef: 'component:default/checkout-service', from: '2026-13-01' })).status).toBe(400);
+    expect((await get({ entityRef: 'component:default/checkout-service', from: '2026-11-08', to: '2026-11-01' })).status).toBe(400);
+    expect((await get({ entityRef: 'component:default/nope' })).status).toBe(404);
+    expect((await get({})).status).toBe(400);
+    const admin = await request(server)
+      .get('/api/delivery/admin/sources')
+      .set('Authorization', user);
+    expect(admin.status).toBe(403);
+  });
+});
