@@ -45,6 +45,7 @@ import {
   CognitiveLoadPage,
 } from '@teamflow/plugin-cognitive-load';
 import { TechDebtOverviewCard, TechDebtPage } from '@teamflow/plugin-tech-debt';
+import { DeliveryOverviewCard, DeliveryPage } from '@teamflow/plugin-delivery';
 
 const app = createApp({
   apis,
@@ -125,12 +126,14 @@ const routes = (
           overviewCards={{
             cognitiveLoad: <CognitiveLoadOverviewCard />,
             techDebt: <TechDebtOverviewCard />,
+            delivery: <DeliveryOverviewCard />,
           }}
         />
       }
     />
     <Route path="/cognitive-load" element={<CognitiveLoadPage />} />
     <Route path="/tech-debt" element={<TechDebtPage />} />
+    <Route path="/delivery" element={<DeliveryPage />} />
   </FlatRoutes>
 );
 

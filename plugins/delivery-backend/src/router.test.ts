@@ -8,6 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { deliveryPlugin } from './plugin';
+import { cdevent } from './testing/cdevents';
 
 const entities: Entity[] = [
   {
@@ -18,36 +19,6 @@ const entities: Entity[] = [
     relations: [{ type: 'ownedBy', targetRef: 'group:default/checkout' }],
   },
 ];
-
-/** A CDEvent (spec v0.4) in a CloudEvents 1.0 structured-mode envelope. */
-export function cdevent(
-  type: string,
-  id: string,
-  timestamp: string,
-  subject: object,
-  customData?: object,
-) {
-  const full = `dev.cdevents.${type}`;
-  return {
-    specversion: '1.0',
-    id,
-    source: '/ci/pipelines/checkout',
-    type: full,
-    time: timestamp,
-    datacontenttype: 'application/json',
-    data: {
-      context: {
-        version: '0.4.1',
-        id,
-        source: '/ci/pipelines/checkout',
-        type: full,
-        timestamp,
-      },
-      subject,
-      ...(customData ? { customData } : {}),
-    },
-  };
-}
 
 const deployed = (id: string, timestamp: string, customData?: object) =>
   cdevent(
@@ -96,7 +67,10 @@ describe('delivery routes', () => {
     const batch = [
       deployed('e1', '2026-11-02T10:00:00Z'),
       deployed('e2', '2999-01-01T00:00:00Z'),
-      { ...deployed('e3', '2026-11-02T11:00:00Z'), type: 'dev.cdevents.pipelinerun.finished.0.2.0' },
+      {
+        ...deployed('e3', '2026-11-02T11:00:00Z'),
+        type: 'dev.cdevents.pipelinerun.finished.0.2.0',
+      },
       { specversion: '1.0', id: 'e4' },
       cdevent('service.deployed.0.2.0', 'e5', '2026-11-02T12:00:00Z', {
         id: 'component:default/unknown',
@@ -202,7 +176,9 @@ describe('delivery routes', () => {
     );
     expect(big.status).toBe(413);
     expect((await post([])).status).toBe(400);
-    expect((await post(deployed('u1', '2026-11-03T10:00:00Z'), user)).status).toBe(403);
+    expect(
+      (await post(deployed('u1', '2026-11-03T10:00:00Z'), user)).status,
+    ).toBe(403);
     const anonymous = await request(server)
       .post('/api/delivery/events')
       .set('Authorization', mockCredentials.none.header())
@@ -214,9 +190,26 @@ describe('delivery routes', () => {
         .get('/api/delivery/metrics')
         .query(query)
         .set('Authorization', user);
-    expect((await get({ entityRef: 'component:default/checkout-service', from: '2026-13-01' })).status).toBe(400);
-    expect((await get({ entityRef: 'component:default/checkout-service', from: '2026-11-08', to: '2026-11-01' })).status).toBe(400);
-    expect((await get({ entityRef: 'component:default/nope' })).status).toBe(404);
+    expect(
+      (
+        await get({
+          entityRef: 'component:default/checkout-service',
+          from: '2026-13-01',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await get({
+          entityRef: 'component:default/checkout-service',
+          from: '2026-11-08',
+          to: '2026-11-01',
+        })
+      ).status,
+    ).toBe(400);
+    expect((await get({ entityRef: 'component:default/nope' })).status).toBe(
+      404,
+    );
     expect((await get({})).status).toBe(400);
     const admin = await request(server)
       .get('/api/delivery/admin/sources')

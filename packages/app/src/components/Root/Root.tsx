@@ -27,6 +27,7 @@ import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
+import FlowIcon from '@material-ui/icons/TrendingUp';
 import GroupIcon from '@material-ui/icons/People';
 import PsychologyIcon from '@material-ui/icons/EmojiObjects';
 import DebtIcon from '@material-ui/icons/AccountBalance';
@@ -83,6 +84,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           text="Cognitive load"
         />
         <SidebarItem icon={DebtIcon} to="tech-debt" text="Tech debt" />
+        <SidebarItem icon={FlowIcon} to="delivery" text="Delivery" />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={LibraryBooks} to="docs" text="Docs" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />

@@ -70,6 +70,10 @@ import {
   EntityTeamTechDebtContent,
   EntityTechDebtContent,
 } from '@teamflow/plugin-tech-debt';
+import {
+  EntityDeliveryCard,
+  EntityDeliveryContent,
+} from '@teamflow/plugin-delivery';
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
@@ -151,6 +155,13 @@ const overviewContent = (
     <Grid item md={6} xs={12}>
       <EntityServesPersonasCard />
     </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isKind('component')}>
+        <Grid item md={6} xs={12}>
+          <EntityDeliveryCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
@@ -158,6 +169,16 @@ const overviewContent = (
       <EntityHasSubcomponentsCard />
     </Grid>
   </Grid>
+);
+
+const deliveryTab = (
+  <EntityLayout.Route
+    path="/delivery"
+    title="Delivery"
+    if={entity => ['component', 'system'].includes(entity.kind.toLowerCase())}
+  >
+    <EntityDeliveryContent />
+  </EntityLayout.Route>
 );
 
 const techDebtTab = (
@@ -198,6 +219,7 @@ const serviceEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
+    {deliveryTab}
     {techDebtTab}
 
     <EntityLayout.Route path="/docs" title="Docs">
@@ -227,6 +249,7 @@ const websiteEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
+    {deliveryTab}
     {techDebtTab}
 
     <EntityLayout.Route path="/docs" title="Docs">
@@ -248,6 +271,7 @@ const defaultEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
+    {deliveryTab}
     {techDebtTab}
 
     <EntityLayout.Route path="/docs" title="Docs">
@@ -303,6 +327,7 @@ const apiPage = (
       </Grid>
     </EntityLayout.Route>
 
+    {deliveryTab}
     {techDebtTab}
   </EntityLayout>
 );
@@ -348,6 +373,9 @@ const groupPage = (
             <Grid item xs={12} md={6}>
               <EntityTeamTechDebtCard />
             </Grid>
+            <Grid item xs={12} md={6}>
+              <EntityDeliveryCard />
+            </Grid>
           </EntitySwitch.Case>
         </EntitySwitch>
         <Grid item xs={12} md={6}>
@@ -386,6 +414,9 @@ const groupPage = (
     >
       <EntityTeamTechDebtContent />
     </EntityLayout.Route>
+    <EntityLayout.Route path="/delivery" title="Delivery">
+      <EntityDeliveryContent />
+    </EntityLayout.Route>
   </EntityLayout>
 );
 
@@ -402,6 +433,9 @@ const systemPage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityServesPersonasCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityDeliveryCard />
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
@@ -436,6 +470,7 @@ const systemPage = (
       />
     </EntityLayout.Route>
 
+    {deliveryTab}
     {techDebtTab}
   </EntityLayout>
 );

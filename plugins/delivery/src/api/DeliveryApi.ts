@@ -1,0 +1,81 @@
+import {
+  DiscoveryApi,
+  FetchApi,
+  createApiRef,
+} from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  DrillDownResponse,
+  FlowSummaryResponse,
+  OrgFlowResponse,
+} from '@teamflow/plugin-delivery-common';
+
+/** What a summary or drill-down is about, and over which window. @public */
+export type FlowQuery = {
+  entityRef?: string;
+  teamRef?: string;
+  includeChildTeams?: boolean;
+  environment?: string;
+  /** YYYY-MM-DD, inclusive */
+  from?: string;
+  /** YYYY-MM-DD, exclusive */
+  to?: string;
+};
+
+/** Which deployments a drill-down lists. @public */
+export type DrillDownFilter =
+  | 'failed'
+  | 'rework'
+  | 'with-changes'
+  | 'without-changes';
+
+/** @public */
+export interface DeliveryApi {
+  getSummary(query: FlowQuery): Promise<FlowSummaryResponse>;
+  getOrganisation(query: FlowQuery): Promise<OrgFlowResponse>;
+  drillDown(
+    query: FlowQuery & { only?: DrillDownFilter; limit?: number },
+  ): Promise<DrillDownResponse>;
+}
+
+/** @public */
+export const deliveryApiRef = createApiRef<DeliveryApi>({
+  id: 'plugin.delivery',
+});
+
+const toQuery = (q: Record<string, unknown>) =>
+  Object.entries(q)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+
+/** The default {@link DeliveryApi}. @public */
+export class DeliveryClient implements DeliveryApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
+
+  private async get<T>(path: string, query: Record<string, unknown>) {
+    const base = await this.options.discoveryApi.getBaseUrl('delivery');
+    const response = await this.options.fetchApi.fetch(
+      `${base}${path}?${toQuery(query)}`,
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+
+  getSummary(query: FlowQuery) {
+    return this.get<FlowSummaryResponse>('/metrics', query);
+  }
+
+  getOrganisation(query: FlowQuery) {
+    return this.get<OrgFlowResponse>('/metrics/org', query);
+  }
+
+  drillDown(query: FlowQuery & { only?: DrillDownFilter; limit?: number }) {
+    return this.get<DrillDownResponse>('/drill-down', query);
+  }
+}

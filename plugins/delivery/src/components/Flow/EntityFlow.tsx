@@ -1,0 +1,92 @@
+import useAsync from 'react-use/esm/useAsync';
+import {
+  Box,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@material-ui/core';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { deliveryApiRef } from '../../api/DeliveryApi';
+import { FlowSummaryView, windowOf } from './FlowView';
+import { tilesOf } from './format';
+
+const scopeOf = (entity: Entity) => {
+  const ref = stringifyEntityRef(entity);
+  return entity.kind.toLocaleLowerCase('en-US') === 'group'
+    ? { teamRef: ref }
+    : { entityRef: ref };
+};
+
+/** Entity tab (component, system or team): the five metrics, trends and drill-down. */
+export function EntityDeliveryContent() {
+  const { entity } = useEntity();
+  return <FlowSummaryView {...scopeOf(entity)} />;
+}
+
+/** Entity card (component, system or team): the five numbers of the last 90 days. */
+export function EntityDeliveryCard() {
+  const { entity } = useEntity();
+  const api = useApi(deliveryApiRef);
+  const scope = scopeOf(entity);
+  const { value, loading, error } = useAsync(
+    () => api.getSummary({ ...scope, ...windowOf(90) }),
+    [api, JSON.stringify(scope)],
+  );
+  let body;
+  if (loading) body = <Progress />;
+  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (value!.summary.coverage.deployments === 0)
+    body = (
+      <Typography color="textSecondary">
+        No deployments to {value!.environment} in the last 90 days.
+      </Typography>
+    );
+  else {
+    const tiles = tilesOf(
+      value!.summary,
+      2024,
+      value!.definitions.minimumSample,
+      value!.targets,
+    );
+    body = (
+      <List dense aria-label="Delivery flow, last 90 days">
+        {tiles.map(t => (
+          <ListItem key={t.key} disableGutters>
+            <ListItemText
+              primary={`${t.title}: ${
+                t.value === null
+                  ? 'not enough data'
+                  : `${t.approximate ? '≈ ' : ''}${t.value}`
+              }`}
+              secondary={[
+                t.band ? `${t.band.band} (DORA 2024)` : '',
+                t.target
+                  ? `${t.target.met ? 'meets' : 'misses'} ${t.target.text}`
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            />
+          </ListItem>
+        ))}
+      </List>
+    );
+  }
+  return (
+    <InfoCard
+      title="Delivery flow"
+      subheader={`Last 90 days, ${value?.environment ?? 'production'}`}
+      deepLink={{ title: 'Trends and events', link: 'delivery' }}
+    >
+      <Box>{body}</Box>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityDeliveryCard, EntityDeliveryContent } from './EntityFlow';
+export { FlowSummaryView, FlowTiles, HowComputed } from './FlowView';

@@ -1,0 +1,282 @@
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { Box, Typography } from '@material-ui/core';
+import {
+  Content,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  DoraReportYear,
+  TeamFlowRow,
+  doraBand,
+} from '@teamflow/plugin-delivery-common';
+import { deliveryApiRef } from '../../api/DeliveryApi';
+import {
+  FlowControls,
+  FlowTiles,
+  HowComputed,
+  windowOf,
+} from '../Flow/FlowView';
+import { Sparkline } from '../Flow/Sparkline';
+import { formatHours, percent } from '../Flow/format';
+
+type Row = {
+  id: string;
+  teamRef: string;
+  perDay: number;
+  lead: number | null;
+  cfr: number | null;
+  recovery: number | null;
+  rework: number | null;
+  row: TeamFlowRow;
+};
+
+const dist = (d: { status: string; median?: number }) =>
+  d.status === 'ok' ? d.median! : null;
+const rateOf = (r: { status: string; rate?: number }) =>
+  r.status === 'ok' ? r.rate! : null;
+
+/** Half-over-half change of a weekly series: the trend a team compares itself with. */
+function trendWord(values: Array<number | null>, lowerIsBetter: boolean) {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length < 4) return '';
+  const half = Math.floor(known.length / 2);
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const before = mean(known.slice(0, half));
+  const after = mean(known.slice(half));
+  if (before === 0 && after === 0) return '→';
+  const change = (after - before) / (Math.abs(before) || 1);
+  if (Math.abs(change) < 0.1) return '→ steady';
+  const better = lowerIsBetter ? change < 0 : change > 0;
+  return `${change > 0 ? '↑' : '↓'} ${better ? 'improving' : 'worsening'}`;
+}
+
+/** The organisation page: every team's five metrics as trends. */
+export function OrgFlowPage() {
+  const api = useApi(deliveryApiRef);
+  const [days, setDays] = useState(90);
+  const [year, setYear] = useState<DoraReportYear>(2024);
+  const { value, loading, error } = useAsync(
+    () => api.getOrganisation(windowOf(days)),
+    [api, days],
+  );
+  const rows: Row[] = useMemo(
+    () =>
+      (value?.teams ?? []).map(r => ({
+        id: r.teamRef,
+        teamRef: r.teamRef,
+        perDay: r.summary.deploymentFrequency.perDay,
+        lead: dist(r.summary.leadTimeHours),
+        cfr: rateOf(r.summary.changeFailRate),
+        recovery: dist(r.summary.recoveryTimeHours),
+        rework: rateOf(r.summary.reworkRate),
+        row: r,
+      })),
+    [value],
+  );
+  const cell = (text: string | null, trend: string) => (
+    <Box>
+      <Typography variant="body2">{text ?? 'not enough data'}</Typography>
+      <Typography variant="caption" color="textSecondary">
+        {trend}
+      </Typography>
+    </Box>
+  );
+  const columns: TableColumn<Row>[] = [
+    {
+      title: 'Team',
+      field: 'teamRef',
+      render: r => <EntityRefLink entityRef={r.teamRef} defaultKind="group" />,
+    },
+    {
+      title: 'Deployments / day',
+      field: 'perDay',
+      render: r =>
+        cell(
+          `${r.perDay} (${
+            doraBand(year, 'deploymentFrequency', r.perDay).band
+          })`,
+          trendWord(
+            r.row.summary.trend.map(w => w.deployments),
+            false,
+          ),
+        ),
+    },
+    {
+      title: 'Lead time (median)',
+      field: 'lead',
+      render: r =>
+        cell(
+          r.lead === null ? null : `≈ ${formatHours(r.lead)}`,
+          trendWord(
+            r.row.summary.trend.map(w => w.leadTimeMedianHours),
+            true,
+          ),
+        ),
+    },
+    {
+      title: 'Change fail rate',
+      field: 'cfr',
+      render: r =>
+        cell(
+          r.cfr === null ? null : percent(r.cfr),
+          trendWord(
+            r.row.summary.trend.map(w => w.changeFailRate),
+            true,
+          ),
+        ),
+    },
+    {
+      title: 'Recovery (median)',
+      field: 'recovery',
+      render: r =>
+        cell(
+          r.recovery === null ? null : `≈ ${formatHours(r.recovery)}`,
+          trendWord(
+            r.row.summary.trend.map(w => w.recoveryMedianHours),
+            true,
+          ),
+        ),
+    },
+    {
+      title: 'Rework rate',
+      field: 'rework',
+      render: r =>
+        cell(
+          r.rework === null ? null : percent(r.rework),
+          trendWord(
+            r.row.summary.trend.map(w => w.reworkRate),
+            true,
+          ),
+        ),
+    },
+    {
+      title: 'Deployments per week',
+      sorting: false,
+      render: r => (
+        <Sparkline
+          values={r.row.summary.trend.map(w => w.deployments)}
+          label={`Deployments per week of ${r.teamRef}`}
+          width={120}
+        />
+      ),
+    },
+  ];
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Delivery flow"
+        subtitle="DORA's five metrics for every team, as trends"
+      />
+      <Content>
+        <FlowControls
+          days={days}
+          onDays={setDays}
+          year={year}
+          onYear={setYear}
+        />
+        {error && <ResponseErrorPanel error={error} />}
+        {!value && loading && <Progress />}
+        {value && (
+          <>
+            <Typography variant="h6" gutterBottom>
+              The organisation
+            </Typography>
+            <FlowTiles
+              summary={value.organisation}
+              definitions={value.definitions}
+              year={year}
+            />
+            <Box mt={3}>
+              <Table<Row>
+                title="Teams"
+                subtitle="Compare each team with its own past: arrows compare the second half of the window with the first. Bands are context, not a ranking."
+                options={{ paging: false, search: true, padding: 'dense' }}
+                columns={columns}
+                data={rows}
+                emptyContent={
+                  <Box p={2}>
+                    <Typography>
+                      No team has delivery events in this window yet.
+                    </Typography>
+                  </Box>
+                }
+              />
+            </Box>
+            <Box mt={2}>
+              <HowComputed definitions={value.definitions} year={year} />
+            </Box>
+          </>
+        )}
+      </Content>
+    </Page>
+  );
+}
+
+/** CTO overview card: the organisation's five numbers and the teams to look at. */
+export function DeliveryOverviewCard() {
+  const api = useApi(deliveryApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getOrganisation(windowOf(90)),
+    [api],
+  );
+  let body;
+  if (loading) body = <Progress />;
+  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (!value!.teams.length)
+    body = <Typography>No delivery events yet.</Typography>;
+  else {
+    const o = value!.organisation;
+    const worsening = value!.teams.filter(t =>
+      trendWord(
+        t.summary.trend.map(w => w.changeFailRate),
+        true,
+      ).includes('worsening'),
+    );
+    body = (
+      <>
+        <Typography variant="body2">
+          {o.deploymentFrequency.perDay} deployments a day across{' '}
+          {value!.teams.length} teams; change fail rate{' '}
+          {o.changeFailRate.status === 'ok'
+            ? percent(o.changeFailRate.rate)
+            : 'not enough data'}
+          ; median lead time{' '}
+          {o.leadTimeHours.status === 'ok'
+            ? `≈ ${formatHours(o.leadTimeHours.median)}`
+            : 'not enough data'}
+          .
+        </Typography>
+        <Sparkline
+          values={o.trend.map(w => w.deployments)}
+          label="Deployments per week of the organisation"
+          width={240}
+        />
+        <Typography variant="body2">
+          Change fail rate worsening:{' '}
+          {worsening.length
+            ? worsening
+                .map(t => t.teamRef.replace(/^group:default\//, ''))
+                .join(', ')
+            : 'no team'}
+        </Typography>
+      </>
+    );
+  }
+  return (
+    <InfoCard
+      title="Delivery flow"
+      deepLink={{ title: 'Flow by team', link: '/delivery' }}
+    >
+      {body}
+    </InfoCard>
+  );
+}

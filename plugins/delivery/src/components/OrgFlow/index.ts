@@ -1,0 +1,1 @@
+export { OrgFlowPage, DeliveryOverviewCard } from './OrgFlowPage';
