@@ -334,9 +334,9 @@ test('the CTO overview scores the organisation’s health, hand-derived from the
   await expect(
     page.getByRole('list', { name: 'Dependency summary' }),
   ).toContainText('44 observed but undeclared');
-  // The place the delivery plugin will fill; cognitive load and tech debt fill theirs.
-  await expect(page.getByRole('note')).toHaveCount(1);
-  await expect(page.getByRole('note')).toContainText('Delivery metrics');
+  // Delivery, cognitive load and tech debt fill the overview's places.
+  await expect(page.getByRole('note')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Flow by team' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Debt by team' })).toBeVisible();
   await expect(
     page.getByText('Cognitive load (surveys)', { exact: true }),
