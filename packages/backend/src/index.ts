@@ -59,5 +59,11 @@ backend.add(import('@teamflow/plugin-teamflow-backend'));
 backend.add(import('@teamflow/plugin-cognitive-load-backend'));
 backend.add(import('@teamflow/plugin-tech-debt-backend'));
 backend.add(import('@teamflow/plugin-tech-debt-backend-module-sonarqube'));
+// Delivery flow: CDEvents API, provider webhooks through the events system
+// (HTTP ingress at /api/events/http/{github,gitlab,pagerduty}).
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+backend.add(import('@backstage/plugin-events-backend-module-gitlab'));
+backend.add(import('@teamflow/plugin-events-backend-module-pagerduty'));
 backend.add(import('@teamflow/plugin-delivery-backend'));
 backend.start();

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   DEFAULT_FLOW_DEFINITIONS,
   FlowDefinitions,
@@ -47,6 +48,7 @@ export const deliveryPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(deliveryPermissions);
@@ -69,6 +71,18 @@ export const deliveryPlugin = createBackendPlugin({
               delivery.recordSourceState(source.id, key, state),
           });
         }
+        // Provider webhooks, verified by the events backend's ingress.
+        await deps.events.subscribe({
+          id: 'delivery-webhooks',
+          topics: ['github', 'gitlab', 'pagerduty'],
+          onEvent: async params => {
+            await delivery.ingestWebhook(
+              params.topic,
+              params.eventPayload,
+              params.metadata ?? {},
+            );
+          },
+        });
         const seed =
           deps.config.getOptionalBoolean('delivery.demo.seed') ?? false;
         let seeded = !seed;

@@ -43,6 +43,8 @@ import {
   RollupTotals,
 } from '../database/DeliveryStore';
 import { judgeAround } from './judge';
+import { EventProblem } from './cdevents';
+import { fromGithub, fromGitlab, fromPagerDuty } from './webhooks';
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 const DAY = 86_400_000;
@@ -151,7 +153,7 @@ export class DeliveryService {
     const credentials = await this.auth.getOwnServiceCredentials();
     const byRef = new Map<string, Entity>();
     const refs = new Set<string>();
-    const slugs = new Set<string>();
+    const annotated = new Map<string, Set<string>>();
     for (const h of hints) {
       if ('entityRef' in h) {
         try {
@@ -168,7 +170,15 @@ export class DeliveryService {
         } catch {
           // reported per event below
         }
-      } else slugs.add(h.value);
+      } else {
+        const keys =
+          h.annotation === 'project-slug' ? PROJECT_SLUGS : [h.annotation];
+        for (const k of keys) {
+          const set = annotated.get(k) ?? new Set<string>();
+          set.add(h.value);
+          annotated.set(k, set);
+        }
+      }
     }
     if (refs.size) {
       const { items } = await this.catalog.getEntitiesByRefs(
@@ -177,21 +187,22 @@ export class DeliveryService {
       );
       for (const e of items) if (e) byRef.set(lower(stringifyEntityRef(e)), e);
     }
-    const bySlug = new Map<string, Entity>();
-    if (slugs.size) {
+    // annotation key + value -> entity
+    const byAnnotation = new Map<string, Entity>();
+    if (annotated.size) {
       const { items } = await this.catalog.getEntities(
         {
-          filter: PROJECT_SLUGS.map(a => ({
-            [`metadata.annotations.${a}`]: [...slugs],
+          filter: [...annotated.entries()].map(([a, values]) => ({
+            [`metadata.annotations.${a}`]: [...values],
           })),
           fields: ['kind', 'metadata', 'relations'],
         },
         { credentials },
       );
       for (const e of items)
-        for (const a of PROJECT_SLUGS) {
+        for (const a of annotated.keys()) {
           const v = e.metadata.annotations?.[a];
-          if (v) bySlug.set(lower(v), e);
+          if (v) byAnnotation.set(`${a}\u0000${lower(v)}`, e);
         }
     }
     const teamOf = (e: Entity) => {
@@ -220,8 +231,13 @@ export class DeliveryService {
           return { problem: `${hint.entityRef} is not an entity reference` };
         }
       } else {
-        name = `the repository ${hint.value}`;
-        entity = bySlug.get(lower(hint.value));
+        const keys =
+          hint.annotation === 'project-slug'
+            ? PROJECT_SLUGS
+            : [hint.annotation];
+        name = `${keys.join(' or ')}: ${hint.value}`;
+        for (const k of keys)
+          entity ??= byAnnotation.get(`${k}\u0000${lower(hint.value)}`);
       }
       if (!entity)
         return {
@@ -479,6 +495,42 @@ export class DeliveryService {
         }
         return result;
       })) as Promise<IngestResult>;
+  }
+
+  /**
+   * A provider webhook from the events system: mapped to delivery events
+   * (see webhooks.ts) and filed like any batch; problems are logged, since
+   * the provider got its 202 from the ingress already.
+   */
+  async ingestWebhook(
+    topic: string,
+    payload: unknown,
+    metadata: Record<string, string | string[] | undefined>,
+  ) {
+    const now = this.now();
+    let events: IncomingEvent[] = [];
+    try {
+      if (topic === 'github') {
+        const name = metadata['x-github-event'];
+        events = fromGithub(
+          String(Array.isArray(name) ? name[0] : name),
+          payload,
+          now,
+        );
+      } else if (topic === 'gitlab') events = fromGitlab(payload, now);
+      else if (topic === 'pagerduty') events = fromPagerDuty(payload, now);
+    } catch (e) {
+      if (!(e instanceof EventProblem)) throw e;
+      this.logger.warn(`Ignored a ${topic} webhook: ${e.message}`);
+      return undefined;
+    }
+    if (!events.length) return undefined;
+    const result = await this.ingest(
+      events.map(event => ({ source: `${topic}-webhook`, event })),
+    );
+    for (const r of result.rejected)
+      this.logger.info(`A ${topic} webhook event was not filed: ${r.message}`);
+    return result;
   }
 
   /** A fingerprint of the definitions the stored judgement was made with. */
