@@ -66,4 +66,5 @@ backend.add(import('@backstage/plugin-events-backend-module-github'));
 backend.add(import('@backstage/plugin-events-backend-module-gitlab'));
 backend.add(import('@teamflow/plugin-events-backend-module-pagerduty'));
 backend.add(import('@teamflow/plugin-delivery-backend'));
+backend.add(import('@teamflow/plugin-delivery-backend-module-github'));
 backend.start();

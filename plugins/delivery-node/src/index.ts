@@ -47,3 +47,5 @@ export const deliverySourcesExtensionPoint =
   createExtensionPoint<DeliverySourcesExtensionPoint>({
     id: 'delivery.sources',
   });
+export * from './validation';
+export * from './github';

@@ -1,5 +1,11 @@
 import { CloudEvent } from 'cloudevents';
-import { IncomingEvent } from '@teamflow/plugin-delivery-node';
+import {
+  EventProblem,
+  IncomingEvent,
+  instant,
+} from '@teamflow/plugin-delivery-node';
+
+export { EventProblem };
 
 /**
  * CDEvents (https://cdevents.dev, spec v0.4) carried in CloudEvents
@@ -30,9 +36,6 @@ import { IncomingEvent } from '@teamflow/plugin-delivery-node';
 const TYPE =
   /^dev\.cdevents\.(service\.deployed|service\.upgraded|service\.rolledback|change\.merged|incident\.detected|incident\.reported|incident\.resolved)\.\d+\.\d+\.\d+(-[\w.]+)?$/;
 
-/** Thrown with the field that is wrong. @public */
-export class EventProblem extends Error {}
-
 const isObject = (x: unknown): x is Record<string, any> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -55,36 +58,6 @@ function optStr(
   if (typeof v !== 'string')
     throw new EventProblem(`${path}.${key} must be a string`);
   return v;
-}
-
-/** An ISO 8601 instant with a time zone, not in the future. @public */
-export function instant(
-  value: unknown,
-  path: string,
-  now: number,
-  required = true,
-): number | undefined {
-  if (value === undefined || value === null) {
-    if (required)
-      throw new EventProblem(`${path} is required (ISO 8601 timestamp)`);
-    return undefined;
-  }
-  if (
-    typeof value !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(
-      value,
-    )
-  )
-    throw new EventProblem(
-      `${path} must be an ISO 8601 timestamp with a time zone, e.g. 2026-11-21T10:00:00Z`,
-    );
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new EventProblem(`${path} is not a valid date`);
-  if (ms > now + 5 * 60_000)
-    throw new EventProblem(
-      `${path} (${value}) is in the future; events record what happened`,
-    );
-  return ms;
 }
 
 function stringList(value: unknown, path: string) {

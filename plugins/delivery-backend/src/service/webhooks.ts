@@ -1,5 +1,10 @@
-import { IncomingEvent } from '@teamflow/plugin-delivery-node';
-import { EventProblem, instant } from './cdevents';
+import {
+  EventProblem,
+  IncomingEvent,
+  githubDeployment,
+  githubPullRequest,
+  instant,
+} from '@teamflow/plugin-delivery-node';
 
 /*
  * Provider webhooks, as Backstage's events system delivers them (topics
@@ -38,8 +43,6 @@ export function gitlabTime(value: unknown, path: string, now: number) {
   return instant(value, path, now);
 }
 
-const REVERTS = /Reverts ([\w.-]+\/[\w.-]+)#(\d+)/;
-
 /** A GitHub webhook (event name from the `x-github-event` header). */
 export function fromGithub(
   eventName: string,
@@ -51,52 +54,24 @@ export function fromGithub(
   const slug = String(payload.repository.full_name ?? '');
   const entity = { annotation: 'github.com/project-slug', value: slug };
   if (eventName === 'deployment_status') {
-    const status = payload.deployment_status;
-    const deployment = payload.deployment;
-    if (!isObject(status) || !isObject(deployment))
+    if (!isObject(payload.deployment_status) || !isObject(payload.deployment))
       throw new EventProblem(
         'deployment_status needs deployment_status and deployment',
       );
-    const state = String(status.state);
-    if (!['success', 'failure', 'error'].includes(state)) return [];
-    return [
-      {
-        kind: 'deployment',
-        id: `github-deployment-${slug}-${deployment.id}`,
-        entity,
-        environment: String(status.environment ?? deployment.environment),
-        finishedAt: instant(
-          status.updated_at ?? status.created_at,
-          'deployment_status.updated_at',
-          now,
-        )!,
-        status: state === 'success' ? 'success' : 'failure',
-        rollback: /rollback/i.test(String(deployment.description ?? '')),
-        version: deployment.sha ? String(deployment.sha) : undefined,
-        url: status.target_url || undefined,
-      },
-    ];
+    const event = githubDeployment(
+      slug,
+      payload.deployment,
+      payload.deployment_status,
+      now,
+    );
+    return event ? [event] : [];
   }
   if (eventName === 'pull_request') {
-    const pr = payload.pull_request;
-    if (!isObject(pr)) throw new EventProblem('pull_request is missing');
-    if (payload.action !== 'closed' || !pr.merged) return [];
-    const reverts = REVERTS.exec(String(pr.body ?? ''));
-    return [
-      {
-        kind: 'change',
-        id: `github-pr-${slug}#${pr.number}`,
-        entity,
-        mergedAt: instant(pr.merged_at, 'pull_request.merged_at', now)!,
-        openedAt: instant(pr.created_at, 'pull_request.created_at', now, false),
-        labels: Array.isArray(pr.labels)
-          ? pr.labels.map((l: any) => String(l.name))
-          : [],
-        revertOf: reverts ? `github-pr-${reverts[1]}#${reverts[2]}` : undefined,
-        title: pr.title ? String(pr.title) : undefined,
-        url: pr.html_url ? String(pr.html_url) : undefined,
-      },
-    ];
+    if (!isObject(payload.pull_request))
+      throw new EventProblem('pull_request is missing');
+    if (payload.action !== 'closed') return [];
+    const event = githubPullRequest(slug, payload.pull_request, now);
+    return event ? [event] : [];
   }
   if (eventName === 'push') {
     // Direct pushes to the default branch; merges of pull requests arrive as
