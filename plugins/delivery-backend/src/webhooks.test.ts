@@ -74,6 +74,9 @@ async function start() {
       mockServices.rootConfig.factory({
         data: {
           events: {
+            // In-process delivery only: no long-polling of the events hub
+            // that would hold the test backend open at shutdown.
+            useEventBus: 'never',
             modules: {
               github: { webhookSecret: SECRETS.github },
               gitlab: { webhookSecret: SECRETS.gitlab },

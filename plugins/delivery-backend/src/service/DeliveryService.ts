@@ -595,21 +595,41 @@ export class DeliveryService {
     return { ref: normalised, entity };
   }
 
+  private groupTree?: { at: number; children: Promise<Map<string, string[]>> };
+
+  /** Group → child groups, read from the catalog at most once a minute. */
+  private groupChildren() {
+    if (!this.groupTree || this.now() - this.groupTree.at > 60_000) {
+      const children = (async () => {
+        const credentials = await this.auth.getOwnServiceCredentials();
+        const { items } = await this.catalog.getEntities(
+          {
+            filter: { kind: 'group' },
+            fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
+          },
+          { credentials },
+        );
+        const map = new Map<string, string[]>();
+        for (const g of items)
+          map.set(
+            lower(stringifyEntityRef(g)),
+            (g.relations ?? [])
+              .filter(r => r.type === 'parentOf')
+              .map(r => lower(r.targetRef)),
+          );
+        return map;
+      })();
+      this.groupTree = { at: this.now(), children };
+      children.catch(() => {
+        this.groupTree = undefined;
+      });
+    }
+    return this.groupTree.children;
+  }
+
   /** The team and its descendants (parentOf relations, any depth). */
   private async teamAndChildren(team: Entity) {
-    const credentials = await this.auth.getOwnServiceCredentials();
-    const { items } = await this.catalog.getEntities(
-      { filter: { kind: 'group' }, fields: ['kind', 'metadata', 'relations'] },
-      { credentials },
-    );
-    const children = new Map<string, string[]>();
-    for (const g of items)
-      children.set(
-        lower(stringifyEntityRef(g)),
-        (g.relations ?? [])
-          .filter(r => r.type === 'parentOf')
-          .map(r => lower(r.targetRef)),
-      );
+    const children = await this.groupChildren();
     const out: string[] = [];
     const walk = (ref: string) => {
       if (out.includes(ref)) return;

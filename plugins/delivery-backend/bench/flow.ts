@@ -1,0 +1,370 @@
+/*
+ * Benchmark: the delivery ledger at organisation scale over real HTTP.
+ *
+ *   yarn workspace @teamflow/plugin-delivery-backend bench
+ *   TEAMFLOW_BENCH_DATABASE=postgresql://… (default: a SQLite file in the OS temp directory)
+ *   TEAMFLOW_BENCH_DEPLOYMENTS=2000000 TEAMFLOW_BENCH_CHANGES=20000000 (SQLite default 2000000)
+ *   TEAMFLOW_BENCH_INCIDENTS=200000 TEAMFLOW_BENCH_COMPONENTS=20000 TEAMFLOW_BENCH_TEAMS=2000
+ *
+ * History: a year of deployments (one per component every 3.65 days), changes and incidents,
+ * generated inside the database (generate_series / a recursive CTE), with their day roll-ups
+ * (one entity row per deployment day, team rows summed by the store's own SQL). The roll-ups
+ * carry fixed judged values per row (four lead-time profiles); that they equal the definitions'
+ * numbers is the store tests' job, this measures reading and writing at size.
+ *
+ * Measured, through the plugin's router and DeliveryService (catalog: the in-memory test catalog
+ * with every component and team):
+ * - ingest: 30 batches of 1,000 CDEvents (CloudEvents JSON) for 100 components each, parsed,
+ *   validated, stored and judged with the roll-ups of the days they touch rewritten;
+ * - one component's 90-day summary, one team's (10 components), the organisation by team.
+ */
+import os from 'node:os';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import express from 'express';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  measureRequests,
+  openBenchDatabase,
+  sampleStats,
+} from '@teamflow/org-generator';
+import { HISTOGRAM_BUCKETS, bucketOf } from '@teamflow/plugin-delivery-common';
+import { DeliveryStore } from '../src/database/DeliveryStore';
+import { DeliveryService } from '../src/service/DeliveryService';
+import { createRouter } from '../src/router';
+import { cdevent } from '../src/testing/cdevents';
+
+const DEPLOYMENTS = Number(process.env.TEAMFLOW_BENCH_DEPLOYMENTS ?? 2_000_000);
+const INCIDENTS = Number(process.env.TEAMFLOW_BENCH_INCIDENTS ?? 200_000);
+const COMPONENTS = Number(process.env.TEAMFLOW_BENCH_COMPONENTS ?? 20_000);
+const TEAMS = Number(process.env.TEAMFLOW_BENCH_TEAMS ?? 2_000);
+const PG = !!process.env.TEAMFLOW_BENCH_DATABASE;
+const CHANGES = Number(
+  process.env.TEAMFLOW_BENCH_CHANGES ?? (PG ? 20_000_000 : 2_000_000),
+);
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 21, 12);
+const START = NOW - 365 * DAY;
+const STEP = Math.floor((365 * DAY) / (DEPLOYMENTS / COMPONENTS));
+
+// Four lead-time profiles (hours) a day row can have, ten changes each.
+const PROFILES = [
+  [0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 12],
+  [4, 6, 8, 12, 16, 20, 24, 30, 36, 48],
+  [24, 30, 48, 60, 72, 96, 120, 150, 168, 200],
+  [100, 150, 200, 300, 400, 500, 600, 700, 800, 1000],
+];
+const RECOVERY = [0.5, 2, 8, 30];
+
+function profileColumns(alias: string) {
+  const cols: string[] = [];
+  for (let k = 0; k < HISTOGRAM_BUCKETS; k++) {
+    const counts = PROFILES.map(p => p.filter(h => bucketOf(h) === k).length);
+    cols.push(
+      `case ${alias} % 4 ${counts
+        .map((c, v) => `when ${v} then ${c}`)
+        .join(' ')} end`,
+    );
+  }
+  for (let k = 0; k < HISTOGRAM_BUCKETS; k++) {
+    const counts = RECOVERY.map(h => (bucketOf(h) === k ? 1 : 0));
+    cols.push(
+      `case when ${alias} % 9 = 0 then (case ${alias} % 4 ${counts
+        .map((c, v) => `when ${v} then ${c}`)
+        .join(' ')} end) else 0 end`,
+    );
+  }
+  return cols;
+}
+
+async function generate(knex: any) {
+  const seq = (n: number, body: string) =>
+    PG
+      ? `${body.replace(
+          /\bFROM_SEQ\b/,
+          `from generate_series(0, ${n - 1}) as s(i)`,
+        )}`
+      : `with recursive s(i) as (select 0 union all select i + 1 from s where i < ${
+          n - 1
+        }) ${body.replace(/\bFROM_SEQ\b/, 'from s')}`;
+  const div = (a: string, b: number) =>
+    PG ? `(${a}) / ${b}` : `(${a}) / ${b}`;
+  const at = `${START} + ${div(
+    'i',
+    COMPONENTS,
+  )} * ${STEP} + (i * 7919) % 3600000`;
+  const dayExpr = PG
+    ? `to_char(to_timestamp((${at}) / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`
+    : `strftime('%Y-%m-%d', (${at}) / 1000, 'unixepoch')`;
+  const weekExpr = PG
+    ? `to_char(date_trunc('week', to_timestamp((${at}) / 1000.0) at time zone 'UTC'), 'YYYY-MM-DD')`
+    : `date((${at}) / 1000, 'unixepoch', 'weekday 0', '-6 days')`;
+  const comp = `'component:default/c-' || (i % ${COMPONENTS})`;
+  const team = `'group:default/team-' || ((i % ${COMPONENTS}) % ${TEAMS})`;
+  const t0 = performance.now();
+  await knex.raw(
+    seq(
+      DEPLOYMENTS,
+      `insert into delivery_deployments (id, entity_ref, team_ref, environment, finished_at, status, rollback, source, received_at, failed, rework, recovery_hours, changes)
+       select 'd-' || i, ${comp}, ${team}, 'production', ${at},
+         case when i % 13 = 0 then 'failure' else 'success' end, ${
+           PG ? 'false' : '0'
+         }, 'bench', ${START},
+         ${PG ? 'i % 9 = 0' : 'i % 9 = 0'}, ${PG ? 'i % 17 = 0' : 'i % 17 = 0'},
+         case when i % 9 = 0 then 1.5 else null end, 10 FROM_SEQ`,
+    ),
+  );
+  const deploymentsMs = performance.now() - t0;
+  const perDeployment = Math.max(1, Math.round(CHANGES / DEPLOYMENTS));
+  const t1 = performance.now();
+  await knex.raw(
+    seq(
+      CHANGES,
+      `insert into delivery_changes (id, entity_ref, team_ref, merged_at, first_commit_at, labels, source, received_at)
+       select 'ch-' || i, 'component:default/c-' || ((i / ${perDeployment}) % ${COMPONENTS}),
+         'group:default/team-' || (((i / ${perDeployment}) % ${COMPONENTS}) % ${TEAMS}),
+         ${START} + ${div(
+        `i / ${perDeployment}`,
+        COMPONENTS,
+      )} * ${STEP} - 3600000 * (1 + i % 48),
+         ${START} + ${div(
+        `i / ${perDeployment}`,
+        COMPONENTS,
+      )} * ${STEP} - 3600000 * (10 + i % 200),
+         null, 'bench', ${START} FROM_SEQ`,
+    ),
+  );
+  const changesMs = performance.now() - t1;
+  await knex.raw(
+    seq(
+      INCIDENTS,
+      `insert into delivery_incidents (id, entity_ref, team_ref, environment, started_at, resolved_at, source, received_at)
+       select 'i-' || i, 'component:default/c-' || ((i * 10) % ${COMPONENTS}),
+         'group:default/team-' || (((i * 10) % ${COMPONENTS}) % ${TEAMS}), 'production',
+         ${START} + (i * 157) % ${365 * DAY}, ${START} + (i * 157) % ${
+        365 * DAY
+      } + 7200000,
+         'bench', ${START} FROM_SEQ`,
+    ),
+  );
+  const t2 = performance.now();
+  const leadJson = PROFILES.map(p => `'${JSON.stringify(p)}'`);
+  const recJson = RECOVERY.map(h => `'[${h}]'`);
+  const hist = profileColumns('i');
+  const cols = [
+    ...Array.from({ length: HISTOGRAM_BUCKETS }, (_, k) => `l${k}`),
+    ...Array.from({ length: HISTOGRAM_BUCKETS }, (_, k) => `r${k}`),
+  ];
+  await knex.raw(
+    seq(
+      DEPLOYMENTS,
+      `insert into delivery_entity_daily (entity_ref, team_ref, environment, day, week, deployments, successful, failed, rework, with_changes, incidents, unlinked_incidents, ${cols.join(
+        ', ',
+      )}, lead_times, recovery_times)
+       select ${comp}, ${team}, 'production', ${dayExpr}, ${weekExpr}, 1,
+         case when i % 13 = 0 then 0 else 1 end, case when i % 9 = 0 then 1 else 0 end,
+         case when i % 17 = 0 then 1 else 0 end, 1, case when i % 10 = 0 then 1 else 0 end, 0,
+         ${hist.join(', ')},
+         case i % 4 ${leadJson
+           .map((j, v) => `when ${v} then ${j}`)
+           .join(' ')} end,
+         case when i % 9 = 0 then (case i % 4 ${recJson
+           .map((j, v) => `when ${v} then ${j}`)
+           .join(' ')} end) else '[]' end
+       FROM_SEQ`,
+    ),
+  );
+  await knex.raw(
+    `insert into delivery_team_daily (team_ref, environment, day, week, deployments, successful, failed, rework, with_changes, incidents, unlinked_incidents, ${cols.join(
+      ', ',
+    )})
+     select team_ref, environment, day, week, sum(deployments), sum(successful), sum(failed), sum(rework), sum(with_changes), sum(incidents), sum(unlinked_incidents), ${cols
+       .map(c => `sum(${c})`)
+       .join(', ')}
+     from delivery_entity_daily group by team_ref, environment, day, week`,
+  );
+  if (PG) await knex.raw('analyze');
+  return {
+    deploymentsMs: Math.round(deploymentsMs),
+    changesMs: Math.round(changesMs),
+    rollupsMs: Math.round(performance.now() - t2),
+  };
+}
+
+function catalogEntities(): Entity[] {
+  const out: Entity[] = [];
+  for (let t = 0; t < TEAMS; t++)
+    out.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: `team-${t}`, namespace: 'default' },
+      spec: { type: 'team', children: [] },
+      relations: [],
+    });
+  for (let c = 0; c < COMPONENTS; c++)
+    out.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: `c-${c}`, namespace: 'default' },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: `team-${c % TEAMS}`,
+      },
+      relations: [
+        { type: 'ownedBy', targetRef: `group:default/team-${c % TEAMS}` },
+      ],
+    });
+  return out;
+}
+
+async function main() {
+  const db = await openBenchDatabase('delivery', [
+    'delivery_source_state',
+    'delivery_team_daily',
+    'delivery_entity_daily',
+    'delivery_incidents',
+    'delivery_change_deployments',
+    'delivery_changes',
+    'delivery_deployments',
+  ]);
+  const store = await DeliveryStore.create({
+    database: mockServices.database({ knex: db.knex }),
+  });
+  const generated = await generate(db.knex);
+  const delivery = DeliveryService.create({
+    store,
+    catalog: catalogServiceMock({ entities: catalogEntities() }),
+    auth: mockServices.auth(),
+    permissions: mockServices.permissions(),
+    logger: mockServices.rootLogger({ level: 'error' }),
+    definitions: {
+      environment: 'production',
+      leadTimeStart: 'first-commit',
+      failureWindowHours: 24,
+      minimumSample: 5,
+    },
+    now: () => NOW,
+  });
+  const app = express();
+  app.use(
+    await createRouter({
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.service(),
+      }),
+      delivery,
+      now: () => NOW,
+    }),
+  );
+  const server = http.createServer(app);
+  await new Promise<void>(resolve => server.listen(0, resolve));
+  const base = `http://localhost:${(server.address() as AddressInfo).port}/`;
+
+  // Ingest: batches of 1,000 CDEvents, 100 components each (1 deployment,
+  // 8 merged changes, 1 incident per component), in the last hours.
+  const batchTimes: number[] = [];
+  const BATCHES = Number(process.env.TEAMFLOW_BENCH_BATCHES ?? 30);
+  let ingested = 0;
+  for (let b = 0; b < BATCHES; b++) {
+    const events: object[] = [];
+    for (let k = 0; k < 100; k++) {
+      const c = ((b * 100 + k) * 7) % COMPONENTS;
+      const iso = (hoursAgo: number) =>
+        new Date(NOW - hoursAgo * 3_600_000 - b * 60_000).toISOString();
+      const changeIds: string[] = [];
+      for (let j = 0; j < 8; j++) {
+        const id = `live-${b}-${k}-${j}`;
+        changeIds.push(id);
+        events.push(
+          cdevent(
+            'change.merged.0.2.0',
+            id,
+            iso(3 + j),
+            { id, content: {} },
+            {
+              entityRef: `component:default/c-${c}`,
+              firstCommitAt: iso(20 + j),
+            },
+          ),
+        );
+      }
+      events.push(
+        cdevent(
+          'service.deployed.0.2.0',
+          `live-${b}-${k}`,
+          iso(2),
+          { id: `c-${c}`, content: { environment: { id: 'production' } } },
+          { changeIds },
+        ),
+      );
+      events.push(
+        cdevent('incident.detected.0.2.0', `live-i-${b}-${k}`, iso(1), {
+          id: `live-i-${b}-${k}`,
+          content: { service: { id: `c-${c}` } },
+        }),
+      );
+    }
+    const start = performance.now();
+    const res = await fetch(`${base}events`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify(events),
+    });
+    const body = await res.json();
+    batchTimes.push(performance.now() - start);
+    if (res.status !== 200) throw new Error(JSON.stringify(body).slice(0, 500));
+    ingested += body.accepted;
+  }
+  const totalMs = batchTimes.reduce((s, x) => s + x, 0);
+
+  const window = 'from=2026-08-23&to=2026-11-22';
+  const result = {
+    benchmark: 'delivery-flow',
+    database: db.engine,
+    deployments: DEPLOYMENTS,
+    changes: CHANGES,
+    incidents: INCIDENTS,
+    components: COMPONENTS,
+    teams: TEAMS,
+    generated,
+    ingest: {
+      events: ingested,
+      batch: sampleStats(batchTimes),
+      eventsPerSecond: Math.round((ingested / totalMs) * 1000),
+    },
+    component90d: await measureRequests(
+      base,
+      Array.from(
+        { length: 100 },
+        (_, i) =>
+          `metrics?entityRef=component:default/c-${
+            (i * 193) % COMPONENTS
+          }&${window}`,
+      ),
+    ),
+    team90d: await measureRequests(
+      base,
+      Array.from(
+        { length: 60 },
+        (_, i) =>
+          `metrics?teamRef=group:default/team-${(i * 97) % TEAMS}&${window}`,
+      ),
+    ),
+    orgByTeam90d: await measureRequests(
+      base,
+      Array.from({ length: 15 }, () => `metrics/org?${window}`),
+    ),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpus: os.cpus().length,
+  };
+  server.close();
+  await db.close();
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
