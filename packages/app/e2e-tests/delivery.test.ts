@@ -130,6 +130,10 @@ test("a pipeline's CDEvents show up on its team's Delivery tab, traced to their 
   test.setTimeout(120_000);
   await sendPipelineEvents(request);
   await signInAs(page, 'Noah Fischer');
+  // Source administration is for admins only.
+  await page.goto('/delivery');
+  await expect(page.getByRole('heading', { name: 'The organisation' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Delivery sources' })).toHaveCount(0);
   await page.goto('/catalog/default/group/courier-app/delivery');
 
   // d1..d6 are successful: 6 deployments; d3 caused the incident, d5 was rolled back: 2 of 6.
@@ -196,7 +200,15 @@ test('the CTO sees every team as a trend on the delivery page and the overview',
   await expect(
     page.getByRole('heading', { name: 'The organisation' }),
   ).toBeVisible();
+  // Admins see what each source filed (the demo history is one).
+  const sources = page.getByRole('table', { name: 'Delivery sources' });
+  await expect(sources).toContainText('demo');
   await shot(page, 'cto-delivery-org');
+  // Debt weighed by delivery on the tech-debt page.
+  await page.goto('/tech-debt');
+  await expect(
+    page.getByRole('table', { name: 'Debt next to delivery' }),
+  ).toContainText('Order Flow');
   await page.goto('/teamflow');
   await expect(page.getByRole('link', { name: 'Flow by team' })).toBeVisible();
   await expect(

@@ -36,7 +36,20 @@ export interface DeliveryApi {
   drillDown(
     query: FlowQuery & { only?: DrillDownFilter; limit?: number },
   ): Promise<DrillDownResponse>;
+  /** Sources' progress for admins; undefined when the caller may not see it. */
+  getSources(): Promise<SourcesResponse | undefined>;
 }
+
+/** @public */
+export type SourcesResponse = {
+  events: { deployments: number; changes: number; incidents: number };
+  sources: Array<{
+    source: string;
+    key: string;
+    state: Record<string, unknown>;
+    updatedAt: string;
+  }>;
+};
 
 /** @public */
 export const deliveryApiRef = createApiRef<DeliveryApi>({
@@ -77,5 +90,13 @@ export class DeliveryClient implements DeliveryApi {
 
   drillDown(query: FlowQuery & { only?: DrillDownFilter; limit?: number }) {
     return this.get<DrillDownResponse>('/drill-down', query);
+  }
+
+  async getSources() {
+    const base = await this.options.discoveryApi.getBaseUrl('delivery');
+    const response = await this.options.fetchApi.fetch(`${base}/admin/sources`);
+    if (response.status === 403) return undefined;
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as SourcesResponse;
   }
 }

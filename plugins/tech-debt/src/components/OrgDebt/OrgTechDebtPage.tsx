@@ -28,6 +28,7 @@ import {
   techDebtApiRef,
 } from '../../api/TechDebtApi';
 import { CategoryBars, TrendLine } from '../charts';
+import { DebtNextToDelivery } from './DebtNextToDelivery';
 
 function ItemList(props: { items: DebtItemView[]; label: string }) {
   if (props.items.length === 0)
@@ -141,13 +142,7 @@ export function OrgTechDebtView(props: { rollup: OrgDebtRollup }) {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Debt next to delivery">
-          <Typography variant="body2">
-            Where delivery metrics exist for a service, its lead time and change
-            fail rate show here next to its debt, and weigh its priority. No
-            delivery metrics plugin is installed yet.
-          </Typography>
-        </InfoCard>
+        <DebtNextToDelivery byTeam={r.byTeam} />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,106 @@
+import useAsync from 'react-use/esm/useAsync';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import { InfoCard, Progress } from '@backstage/core-components';
+import {
+  discoveryApiRef,
+  fetchApiRef,
+  useApi,
+} from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { OrgFlowResponse } from '@teamflow/plugin-delivery-common';
+
+/**
+ * The weight delivery gives a team's debt: 1 + its change fail rate over
+ * the last 90 days (1 to 2). Debt in code whose changes fail often costs
+ * more; without enough delivery data the weight stays 1.
+ */
+export function deliveryFactor(changeFailRate: number | null) {
+  return changeFailRate === null ? 1 : 1 + Math.min(1, changeFailRate);
+}
+
+/** Each team's open debt next to its delivery flow, weighted by its change fail rate. */
+export function DebtNextToDelivery(props: {
+  byTeam: Array<{ teamRef: string; open: number; score: number }>;
+}) {
+  const discovery = useApi(discoveryApiRef);
+  const { fetch } = useApi(fetchApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    const base = await discovery.getBaseUrl('delivery');
+    const res = await fetch(`${base}/metrics/org`);
+    if (!res.ok) throw new Error(`delivery answered ${res.status}`);
+    return (await res.json()) as OrgFlowResponse;
+  }, [discovery, fetch]);
+  let body;
+  if (loading) body = <Progress />;
+  else if (error || !value)
+    body = (
+      <Typography variant="body2">
+        No delivery metrics are available ({error?.message ?? 'none'}), so debt
+        is not weighted by delivery.
+      </Typography>
+    );
+  else {
+    const flow = new Map(value.teams.map(t => [t.teamRef, t.summary]));
+    const rows = props.byTeam
+      .map(t => {
+        const s = flow.get(t.teamRef);
+        const cfr =
+          s && s.changeFailRate.status === 'ok' ? s.changeFailRate.rate : null;
+        const lead =
+          s && s.leadTimeHours.status === 'ok' ? s.leadTimeHours.median : null;
+        const factor = deliveryFactor(cfr);
+        return {
+          ...t,
+          cfr,
+          lead,
+          factor,
+          weighted: Math.round(t.score * factor * 10) / 10,
+        };
+      })
+      .sort((a, b) => b.weighted - a.weighted);
+    body = (
+      <>
+        <Typography variant="body2" paragraph>
+          Open debt score × (1 + change fail rate, last 90 days): debt in code
+          whose changes fail often weighs more.
+        </Typography>
+        <Table size="small" aria-label="Debt next to delivery">
+          <TableHead>
+            <TableRow>
+              <TableCell>Team</TableCell>
+              <TableCell>Debt score</TableCell>
+              <TableCell>Change fail rate</TableCell>
+              <TableCell>Lead time</TableCell>
+              <TableCell>Weighted</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map(r => (
+              <TableRow key={r.teamRef}>
+                <TableCell>
+                  <EntityRefLink entityRef={r.teamRef} defaultKind="group" />
+                </TableCell>
+                <TableCell>{r.score}</TableCell>
+                <TableCell>
+                  {r.cfr === null ? '—' : `${Math.round(r.cfr * 1000) / 10}%`}
+                </TableCell>
+                <TableCell>
+                  {r.lead === null ? '—' : `≈ ${Math.round(r.lead)} h`}
+                </TableCell>
+                <TableCell>{r.weighted}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </>
+    );
+  }
+  return <InfoCard title="Debt next to delivery">{body}</InfoCard>;
+}
