@@ -78,7 +78,7 @@ function profileColumns(alias: string) {
   return cols;
 }
 
-async function generate(knex: any) {
+async function generate(knex: any, store: DeliveryStore) {
   const seq = (n: number, body: string) =>
     PG
       ? `${body.replace(
@@ -121,7 +121,7 @@ async function generate(knex: any) {
   await knex.raw(
     seq(
       CHANGES,
-      `insert into delivery_changes (id, entity_ref, team_ref, merged_at, first_commit_at, labels, source, received_at)
+      `insert into delivery_changes (id, entity_ref, team_ref, merged_at, first_commit_at, labels, source, received_at, shipped)
        select 'ch-' || i, 'component:default/c-' || ((i / ${perDeployment}) % ${COMPONENTS}),
          'group:default/team-' || (((i / ${perDeployment}) % ${COMPONENTS}) % ${TEAMS}),
          ${START} + ${div(
@@ -132,7 +132,7 @@ async function generate(knex: any) {
         `i / ${perDeployment}`,
         COMPONENTS,
       )} * ${STEP} - 3600000 * (10 + i % 200),
-         null, 'bench', ${START} FROM_SEQ`,
+         null, 'bench', ${START}, ${PG ? 'true' : '1'} FROM_SEQ`,
     ),
   );
   const changesMs = performance.now() - t1;
@@ -184,6 +184,7 @@ async function generate(knex: any) {
        .join(', ')}
      from delivery_entity_daily group by team_ref, environment, day, week`,
   );
+  await store.rebuildTeamWeeks(knex, undefined, '0000-00-00', '9999-99-99');
   if (PG) await knex.raw('analyze');
   return {
     deploymentsMs: Math.round(deploymentsMs),
@@ -253,7 +254,7 @@ async function main() {
   const store = await DeliveryStore.create({
     database: mockServices.database({ knex: db.knex }),
   });
-  const generated = await generate(db.knex);
+  const generated = await generate(db.knex, store);
   const delivery = DeliveryService.create({
     store,
     catalog: indexedCatalog(catalogEntities()),

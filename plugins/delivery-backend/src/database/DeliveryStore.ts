@@ -7,6 +7,7 @@ import {
   DailyRollup,
   EntityDailyRollup,
   HISTOGRAM_BUCKETS,
+  mergeRollups,
   weekOf,
 } from '@teamflow/plugin-delivery-common';
 
@@ -80,6 +81,8 @@ export type ChangeDeploymentRow = {
 export type RollupTotals = DailyRollup & { deployDays: number };
 
 const CHUNK = 400;
+/** Changes not shipped after this many days are no longer looked for. */
+const PENDING_DAYS = 180;
 const chunks = <T>(list: T[], size = CHUNK) => {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
@@ -354,12 +357,11 @@ export class DeliveryStore {
           .whereIn('entity_ref', part)
           .andWhere('merged_at', '>=', from)
           .andWhere('merged_at', '<', to),
-        this.db('delivery_changes as c')
-          .leftJoin('delivery_change_deployments as cd', 'cd.change_id', 'c.id')
-          .whereIn('c.entity_ref', part)
-          .andWhere('c.merged_at', '<', from)
-          .whereNull('cd.change_id')
-          .select('c.*'),
+        this.db('delivery_changes')
+          .whereIn('entity_ref', part)
+          .andWhere('shipped', false)
+          .andWhere('merged_at', '>=', from - PENDING_DAYS * 86_400_000)
+          .andWhere('merged_at', '<', from),
         this.db('delivery_incidents')
           .whereIn('entity_ref', part)
           .andWhere('started_at', '>=', from)
@@ -402,6 +404,19 @@ export class DeliveryStore {
         await tx('delivery_change_deployments')
           .whereIn('change_id', part)
           .delete();
+      const shipped = new Set(j.changeDeployments.map(c => c.changeId));
+      const [yes, no] = [
+        j.changeIds.filter(c => shipped.has(c)),
+        j.changeIds.filter(c => !shipped.has(c)),
+      ];
+      for (const part of chunks(yes))
+        await tx('delivery_changes')
+          .whereIn('id', part)
+          .update({ shipped: true });
+      for (const part of chunks(no))
+        await tx('delivery_changes')
+          .whereIn('id', part)
+          .update({ shipped: false });
       for (const part of chunks(
         j.changeDeployments.map(c => ({
           change_id: c.changeId,
@@ -481,6 +496,45 @@ export class DeliveryStore {
         )
         .insert(select);
     }
+    await this.rebuildTeamWeeks(tx, teams, weekOf(fromDay), weekOf(toDay));
+  }
+
+  /** Week rows of these teams (all teams when undefined) from their day rows. */
+  async rebuildTeamWeeks(
+    tx: Knex,
+    teams: string[] | undefined,
+    fromWeek: string,
+    toWeek: string,
+  ) {
+    for (const part of teams ? chunks(teams) : [undefined]) {
+      const del = tx('delivery_team_weekly')
+        .where('week', '>=', fromWeek)
+        .andWhere('week', '<=', toWeek);
+      if (part) del.whereIn('team_ref', part);
+      await del.delete();
+      const select = tx('delivery_team_daily')
+        .where('week', '>=', fromWeek)
+        .andWhere('week', '<=', toWeek)
+        .groupBy('team_ref', 'environment', 'week')
+        .select(
+          'team_ref',
+          'environment',
+          'week',
+          ...SUM_COLUMNS.map(c => tx.raw('sum(??) as ??', [c, c])),
+          tx.raw(
+            'sum(case when successful > 0 then 1 else 0 end) as deploy_days',
+          ),
+        );
+      if (part) select.whereIn('team_ref', part);
+      await tx
+        .into(
+          tx.raw('?? (??)', [
+            'delivery_team_weekly',
+            ['team_ref', 'environment', 'week', ...SUM_COLUMNS, 'deploy_days'],
+          ]),
+        )
+        .insert(select);
+    }
   }
 
   /** Entity day rows (exact durations), of entities or of teams' entities. */
@@ -507,48 +561,113 @@ export class DeliveryStore {
   }
 
   /**
-   * Per team over a window: totals with deploy days, and weekly totals —
-   * two grouped queries over team day rows, whatever the number of events.
+   * Per team over a window: weekly totals (with deploy days) — whole weeks
+   * from week rows, the partial weeks at the window's edges from day rows —
+   * and the organisation's deploy days. Window totals are the sum of weeks.
    */
   async teamTotals(filter: {
     environment: string;
     fromDay: string;
     toDay: string;
   }) {
-    const base = () =>
+    const dayAfter = (d: string, n: number) =>
+      new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+    // Whole weeks: from the first Monday at or after fromDay to the Monday
+    // of toDay's week (exclusive); the rest are edge days.
+    let firstWeek = weekOf(filter.fromDay);
+    if (firstWeek < filter.fromDay) firstWeek = dayAfter(firstWeek, 7);
+    const lastWeekEnd = weekOf(filter.toDay);
+    const sums = SUM_COLUMNS.map(c => this.db.raw('sum(??) as ??', [c, c]));
+    const queries: Array<Promise<any[]>> = [];
+    const whole = firstWeek < lastWeekEnd;
+    if (whole) {
+      queries.push(
+        this.db('delivery_team_weekly')
+          .where('environment', filter.environment)
+          .andWhere('week', '>=', firstWeek)
+          .andWhere('week', '<', lastWeekEnd)
+          .select('*'),
+      );
+    }
+    const edges: Array<[string, string]> = whole
+      ? [
+          [filter.fromDay, firstWeek],
+          [lastWeekEnd, filter.toDay],
+        ]
+      : [[filter.fromDay, filter.toDay]];
+    for (const [from, to] of edges) {
+      if (from >= to) continue;
+      queries.push(
+        this.db('delivery_team_daily')
+          .where('environment', filter.environment)
+          .andWhere('day', '>=', from)
+          .andWhere('day', '<', to)
+          .groupBy('team_ref', 'week')
+          .select(
+            'team_ref',
+            'week',
+            ...sums,
+            this.db.raw(
+              'sum(case when successful > 0 then 1 else 0 end) as deploy_days',
+            ),
+          ),
+      );
+    }
+    const [orgDays, ...parts] = await Promise.all([
       this.db('delivery_team_daily')
         .where('environment', filter.environment)
         .andWhere('day', '>=', filter.fromDay)
-        .andWhere('day', '<', filter.toDay);
-    const sums = SUM_COLUMNS.map(c => this.db.raw('sum(??) as ??', [c, c]));
-    const [totals, weeks, orgDays] = await Promise.all([
-      base()
-        .groupBy('team_ref')
-        .select(
-          'team_ref',
-          ...sums,
-          this.db.raw(
-            'sum(case when successful > 0 then 1 else 0 end) as deploy_days',
-          ),
-        ),
-      base()
-        .groupBy('team_ref', 'week')
-        .select('team_ref', 'week', ...sums),
-      base().andWhere('successful', '>', 0).countDistinct({ days: 'day' }),
+        .andWhere('day', '<', filter.toDay)
+        .andWhere('successful', '>', 0)
+        .countDistinct({ days: 'day' }),
+      ...queries,
     ]);
-    return {
-      teams: totals.map(r => ({
-        teamRef: String(r.team_ref),
-        totals: {
-          ...rollupFromRow(r, filter.fromDay, false),
+    const weeks = new Map<
+      string,
+      { teamRef: string; week: string; totals: RollupTotals }
+    >();
+    for (const rows of parts)
+      for (const r of rows) {
+        const key = `${r.team_ref}\u0000${r.week}`;
+        const row: RollupTotals = {
+          ...rollupFromRow(r, String(r.week), false),
           deployDays: num(r.deploy_days),
-        } as RollupTotals,
+        };
+        const existing = weeks.get(key);
+        if (existing) {
+          existing.totals = {
+            ...mergeRollups(existing.week, [existing.totals, row]),
+            deployDays: existing.totals.deployDays + row.deployDays,
+          };
+        } else {
+          weeks.set(key, {
+            teamRef: String(r.team_ref),
+            week: String(r.week),
+            totals: row,
+          });
+        }
+      }
+    const teams = new Map<string, RollupTotals>();
+    for (const w of weeks.values()) {
+      const t = teams.get(w.teamRef);
+      teams.set(
+        w.teamRef,
+        t
+          ? {
+              ...mergeRollups(filter.fromDay, [t, w.totals]),
+              deployDays: t.deployDays + w.totals.deployDays,
+            }
+          : { ...w.totals, day: filter.fromDay },
+      );
+    }
+    return {
+      teams: [...teams.entries()].map(([teamRef, totals]) => ({
+        teamRef,
+        totals,
       })),
-      weeks: weeks.map(r => ({
-        teamRef: String(r.team_ref),
-        week: String(r.week),
-        totals: rollupFromRow(r, String(r.week), false),
-      })),
+      weeks: [...weeks.values()],
       organisationDeployDays: num(orgDays[0]?.days),
     };
   }

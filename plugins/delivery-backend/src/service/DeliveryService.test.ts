@@ -200,6 +200,28 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     expect(median).toBeGreaterThan(0.7);
     expect(median).toBeLessThanOrEqual(1);
     expect(org.organisation.deploymentFrequency.deployments).toBe(3);
+    // A longer window reads whole weeks from week rows and the edges from
+    // day rows: the same events, so the same counts. 3 deployments on 2 days
+    // in 60 days: 0.05 a day, 2 / 60 × 7 = 0.23 deploy days a week.
+    const wide = await service.organisation({
+      window: {
+        from: '2026-10-01T00:00:00.000Z',
+        to: '2026-11-30T00:00:00.000Z',
+      },
+    });
+    expect(wide.teams[0].summary.deploymentFrequency).toEqual({
+      deployments: 3,
+      perDay: 0.05,
+      deployDaysPerWeek: 0.23,
+    });
+    expect(wide.teams[0].summary.changeFailRate).toEqual(
+      summary.changeFailRate,
+    );
+    // weeks of 28 Sep … 23 Nov
+    expect(wide.teams[0].summary.trend).toHaveLength(9);
+    expect(
+      wide.teams[0].summary.trend.find(w => w.week === '2026-11-02'),
+    ).toMatchObject({ deployments: 3, changeFailRate: 0.667 });
 
     // Drill-down: the failed deployments with the changes they shipped.
     const failed = await service.drillDown(credentials, {

@@ -605,7 +605,12 @@ export class DeliveryService {
         const { items } = await this.catalog.getEntities(
           {
             filter: { kind: 'group' },
-            fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'relations',
+            ],
           },
           { credentials },
         );
