@@ -83,7 +83,7 @@ async function generate(knex: any, store: DeliveryStore) {
     PG
       ? `${body.replace(
           /\bFROM_SEQ\b/,
-          `from generate_series(0, ${n - 1}) as s(i)`,
+          `from generate_series(0::bigint, ${n - 1}) as s(i)`,
         )}`
       : `with recursive s(i) as (select 0 union all select i + 1 from s where i < ${
           n - 1
@@ -255,8 +255,28 @@ async function main() {
     database: mockServices.database({ knex: db.knex }),
   });
   const generated = await generate(db.knex, store);
+  // TEAMFLOW_BENCH_PROFILE=1: total time per store call (stderr, at the end).
+  const profile = new Map<string, number>();
+  const timed = process.env.TEAMFLOW_BENCH_PROFILE
+    ? (new Proxy(store, {
+        get(target, prop) {
+          const value = (target as any)[prop];
+          if (typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            const start = performance.now();
+            const out = await value.apply(target, args);
+            const key = String(prop);
+            profile.set(
+              key,
+              (profile.get(key) ?? 0) + performance.now() - start,
+            );
+            return out;
+          };
+        },
+      }) as typeof store)
+    : store;
   const delivery = DeliveryService.create({
-    store,
+    store: timed,
     catalog: indexedCatalog(catalogEntities()),
     auth: mockServices.auth(),
     permissions: mockServices.permissions(),
@@ -339,6 +359,8 @@ async function main() {
     ingested += body.accepted;
   }
   const totalMs = batchTimes.reduce((s, x) => s + x, 0);
+  for (const [k, v] of profile)
+    process.stderr.write(`${k}: ${Math.round(v)} ms over ${BATCHES} batches\n`);
 
   const window = 'from=2026-08-23&to=2026-11-22';
   const result = {
