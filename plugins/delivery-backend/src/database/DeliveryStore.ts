@@ -343,35 +343,64 @@ export class DeliveryStore {
    * `[from, to)`: deployments and incidents in the range, changes merged in
    * it, and older changes not yet shipped anywhere.
    */
-  async loadContext(entityRefs: string[], from: number, to: number) {
+  async loadContext(
+    entityRefs: string[],
+    from: number,
+    to: number,
+    band: { from: number; to: number },
+  ) {
     const deployments: DeploymentRow[] = [];
-    const changes: ChangeRow[] = [];
+    const changes = new Map<string, ChangeRow>();
     const incidents: IncidentRow[] = [];
     for (const part of chunks(entityRefs)) {
-      const [d, c, p, i] = await Promise.all([
+      const bandDeployments = this.db('delivery_deployments')
+        .whereIn('entity_ref', part)
+        .andWhere('finished_at', '>=', band.from)
+        .andWhere('finished_at', '<', band.to)
+        .select('id');
+      const [d, c, linked, p, i] = await Promise.all([
         this.db('delivery_deployments')
           .whereIn('entity_ref', part)
           .andWhere('finished_at', '>=', from)
           .andWhere('finished_at', '<', to),
+        // Changes from the band on (older ones shipped before it are settled).
         this.db('delivery_changes')
           .whereIn('entity_ref', part)
-          .andWhere('merged_at', '>=', from)
+          .andWhere('merged_at', '>=', band.from)
           .andWhere('merged_at', '<', to),
+        // Older changes shipped by deployments in the band.
+        this.db('delivery_changes')
+          .whereIn(
+            'id',
+            this.db('delivery_change_deployments')
+              .whereIn('deployment_id', bandDeployments)
+              .select('change_id'),
+          )
+          .andWhere('merged_at', '<', band.from),
+        // Changes not shipped yet.
         this.db('delivery_changes')
           .whereIn('entity_ref', part)
           .andWhere('shipped', false)
-          .andWhere('merged_at', '>=', from - PENDING_DAYS * 86_400_000)
-          .andWhere('merged_at', '<', from),
+          .andWhere('merged_at', '>=', band.from - PENDING_DAYS * 86_400_000)
+          .andWhere('merged_at', '<', band.from),
         this.db('delivery_incidents')
           .whereIn('entity_ref', part)
           .andWhere('started_at', '>=', from)
           .andWhere('started_at', '<', to),
       ]);
       deployments.push(...d.map(deploymentFromRow));
-      changes.push(...c.map(changeFromRow), ...p.map(changeFromRow));
+      for (const r of [...c, ...linked, ...p]) changes.set(r.id, changeFromRow(r));
       incidents.push(...i.map(incidentFromRow));
     }
-    return { deployments, changes, incidents };
+    // Changes a deployment lists explicitly, wherever they are.
+    const listed = deployments
+      .flatMap(d => d.changeIds ?? [])
+      .filter(id => !changes.has(id));
+    for (const part of chunks(listed)) {
+      const rows = await this.db('delivery_changes').whereIn('id', part);
+      for (const r of rows) changes.set(r.id, changeFromRow(r));
+    }
+    return { deployments, changes: [...changes.values()], incidents };
   }
 
   /**

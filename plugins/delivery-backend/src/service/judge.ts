@@ -27,7 +27,9 @@ const dayStart = (ms: number) => Math.floor(ms / DAY) * DAY;
  * (a rollback fails the deployment before it, an incident fails the one
  * before it, a deployment ships the changes merged before it, a revert fails
  * the deployment of the change it reverts). Those events are judged again
- * with a further `horizonDays` of context on each side, plus every older
+ * with a further `horizonDays` of deployments and incidents on each side;
+ * the changes loaded are those merged from the band on, those already
+ * shipped by deployments in the band, those a deployment lists, and every
  * change not yet shipped (so a first deployment after a long gap still picks
  * up old changes). Days in `[from − horizon, to + horizon]` are rolled up
  * again. Consequence, documented: a verdict that depends on an event more
@@ -50,6 +52,7 @@ export async function judgeAround(options: {
     options.entityRefs,
     bandFrom - horizon,
     bandTo + horizon,
+    { from: bandFrom, to: bandTo },
   );
   const inBand = (ms: number) => ms >= bandFrom && ms < bandTo;
 
