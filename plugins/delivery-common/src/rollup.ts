@@ -344,3 +344,88 @@ export function summariseRollups(
     trend,
   };
 }
+
+/**
+ * The five metrics from totals already summed over the window (with the
+ * number of deploy days) and one row per week — how the organisation page
+ * reads team week rows without merging days again. Same numbers as
+ * {@link summariseRollups} over the days behind them.
+ *
+ * @public
+ */
+export function summariseTotals(
+  totals: DailyRollup & { deployDays: number },
+  weeks: DailyRollup[],
+  window: { from: string; to: string },
+  minimumSample: number,
+): FlowSummary {
+  const fromDay = window.from.slice(0, 10);
+  const toDay = window.to.slice(0, 10);
+  const windowDays = Math.max(
+    1,
+    Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000),
+  );
+  const byWeek = new Map(weeks.map(w => [w.day, w]));
+  const trend: WeekPoint[] = [];
+  for (
+    let t = Date.parse(`${weekOf(fromDay)}T00:00:00Z`);
+    t < Date.parse(`${toDay}T00:00:00Z`);
+    t += 7 * 86_400_000
+  ) {
+    const week = new Date(t).toISOString().slice(0, 10);
+    const w = byWeek.get(week);
+    if (!w) {
+      trend.push({
+        week,
+        deployments: 0,
+        leadTimeMedianHours: null,
+        changeFailRate: null,
+        recoveryMedianHours: null,
+        reworkRate: null,
+      });
+      continue;
+    }
+    const lead = spread(w.leadTimes, w.leadHistogram, 1);
+    const rec = spread(w.recoveryTimes, w.recoveryHistogram, 1);
+    const ratio = (x: number) =>
+      w.deployments ? Math.round((x / w.deployments) * 1000) / 1000 : null;
+    trend.push({
+      week,
+      deployments: w.successful,
+      leadTimeMedianHours: lead.status === 'ok' ? lead.median : null,
+      changeFailRate: ratio(w.failed),
+      recoveryMedianHours: rec.status === 'ok' ? rec.median : null,
+      reworkRate: ratio(w.rework),
+    });
+  }
+  return {
+    window: { from: window.from, to: window.to, days: windowDays },
+    deploymentFrequency: {
+      deployments: totals.successful,
+      perDay: Math.round((totals.successful / windowDays) * 100) / 100,
+      deployDaysPerWeek:
+        Math.round((totals.deployDays / windowDays) * 7 * 100) / 100,
+    },
+    leadTimeHours: spread(
+      totals.leadTimes,
+      totals.leadHistogram,
+      minimumSample,
+    ),
+    changeFailRate: rate(totals.failed, totals.deployments, minimumSample),
+    recoveryTimeHours: spread(
+      totals.recoveryTimes,
+      totals.recoveryHistogram,
+      minimumSample,
+    ),
+    reworkRate: rate(totals.rework, totals.deployments, minimumSample),
+    coverage: {
+      deployments: totals.deployments,
+      deploymentsWithChanges: totals.deployments
+        ? Math.round((totals.withChanges / totals.deployments) * 1000) / 1000
+        : 0,
+      incidents: totals.incidents,
+      incidentsWithoutDeployment: totals.unlinkedIncidents,
+    },
+    trend,
+  };
+}

@@ -27,7 +27,7 @@ import {
   deliveryEventsIngestPermission,
   mergeRollups,
   summariseRollups,
-  FlowSummary,
+  summariseTotals,
   DailyRollup,
 } from '@teamflow/plugin-delivery-common';
 import {
@@ -40,7 +40,6 @@ import {
   DeliveryStore,
   DeploymentRow,
   IncidentRow,
-  RollupTotals,
 } from '../database/DeliveryStore';
 import { judgeAround } from './judge';
 import { EventProblem } from './cdevents';
@@ -749,7 +748,7 @@ export class DeliveryService {
       .filter(t => t.teamRef !== '')
       .map(t => ({
         teamRef: t.teamRef,
-        summary: fromTotals(
+        summary: summariseTotals(
           t.totals,
           weeksOf.get(t.teamRef) ?? [],
           query.window,
@@ -774,7 +773,7 @@ export class DeliveryService {
       environment,
       definitions: { ...this.definitions, environment },
       window: query.window,
-      organisation: fromTotals(
+      organisation: summariseTotals(
         orgTotal,
         [...orgWeeks.entries()].map(([week, list]) => mergeRollups(week, list)),
         query.window,
@@ -899,34 +898,4 @@ export class DeliveryService {
       sources: await this.store.listStates(),
     };
   }
-}
-
-/** A summary from window totals and weekly totals (team day rows). */
-function fromTotals(
-  totals: RollupTotals,
-  weeks: DailyRollup[],
-  window: FlowWindow,
-  minimumSample: number,
-): FlowSummary {
-  // summariseRollups counts deploy days from day rows; here they are known.
-  const fromDay = window.from.slice(0, 10);
-  const base = summariseRollups(
-    weeks.map(w => ({ ...w, day: w.day < fromDay ? fromDay : w.day })),
-    window,
-    minimumSample,
-  );
-  const days = base.window.days;
-  const whole = summariseRollups(
-    [{ ...totals, day: window.from.slice(0, 10) }],
-    window,
-    minimumSample,
-  );
-  return {
-    ...whole,
-    deploymentFrequency: {
-      ...whole.deploymentFrequency,
-      deployDaysPerWeek: Math.round((totals.deployDays / days) * 7 * 100) / 100,
-    },
-    trend: base.trend,
-  };
 }
