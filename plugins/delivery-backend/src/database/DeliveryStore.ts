@@ -38,6 +38,8 @@ export type DeploymentRow = {
 
 /** @public */
 export type ChangeRow = {
+  /** Shipped by some deployment (kept by the judgement). */
+  shipped?: boolean;
   id: string;
   entityRef: string;
   teamRef: string | null;
@@ -205,6 +207,7 @@ function changeFromRow(r: any): ChangeRow {
     url: optStr(r.url),
     source: r.source,
     receivedAt: Number(r.received_at),
+    shipped: Boolean(r.shipped),
   };
 }
 
@@ -410,22 +413,39 @@ export class DeliveryStore {
       const rows = await this.db('delivery_changes').whereIn('id', part);
       for (const r of rows) changes.set(r.id, changeFromRow(r));
     }
-    return { deployments, changes: [...changes.values()], incidents };
+    // The current links of the loaded changes, to write only what changes.
+    const links = new Map<string, ChangeDeploymentRow>();
+    for (const part of chunks([...changes.keys()])) {
+      const rows = await this.db('delivery_change_deployments').whereIn(
+        'change_id',
+        part,
+      );
+      for (const r of rows)
+        links.set(`${r.change_id}\u0000${r.environment}`, {
+          changeId: r.change_id,
+          environment: r.environment,
+          deploymentId: r.deployment_id,
+          entityRef: r.entity_ref,
+          leadTimeHours: Number(r.lead_time_hours),
+        });
+    }
+    return { deployments, changes: [...changes.values()], incidents, links };
   }
 
   /**
-   * Stores a judgement: the deployments' and incidents' verdicts, the
-   * change → deployment links of the changes judged, and the entity day rows
-   * of `[fromDay, toDay]` (replaced), then the team day rows they feed.
+   * Stores what a judgement changed: verdicts of deployments and incidents,
+   * links removed and added, changes' shipped flags, and the entity day rows
+   * of the `dirty` (entity, day) pairs (replaced), then the team day and week
+   * rows those feed.
    */
   async applyJudgement(j: {
-    entityRefs: string[];
-    fromDay: string;
-    toDay: string;
     deployments: DeploymentRow[];
     incidents: IncidentRow[];
-    changeIds: string[];
-    changeDeployments: ChangeDeploymentRow[];
+    linksRemoved: Array<{ changeId: string; environment: string }>;
+    linksAdded: ChangeDeploymentRow[];
+    shipped: string[];
+    unshipped: string[];
+    dirty: Array<{ entityRef: string; day: string }>;
     daily: EntityDailyRollup[];
   }) {
     await this.db.transaction(async tx => {
@@ -439,25 +459,20 @@ export class DeliveryStore {
           .insert(part)
           .onConflict('id')
           .merge(['linked_deployment_id']);
-      for (const part of chunks(j.changeIds))
-        await tx('delivery_change_deployments')
-          .whereIn('change_id', part)
-          .delete();
-      const shipped = new Set(j.changeDeployments.map(c => c.changeId));
-      const [yes, no] = [
-        j.changeIds.filter(c => shipped.has(c)),
-        j.changeIds.filter(c => !shipped.has(c)),
-      ];
-      for (const part of chunks(yes))
-        await tx('delivery_changes')
-          .whereIn('id', part)
-          .update({ shipped: true });
-      for (const part of chunks(no))
-        await tx('delivery_changes')
-          .whereIn('id', part)
-          .update({ shipped: false });
+      const removedByEnv = new Map<string, string[]>();
+      for (const l of j.linksRemoved) {
+        const list = removedByEnv.get(l.environment) ?? [];
+        list.push(l.changeId);
+        removedByEnv.set(l.environment, list);
+      }
+      for (const [environment, ids] of removedByEnv)
+        for (const part of chunks(ids))
+          await tx('delivery_change_deployments')
+            .where('environment', environment)
+            .whereIn('change_id', part)
+            .delete();
       for (const part of chunks(
-        j.changeDeployments.map(c => ({
+        j.linksAdded.map(c => ({
           change_id: c.changeId,
           environment: c.environment,
           deployment_id: c.deploymentId,
@@ -470,21 +485,35 @@ export class DeliveryStore {
           .insert(part)
           .onConflict(['change_id', 'environment'])
           .merge();
+      for (const part of chunks(j.shipped))
+        await tx('delivery_changes')
+          .whereIn('id', part)
+          .update({ shipped: true });
+      for (const part of chunks(j.unshipped))
+        await tx('delivery_changes')
+          .whereIn('id', part)
+          .update({ shipped: false });
 
-      const teams = new Set<string>();
-      for (const part of chunks(j.entityRefs)) {
-        const before = await tx('delivery_entity_daily')
-          .whereIn('entity_ref', part)
-          .andWhere('day', '>=', j.fromDay)
-          .andWhere('day', '<=', j.toDay)
-          .distinct('team_ref');
-        for (const r of before) teams.add(r.team_ref);
-        await tx('delivery_entity_daily')
-          .whereIn('entity_ref', part)
-          .andWhere('day', '>=', j.fromDay)
-          .andWhere('day', '<=', j.toDay)
-          .delete();
+      // Entity day rows of the dirty pairs, by day.
+      const byDay = new Map<string, string[]>();
+      for (const d of j.dirty) {
+        const list = byDay.get(d.day) ?? [];
+        list.push(d.entityRef);
+        byDay.set(d.day, list);
       }
+      const teams = new Set<string>();
+      for (const [day, refs] of byDay)
+        for (const part of chunks([...new Set(refs)])) {
+          const before = await tx('delivery_entity_daily')
+            .whereIn('entity_ref', part)
+            .andWhere('day', day)
+            .distinct('team_ref');
+          for (const r of before) teams.add(r.team_ref);
+          await tx('delivery_entity_daily')
+            .whereIn('entity_ref', part)
+            .andWhere('day', day)
+            .delete();
+        }
       const rows = j.daily.map(r => {
         teams.add(r.teamRef ?? '');
         return {
@@ -498,44 +527,41 @@ export class DeliveryStore {
       });
       for (const part of chunks(rows, 150))
         await tx('delivery_entity_daily').insert(part);
-      await this.rebuildTeamDays(tx, [...teams], j.fromDay, j.toDay);
+      await this.rebuildTeamDays(tx, [...teams], [...byDay.keys()]);
     });
   }
 
-  private async rebuildTeamDays(
-    tx: Knex,
-    teams: string[],
-    fromDay: string,
-    toDay: string,
-  ) {
+  private async rebuildTeamDays(tx: Knex, teams: string[], days: string[]) {
+    if (!teams.length || !days.length) return;
     for (const part of chunks(teams)) {
-      await tx('delivery_team_daily')
-        .whereIn('team_ref', part)
-        .andWhere('day', '>=', fromDay)
-        .andWhere('day', '<=', toDay)
-        .delete();
-      const select = tx('delivery_entity_daily')
-        .whereIn('team_ref', part)
-        .andWhere('day', '>=', fromDay)
-        .andWhere('day', '<=', toDay)
-        .groupBy('team_ref', 'environment', 'day', 'week')
-        .select(
-          'team_ref',
-          'environment',
-          'day',
-          'week',
-          ...SUM_COLUMNS.map(c => tx.raw('sum(??) as ??', [c, c])),
-        );
-      await tx
-        .into(
-          tx.raw('?? (??)', [
-            'delivery_team_daily',
-            ['team_ref', 'environment', 'day', 'week', ...SUM_COLUMNS],
-          ]),
-        )
-        .insert(select);
+      for (const dayPart of chunks(days)) {
+        await tx('delivery_team_daily')
+          .whereIn('team_ref', part)
+          .whereIn('day', dayPart)
+          .delete();
+        const select = tx('delivery_entity_daily')
+          .whereIn('team_ref', part)
+          .whereIn('day', dayPart)
+          .groupBy('team_ref', 'environment', 'day', 'week')
+          .select(
+            'team_ref',
+            'environment',
+            'day',
+            'week',
+            ...SUM_COLUMNS.map(c => tx.raw('sum(??) as ??', [c, c])),
+          );
+        await tx
+          .into(
+            tx.raw('?? (??)', [
+              'delivery_team_daily',
+              ['team_ref', 'environment', 'day', 'week', ...SUM_COLUMNS],
+            ]),
+          )
+          .insert(select);
+      }
     }
-    await this.rebuildTeamWeeks(tx, teams, weekOf(fromDay), weekOf(toDay));
+    const weeks = [...new Set(days.map(d => weekOf(d)))].sort();
+    await this.rebuildTeamWeeks(tx, teams, weeks[0], weeks[weeks.length - 1]);
   }
 
   /** Week rows of these teams (all teams when undefined) from their day rows. */

@@ -447,7 +447,9 @@ export class DeliveryService {
         await this.store.writeEvents(write);
         // Judge again around what changed (old positions too: an event may move).
         const touched = new Map<string, { from: number; to: number }>();
+        const written: Array<{ entityRef: string; at: number }> = [];
         const touch = (ref: string, ms: number) => {
+          written.push({ entityRef: ref, at: ms });
           const r = touched.get(ref);
           if (!r) touched.set(ref, { from: ms, to: ms });
           else {
@@ -483,6 +485,7 @@ export class DeliveryService {
         for (const refs of groups.values()) {
           const from = Math.min(...refs.map(r => touched.get(r)!.from));
           const to = Math.max(...refs.map(r => touched.get(r)!.to));
+          const group = new Set(refs);
           await judgeAround({
             store: this.store,
             definitions: this.definitions,
@@ -490,6 +493,7 @@ export class DeliveryService {
             entityRefs: refs,
             from,
             to,
+            touched: written.filter(w => group.has(w.entityRef)),
           });
         }
         return result;
@@ -564,6 +568,7 @@ export class DeliveryService {
         entityRefs: [r.entity_ref],
         from: Number(r.from),
         to: Number(r.to),
+        allDays: true,
       });
     }
     await this.store.setState('ledger', 'definitions', { hash }, this.now());

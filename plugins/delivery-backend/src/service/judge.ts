@@ -43,6 +43,10 @@ export async function judgeAround(options: {
   entityRefs: string[];
   from: number;
   to: number;
+  /** Events just written (new or changed): their days are rolled up again. */
+  touched?: Array<{ entityRef: string; at: number }>;
+  /** Roll up every day of the band again (definitions changed). */
+  allDays?: boolean;
 }) {
   const { store, definitions } = options;
   const horizon = options.horizonDays * DAY;
@@ -55,6 +59,7 @@ export async function judgeAround(options: {
     { from: bandFrom, to: bandTo },
   );
   const inBand = (ms: number) => ms >= bandFrom && ms < bandTo;
+  const dayOf = (ms: number) => iso(ms).slice(0, 10);
 
   const deployments: Array<DeploymentEvent & { teamRef: string | null }> =
     ctx.deployments.map(d => ({
@@ -78,17 +83,30 @@ export async function judgeAround(options: {
     revertOf: c.revertOf,
   }));
   const changeEntity = new Map(ctx.changes.map(c => [c.id, c.entityRef]));
+  const deploymentById = new Map(ctx.deployments.map(d => [d.id, d]));
   const environments = new Set([
     ...ctx.deployments.map(d => d.environment),
     ...ctx.incidents.map(i => i.environment),
   ]);
 
+  // (entity, day) pairs whose day rows must be written again.
+  const dirty = new Set<string>();
+  const markDirty = (entityRef: string, ms: number) => {
+    if (inBand(ms)) dirty.add(`${entityRef}\u0000${dayOf(ms)}`);
+  };
+  for (const t of options.touched ?? []) markDirty(t.entityRef, t.at);
+  if (options.allDays)
+    for (const ref of options.entityRefs)
+      for (let t = bandFrom; t < bandTo; t += DAY) markDirty(ref, t);
+
   const judgedDeployments: DeploymentRow[] = [];
   const judgedIncidents: IncidentRow[] = [];
-  const changeDeployments: ChangeDeploymentRow[] = [];
+  const linksAdded: ChangeDeploymentRow[] = [];
+  const linksRemoved: Array<{ changeId: string; environment: string }> = [];
+  const shippedNow = new Set<string>();
   const daily: EntityDailyRollup[] = [];
-  const bandFromDay = iso(bandFrom).slice(0, 10);
-  const bandToDay = iso(bandTo - 1).slice(0, 10);
+  const bandFromDay = dayOf(bandFrom);
+  const bandToDay = dayOf(bandTo - 1);
   for (const environment of environments) {
     const incidentRows = ctx.incidents.filter(
       i => i.environment === environment,
@@ -112,30 +130,63 @@ export async function judgeAround(options: {
     for (const [changeId, deploymentId] of Object.entries(
       attribution.changeDeployment,
     )) {
+      shippedNow.add(changeId);
       shippedCount.set(deploymentId, (shippedCount.get(deploymentId) ?? 0) + 1);
-      changeDeployments.push({
-        changeId,
-        environment,
-        deploymentId,
-        entityRef: changeEntity.get(changeId) ?? '',
-        leadTimeHours: attribution.leadTimeHours[changeId],
-      });
+    }
+    // Links: write only those that changed; their deployments' days are dirty.
+    for (const c of ctx.changes) {
+      const key = `${c.id}\u0000${environment}`;
+      const old = ctx.links.get(key);
+      const deploymentId = attribution.changeDeployment[c.id];
+      const lead = attribution.leadTimeHours[c.id];
+      if (
+        old &&
+        old.deploymentId === deploymentId &&
+        old.leadTimeHours === lead
+      )
+        continue;
+      if (old) {
+        linksRemoved.push({ changeId: c.id, environment });
+        const was = deploymentById.get(old.deploymentId);
+        if (was) markDirty(was.entityRef, was.finishedAt);
+      }
+      if (deploymentId) {
+        linksAdded.push({
+          changeId: c.id,
+          environment,
+          deploymentId,
+          entityRef: changeEntity.get(c.id) ?? '',
+          leadTimeHours: lead,
+        });
+        const now = deploymentById.get(deploymentId);
+        if (now) markDirty(now.entityRef, now.finishedAt);
+      }
     }
     for (const d of ctx.deployments) {
       if (d.environment !== environment || !inBand(d.finishedAt)) continue;
-      judgedDeployments.push({
+      const judged = {
         ...d,
         failed: attribution.failed.has(d.id),
         rework: attribution.rework.has(d.id),
         recoveryHours: attribution.recoveryHours[d.id] ?? null,
         changes: shippedCount.get(d.id) ?? 0,
-      });
+      };
+      if (
+        judged.failed !== d.failed ||
+        judged.rework !== d.rework ||
+        judged.recoveryHours !== (d.recoveryHours ?? null) ||
+        judged.changes !== d.changes
+      ) {
+        judgedDeployments.push(judged);
+        markDirty(d.entityRef, d.finishedAt);
+      }
     }
     for (const i of incidentRows) {
-      judgedIncidents.push({
-        ...i,
-        linkedDeploymentId: attribution.incidentDeployment[i.id] ?? null,
-      });
+      const linked = attribution.incidentDeployment[i.id] ?? null;
+      if (linked !== (i.linkedDeploymentId ?? null)) {
+        judgedIncidents.push({ ...i, linkedDeploymentId: linked });
+        markDirty(i.entityRef, i.startedAt);
+      }
     }
     daily.push(
       ...rollupDays({
@@ -148,15 +199,23 @@ export async function judgeAround(options: {
       }),
     );
   }
+  const dirtyPairs = [...dirty].map(k => {
+    const [entityRef, day] = k.split('\u0000');
+    return { entityRef, day };
+  });
   await store.applyJudgement({
-    entityRefs: options.entityRefs,
-    fromDay: bandFromDay,
-    toDay: bandToDay,
     deployments: judgedDeployments,
     incidents: judgedIncidents,
-    changeIds: ctx.changes.map(c => c.id),
-    changeDeployments,
-    daily,
+    linksRemoved,
+    linksAdded,
+    shipped: ctx.changes
+      .filter(c => shippedNow.has(c.id) && !c.shipped)
+      .map(c => c.id),
+    unshipped: ctx.changes
+      .filter(c => !shippedNow.has(c.id) && c.shipped)
+      .map(c => c.id),
+    dirty: dirtyPairs,
+    daily: daily.filter(r => dirty.has(`${r.entityRef}\u0000${r.day}`)),
   });
 }
 
