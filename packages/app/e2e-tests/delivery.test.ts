@@ -132,8 +132,12 @@ test("a pipeline's CDEvents show up on its team's Delivery tab, traced to their 
   await signInAs(page, 'Noah Fischer');
   // Source administration is for admins only.
   await page.goto('/delivery');
-  await expect(page.getByRole('heading', { name: 'The organisation' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Delivery sources' })).toHaveCount(0);
+  await expect(
+    page.getByRole('heading', { name: 'The organisation' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Delivery sources' }),
+  ).toHaveCount(0);
   await page.goto('/catalog/default/group/courier-app/delivery');
 
   // d1..d6 are successful: 6 deployments; d3 caused the incident, d5 was rolled back: 2 of 6.
