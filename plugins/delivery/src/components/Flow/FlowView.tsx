@@ -256,7 +256,7 @@ export function FlowTiles(props: {
     <>
       <Grid container spacing={2}>
         {tiles.map(tile => (
-          <Grid item xs={12} sm={6} md={4} lg key={tile.key}>
+          <Grid item xs={12} sm={6} md key={tile.key}>
             <TileView
               tile={tile}
               definitions={props.definitions}
