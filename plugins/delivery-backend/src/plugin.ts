@@ -93,6 +93,9 @@ export const deliveryPlugin = createBackendPlugin({
           timeout: { minutes: 30 },
           fn: async () => {
             await delivery.rejudgeIfDefinitionsChanged();
+            // Whatever is still queued (another instance stopped mid-way).
+            delivery.kick();
+            await delivery.settled();
             if (!seeded) seeded = await seedDemoDelivery({ ...deps, delivery });
           },
         });

@@ -310,8 +310,19 @@ export class DeliveryStore {
     deployments: DeploymentRow[];
     changes: ChangeRow[];
     incidents: IncidentRow[];
+    /** (entity, instant) pairs to judge, queued with the events. */
+    touched?: Array<{ entityRef: string; at: number }>;
+    queuedAt?: number;
   }) {
     await this.db.transaction(async tx => {
+      for (const part of chunks(events.touched ?? [], 300))
+        await tx('delivery_judge_queue').insert(
+          part.map(t => ({
+            entity_ref: t.entityRef,
+            at: t.at,
+            queued_at: events.queuedAt ?? Date.now(),
+          })),
+        );
       for (const part of chunks(events.deployments.map(deploymentToRow), 200))
         await tx('delivery_deployments')
           .insert(part)
@@ -810,6 +821,47 @@ export class DeliveryStore {
       .limit(filter.limit);
     const incidents = (await incidentQuery).map(incidentFromRow);
     return { deployments, truncated, links, changes, incidents };
+  }
+
+  /**
+   * Takes up to `limit` queued pairs off the queue (rows locked by another
+   * drain are skipped on PostgreSQL).
+   */
+  async claimQueue(limit: number) {
+    return this.db.transaction(async tx => {
+      const q = tx('delivery_judge_queue').orderBy('id').limit(limit);
+      if (this.db.client.config.client === 'pg') q.forUpdate().skipLocked();
+      const rows = await q;
+      for (const part of chunks(
+        rows.map(r => r.id),
+        500,
+      ))
+        await tx('delivery_judge_queue').whereIn('id', part).delete();
+      return rows.map(r => ({
+        entityRef: String(r.entity_ref),
+        at: Number(r.at),
+        queuedAt: Number(r.queued_at),
+      }));
+    });
+  }
+
+  /** Puts pairs back (a judgement failed). */
+  async requeue(
+    rows: Array<{ entityRef: string; at: number; queuedAt: number }>,
+  ) {
+    for (const part of chunks(rows, 300))
+      await this.db('delivery_judge_queue').insert(
+        part.map(r => ({
+          entity_ref: r.entityRef,
+          at: r.at,
+          queued_at: r.queuedAt,
+        })),
+      );
+  }
+
+  async queueDepth() {
+    const [row] = await this.db('delivery_judge_queue').count({ n: '*' });
+    return num(row.n);
   }
 
   async getState(source: string, key: string) {

@@ -50,6 +50,9 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const PROJECT_SLUGS = ['github.com/project-slug', 'gitlab.com/project-slug'];
 
+/** How long a read waits for this instance's judging to catch up. */
+const READ_WAIT_MS = 3000;
+
 /** Largest batch accepted in one request. @public */
 export const MAX_BATCH = 1000;
 
@@ -444,60 +447,119 @@ export class DeliveryService {
           !write.incidents.length
         )
           return result;
-        await this.store.writeEvents(write);
-        // Judge again around what changed (old positions too: an event may move).
-        const touched = new Map<string, { from: number; to: number }>();
-        const written: Array<{ entityRef: string; at: number }> = [];
-        const touch = (ref: string, ms: number) => {
-          written.push({ entityRef: ref, at: ms });
-          const r = touched.get(ref);
-          if (!r) touched.set(ref, { from: ms, to: ms });
-          else {
-            r.from = Math.min(r.from, ms);
-            r.to = Math.max(r.to, ms);
-          }
-        };
+        // The pairs to judge again (old positions too: an event may move),
+        // queued in the same transaction as the events.
+        const touched: Array<{ entityRef: string; at: number }> = [];
         for (const d of write.deployments) {
-          touch(d.entityRef, d.finishedAt);
+          touched.push({ entityRef: d.entityRef, at: d.finishedAt });
           const old = oldD.get(d.id);
-          if (old) touch(old.entityRef, old.finishedAt);
+          if (old)
+            touched.push({ entityRef: old.entityRef, at: old.finishedAt });
         }
         for (const c of write.changes) {
-          touch(c.entityRef, c.mergedAt);
+          touched.push({ entityRef: c.entityRef, at: c.mergedAt });
           const old = oldC.get(c.id);
-          if (old) touch(old.entityRef, old.mergedAt);
+          if (old) touched.push({ entityRef: old.entityRef, at: old.mergedAt });
         }
         for (const i of write.incidents) {
-          touch(i.entityRef, i.startedAt);
-          if (i.resolvedAt) touch(i.entityRef, i.resolvedAt);
+          touched.push({ entityRef: i.entityRef, at: i.startedAt });
+          if (i.resolvedAt)
+            touched.push({ entityRef: i.entityRef, at: i.resolvedAt });
         }
-        // Entities judged together when their ranges are alike (live
-        // events); a backfill spanning months is judged per entity.
-        const groups = new Map<string, string[]>();
-        for (const [ref, r] of touched) {
-          const key = `${Math.floor(r.from / (7 * DAY))}:${Math.floor(
-            r.to / (7 * DAY),
-          )}`;
-          const list = groups.get(key);
-          if (list) list.push(ref);
-          else groups.set(key, [ref]);
+        await this.store.writeEvents({
+          ...write,
+          touched,
+          queuedAt: this.now(),
+        });
+        this.kick();
+        return result;
+      })) as Promise<IngestResult>;
+  }
+
+  private draining?: Promise<void>;
+  private drainAgain = false;
+
+  /** Starts judging queued pairs in the background (one drain per instance). */
+  kick() {
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = (async () => {
+      do {
+        this.drainAgain = false;
+        try {
+          while (await this.drainOnce()) {
+            // until the queue is empty
+          }
+        } catch (e: any) {
+          this.logger.error(`Judging delivery events failed: ${e?.stack ?? e}`);
+          break;
         }
-        for (const refs of groups.values()) {
-          const from = Math.min(...refs.map(r => touched.get(r)!.from));
-          const to = Math.max(...refs.map(r => touched.get(r)!.to));
-          const group = new Set(refs);
+      } while (this.drainAgain);
+      this.draining = undefined;
+    })();
+  }
+
+  /** Judges one claim of queued pairs; false when the queue was empty. */
+  async drainOnce(limit = 5000) {
+    const rows = await this.store.claimQueue(limit);
+    if (!rows.length) return false;
+    const touched = new Map<string, { from: number; to: number }>();
+    for (const r of rows) {
+      const t = touched.get(r.entityRef);
+      if (!t) touched.set(r.entityRef, { from: r.at, to: r.at });
+      else {
+        t.from = Math.min(t.from, r.at);
+        t.to = Math.max(t.to, r.at);
+      }
+    }
+    // Entities judged together when their ranges are alike (live events); a
+    // backfill spanning months is judged per entity.
+    const groups = new Map<string, string[]>();
+    for (const [ref, r] of touched) {
+      const key = `${Math.floor(r.from / (7 * DAY))}:${Math.floor(
+        r.to / (7 * DAY),
+      )}`;
+      const list = groups.get(key);
+      if (list) list.push(ref);
+      else groups.set(key, [ref]);
+    }
+    try {
+      for (const refs of groups.values()) {
+        for (let i = 0; i < refs.length; i += 200) {
+          const part = refs.slice(i, i + 200);
+          const group = new Set(part);
           await judgeAround({
             store: this.store,
             definitions: this.definitions,
             horizonDays: this.horizonDays,
-            entityRefs: refs,
-            from,
-            to,
-            touched: written.filter(w => group.has(w.entityRef)),
+            entityRefs: part,
+            from: Math.min(...part.map(r => touched.get(r)!.from)),
+            to: Math.max(...part.map(r => touched.get(r)!.to)),
+            touched: rows.filter(w => group.has(w.entityRef)),
           });
         }
-        return result;
-      })) as Promise<IngestResult>;
+      }
+    } catch (e) {
+      await this.store.requeue(rows);
+      throw e;
+    }
+    return true;
+  }
+
+  /**
+   * Resolves once this instance has judged everything queued (reads call it,
+   * bounded, so a caller sees the events it just sent).
+   */
+  async settled(timeoutMs = Infinity) {
+    const deadline = Date.now() + timeoutMs;
+    while (this.draining && Date.now() < deadline) {
+      await Promise.race([
+        this.draining,
+        new Promise(r => setTimeout(r, Math.min(250, deadline - Date.now()))),
+      ]);
+    }
   }
 
   /**
@@ -706,6 +768,7 @@ export class DeliveryService {
       window: FlowWindow;
     },
   ): Promise<FlowSummaryResponse> {
+    await this.settled(READ_WAIT_MS);
     const s = await this.scopeFilter(credentials, query);
     const environment = query.environment ?? this.definitions.environment;
     const [rows, environments] = await Promise.all([
@@ -737,6 +800,7 @@ export class DeliveryService {
     environment?: string;
     window: FlowWindow;
   }): Promise<OrgFlowResponse> {
+    await this.settled(READ_WAIT_MS);
     const environment = query.environment ?? this.definitions.environment;
     const fromDay = query.window.from.slice(0, 10);
     const toDay = query.window.to.slice(0, 10);
@@ -801,6 +865,7 @@ export class DeliveryService {
       limit: number;
     },
   ): Promise<DrillDownResponse> {
+    await this.settled(READ_WAIT_MS);
     const s = await this.scopeFilter(credentials, query);
     const environment = query.environment ?? this.definitions.environment;
     const found = await this.store.drillDown({
@@ -900,6 +965,7 @@ export class DeliveryService {
   async sourceStates() {
     return {
       events: await this.store.countEvents(),
+      queued: await this.store.queueDepth(),
       sources: await this.store.listStates(),
     };
   }

@@ -43,6 +43,8 @@ export interface DeliveryApi {
 /** @public */
 export type SourcesResponse = {
   events: { deployments: number; changes: number; incidents: number };
+  /** (entity, instant) pairs waiting to be judged. */
+  queued: number;
   sources: Array<{
     source: string;
     key: string;

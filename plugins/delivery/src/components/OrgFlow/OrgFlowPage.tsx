@@ -244,7 +244,8 @@ function SourcesPanel() {
       <InfoCard title="Sources (admins)">
         <Typography variant="body2" paragraph>
           Stored: {value.events.deployments} deployments, {value.events.changes}{' '}
-          changes, {value.events.incidents} incidents.
+          changes, {value.events.incidents} incidents; {value.queued} waiting to
+          be judged.
         </Typography>
         {value.sources.length === 0 ? (
           <Typography variant="body2">
