@@ -5,7 +5,6 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
-  DEFAULT_FLOW_DEFINITIONS,
   FlowDefinitions,
   FlowTargets,
   deliveryPermissions,
@@ -106,5 +105,3 @@ export const deliveryPlugin = createBackendPlugin({
     });
   },
 });
-
-export { DEFAULT_FLOW_DEFINITIONS };

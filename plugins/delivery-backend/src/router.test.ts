@@ -211,6 +211,12 @@ describe('delivery routes', () => {
       404,
     );
     expect((await get({})).status).toBe(400);
+    const org = await request(server)
+      .get('/api/delivery/metrics/org')
+      .query({ teamTrends: 'maybe' })
+      .set('Authorization', user);
+    expect(org.status).toBe(400);
+    expect(org.body.error.message).toContain('teamTrends');
     const admin = await request(server)
       .get('/api/delivery/admin/sources')
       .set('Authorization', user);

@@ -160,10 +160,14 @@ export async function createRouter(options: {
 
   router.get('/metrics/org', async (req, res) => {
     await credentials(req);
+    const trend = optionalString(req, 'teamTrends');
+    if (trend !== undefined && trend !== 'true' && trend !== 'false')
+      throw new InputError('teamTrends must be true or false');
     res.json(
       await delivery.organisation({
         environment: optionalString(req, 'environment'),
         window: parseWindow(req.query.from, req.query.to, now()),
+        teamTrends: trend !== 'false',
       }),
     );
   });

@@ -277,32 +277,27 @@ export class DeliveryStore {
     return new DeliveryStore(db);
   }
 
+  /** Rows of a table by id, mapped. */
+  private async byIds<T>(table: string, ids: string[], fromRow: (r: any) => T) {
+    const out = new Map<string, T>();
+    for (const part of chunks(ids)) {
+      const rows = await this.db(table).whereIn('id', part);
+      for (const r of rows) out.set(r.id, fromRow(r));
+    }
+    return out;
+  }
+
   /** Existing rows of these ids, to tell new, duplicate and updated events apart. */
-  async existingDeployments(ids: string[]) {
-    const out = new Map<string, DeploymentRow>();
-    for (const part of chunks(ids)) {
-      const rows = await this.db('delivery_deployments').whereIn('id', part);
-      for (const r of rows) out.set(r.id, deploymentFromRow(r));
-    }
-    return out;
+  existingDeployments(ids: string[]) {
+    return this.byIds('delivery_deployments', ids, deploymentFromRow);
   }
 
-  async existingChanges(ids: string[]) {
-    const out = new Map<string, ChangeRow>();
-    for (const part of chunks(ids)) {
-      const rows = await this.db('delivery_changes').whereIn('id', part);
-      for (const r of rows) out.set(r.id, changeFromRow(r));
-    }
-    return out;
+  existingChanges(ids: string[]) {
+    return this.byIds('delivery_changes', ids, changeFromRow);
   }
 
-  async existingIncidents(ids: string[]) {
-    const out = new Map<string, IncidentRow>();
-    for (const part of chunks(ids)) {
-      const rows = await this.db('delivery_incidents').whereIn('id', part);
-      for (const r of rows) out.set(r.id, incidentFromRow(r));
-    }
-    return out;
+  existingIncidents(ids: string[]) {
+    return this.byIds('delivery_incidents', ids, incidentFromRow);
   }
 
   /** Inserts or replaces events (the judgement columns are kept until recomputed). */
@@ -420,10 +415,8 @@ export class DeliveryStore {
     const listed = deployments
       .flatMap(d => d.changeIds ?? [])
       .filter(id => !changes.has(id));
-    for (const part of chunks(listed)) {
-      const rows = await this.db('delivery_changes').whereIn('id', part);
-      for (const r of rows) changes.set(r.id, changeFromRow(r));
-    }
+    for (const [id, c] of await this.existingChanges(listed))
+      changes.set(id, c);
     // The current links of the loaded changes, to write only what changes.
     const links = new Map<string, ChangeDeploymentRow>();
     for (const part of chunks([...changes.keys()])) {
@@ -807,11 +800,11 @@ export class DeliveryStore {
         })),
       );
     }
-    const changes = new Map<string, ChangeRow>();
-    for (const part of chunks(links.map(l => l.changeId))) {
-      const rows = await this.db('delivery_changes').whereIn('id', part);
-      for (const r of rows) changes.set(r.id, changeFromRow(r));
-    }
+    const changes = await this.byIds(
+      'delivery_changes',
+      links.map(l => l.changeId),
+      changeFromRow,
+    );
     const incidentQuery = this.db('delivery_incidents')
       .whereIn(column, refs)
       .andWhere('environment', filter.environment)

@@ -200,6 +200,12 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     expect(median).toBeGreaterThan(0.7);
     expect(median).toBeLessThanOrEqual(1);
     expect(org.organisation.deploymentFrequency.deployments).toBe(3);
+    // Without team trends (the tech-debt page's question): same numbers.
+    const lean = await service.organisation({ window, teamTrends: false });
+    expect(lean.teams[0].summary.trend).toEqual([]);
+    expect(lean.teams[0].summary.changeFailRate).toEqual(
+      summary.changeFailRate,
+    );
     // A longer window reads whole weeks from week rows and the edges from
     // day rows: the same events, so the same counts. 3 deployments on 2 days
     // in 60 days: 0.05 a day, 2 / 60 × 7 = 0.23 deploy days a week.

@@ -50,6 +50,22 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const PROJECT_SLUGS = ['github.com/project-slug', 'gitlab.com/project-slug'];
 
+/** An entity reference in the catalog's lower-case form (kind component, namespace default unless written), or undefined. */
+function normaliseRef(ref: string) {
+  try {
+    return lower(
+      stringifyEntityRef(
+        parseEntityRef(ref, {
+          defaultKind: 'component',
+          defaultNamespace: 'default',
+        }),
+      ),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 /** How long a read waits for this instance's judging to catch up. */
 const READ_WAIT_MS = 3000;
 
@@ -158,20 +174,8 @@ export class DeliveryService {
     const annotated = new Map<string, Set<string>>();
     for (const h of hints) {
       if ('entityRef' in h) {
-        try {
-          refs.add(
-            lower(
-              stringifyEntityRef(
-                parseEntityRef(h.entityRef, {
-                  defaultKind: 'component',
-                  defaultNamespace: 'default',
-                }),
-              ),
-            ),
-          );
-        } catch {
-          // reported per event below
-        }
+        const ref = normaliseRef(h.entityRef);
+        if (ref) refs.add(ref);
       } else {
         const keys =
           h.annotation === 'project-slug' ? PROJECT_SLUGS : [h.annotation];
@@ -218,20 +222,10 @@ export class DeliveryService {
       let name: string;
       if ('entityRef' in hint) {
         name = hint.entityRef;
-        try {
-          entity = byRef.get(
-            lower(
-              stringifyEntityRef(
-                parseEntityRef(hint.entityRef, {
-                  defaultKind: 'component',
-                  defaultNamespace: 'default',
-                }),
-              ),
-            ),
-          );
-        } catch {
+        const ref = normaliseRef(hint.entityRef);
+        if (!ref)
           return { problem: `${hint.entityRef} is not an entity reference` };
-        }
+        entity = byRef.get(ref);
       } else {
         const keys =
           hint.annotation === 'project-slug'
@@ -252,19 +246,6 @@ export class DeliveryService {
         team: teamOf(entity),
       };
     };
-  }
-
-  /** Entities carrying an annotation value (e.g. a PagerDuty service id). */
-  async entityRefByAnnotation(annotation: string, value: string) {
-    const credentials = await this.auth.getOwnServiceCredentials();
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: { [`metadata.annotations.${annotation}`]: value },
-        fields: ['kind', 'metadata'],
-      },
-      { credentials },
-    );
-    return items[0] ? stringifyEntityRef(items[0]) : undefined;
   }
 
   /**
@@ -638,19 +619,8 @@ export class DeliveryService {
   }
 
   private async readable(credentials: BackstageCredentials, ref: string) {
-    let normalised: string;
-    try {
-      normalised = lower(
-        stringifyEntityRef(
-          parseEntityRef(ref, {
-            defaultKind: 'component',
-            defaultNamespace: 'default',
-          }),
-        ),
-      );
-    } catch {
-      throw new InputError(`${ref} is not an entity reference`);
-    }
+    const normalised = normaliseRef(ref);
+    if (!normalised) throw new InputError(`${ref} is not an entity reference`);
     const entity = await this.catalog.getEntityByRef(normalised, {
       credentials,
     });
@@ -799,6 +769,8 @@ export class DeliveryService {
   async organisation(query: {
     environment?: string;
     window: FlowWindow;
+    /** false: teams without their weekly trend (most of the answer at 2,000 teams). */
+    teamTrends?: boolean;
   }): Promise<OrgFlowResponse> {
     await this.settled(READ_WAIT_MS);
     const environment = query.environment ?? this.definitions.environment;
@@ -848,7 +820,10 @@ export class DeliveryService {
         query.window,
         min,
       ),
-      teams: rows,
+      teams:
+        query.teamTrends === false
+          ? rows.map(r => ({ ...r, summary: { ...r.summary, trend: [] } }))
+          : rows,
     };
   }
 

@@ -9,7 +9,6 @@ import {
 } from '@teamflow/plugin-delivery-common';
 import {
   ChangeDeploymentRow,
-  ChangeRow,
   DeliveryStore,
   DeploymentRow,
   IncidentRow,
@@ -218,5 +217,3 @@ export async function judgeAround(options: {
     daily: daily.filter(r => dirty.has(`${r.entityRef}\u0000${r.day}`)),
   });
 }
-
-export type { ChangeRow };

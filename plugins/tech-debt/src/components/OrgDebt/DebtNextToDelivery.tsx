@@ -33,7 +33,7 @@ export function DebtNextToDelivery(props: {
   const { fetch } = useApi(fetchApiRef);
   const { value, loading, error } = useAsync(async () => {
     const base = await discovery.getBaseUrl('delivery');
-    const res = await fetch(`${base}/metrics/org`);
+    const res = await fetch(`${base}/metrics/org?teamTrends=false`);
     if (!res.ok) throw new Error(`delivery answered ${res.status}`);
     return (await res.json()) as OrgFlowResponse;
   }, [discovery, fetch]);
