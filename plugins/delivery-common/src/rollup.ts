@@ -281,68 +281,24 @@ export function summariseRollups(
     if (list) list.push(r);
     else byDay.set(r.day, [r]);
   }
-  const days = [...byDay.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([day, list]) => mergeRollups(day, list));
-  const total = mergeRollups(fromDay, days);
-  const windowDays = Math.max(
-    1,
-    Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000),
+  const days = [...byDay.entries()].map(([day, list]) =>
+    mergeRollups(day, list),
   );
-  const deployDays = days.filter(d => d.successful > 0).length;
-
-  const weeks = new Map<string, DailyRollup[]>();
-  for (
-    let t = Date.parse(`${weekOf(fromDay)}T00:00:00Z`);
-    t < Date.parse(`${toDay}T00:00:00Z`);
-    t += 7 * 86_400_000
-  ) {
-    weeks.set(weekOf(new Date(t).toISOString().slice(0, 10)), []);
+  const byWeek = new Map<string, DailyRollup[]>();
+  for (const d of days) {
+    const list = byWeek.get(weekOf(d.day));
+    if (list) list.push(d);
+    else byWeek.set(weekOf(d.day), [d]);
   }
-  for (const d of days) weeks.get(weekOf(d.day))?.push(d);
-  const trend: WeekPoint[] = [...weeks.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([week, list]) => {
-      const w = mergeRollups(week, list);
-      const lead = spread(w.leadTimes, w.leadHistogram, 1);
-      const rec = spread(w.recoveryTimes, w.recoveryHistogram, 1);
-      const ratio = (x: number) =>
-        w.deployments ? Math.round((x / w.deployments) * 1000) / 1000 : null;
-      return {
-        week,
-        deployments: w.successful,
-        leadTimeMedianHours: lead.status === 'ok' ? lead.median : null,
-        changeFailRate: ratio(w.failed),
-        recoveryMedianHours: rec.status === 'ok' ? rec.median : null,
-        reworkRate: ratio(w.rework),
-      };
-    });
-
-  return {
-    window: { from: window.from, to: window.to, days: windowDays },
-    deploymentFrequency: {
-      deployments: total.successful,
-      perDay: Math.round((total.successful / windowDays) * 100) / 100,
-      deployDaysPerWeek: Math.round((deployDays / windowDays) * 7 * 100) / 100,
+  return summariseTotals(
+    {
+      ...mergeRollups(fromDay, days),
+      deployDays: days.filter(d => d.successful > 0).length,
     },
-    leadTimeHours: spread(total.leadTimes, total.leadHistogram, minimumSample),
-    changeFailRate: rate(total.failed, total.deployments, minimumSample),
-    recoveryTimeHours: spread(
-      total.recoveryTimes,
-      total.recoveryHistogram,
-      minimumSample,
-    ),
-    reworkRate: rate(total.rework, total.deployments, minimumSample),
-    coverage: {
-      deployments: total.deployments,
-      deploymentsWithChanges: total.deployments
-        ? Math.round((total.withChanges / total.deployments) * 1000) / 1000
-        : 0,
-      incidents: total.incidents,
-      incidentsWithoutDeployment: total.unlinkedIncidents,
-    },
-    trend,
-  };
+    [...byWeek.entries()].map(([week, list]) => mergeRollups(week, list)),
+    window,
+    minimumSample,
+  );
 }
 
 /**
