@@ -62,6 +62,13 @@ export function windowOf(days: number, now = Date.now()) {
   return { from: iso(to - days * DAY), to: iso(to) };
 }
 
+/** Chips wrap their text in narrow tiles instead of widening them. */
+const wrapLabel = {
+  whiteSpace: 'normal',
+  display: 'block',
+  padding: '2px 0',
+} as const;
+
 const BAND_COLOURS: Record<string, string> = {
   elite: '#2e7d32',
   high: '#558b2f',
@@ -196,10 +203,15 @@ function TileView(props: {
           {tile.band && (
             <Chip
               size="small"
-              label={`${tile.band.band} · ${tile.band.label}`}
+              label={
+                <span style={wrapLabel}>
+                  {tile.band.band} · {tile.band.label}
+                </span>
+              }
               style={{
                 background: BAND_COLOURS[tile.band.band],
                 color: '#fff',
+                height: 'auto',
               }}
             />
           )}
@@ -207,9 +219,12 @@ function TileView(props: {
             <Chip
               size="small"
               variant="outlined"
-              label={`${tile.target.met ? 'meets' : 'misses'} ${
-                tile.target.text
-              }`}
+              style={{ height: 'auto' }}
+              label={
+                <span style={wrapLabel}>
+                  {tile.target.met ? 'meets' : 'misses'} {tile.target.text}
+                </span>
+              }
             />
           )}
         </Box>
@@ -256,7 +271,7 @@ export function FlowTiles(props: {
     <>
       <Grid container spacing={2}>
         {tiles.map(tile => (
-          <Grid item xs={12} sm={6} md key={tile.key}>
+          <Grid item xs={12} sm={6} md key={tile.key} style={{ minWidth: 0 }}>
             <TileView
               tile={tile}
               definitions={props.definitions}
