@@ -54,7 +54,7 @@ export async function measureRequests(
 /**
  * The database a store benchmark runs on: PostgreSQL from
  * `TEAMFLOW_BENCH_DATABASE` (its `tables` and knex's migration tables are
- * dropped first, so every run starts empty), else a SQLite file in the OS
+ * dropped first, so every run starts empty; none when `tables` is empty), else a SQLite file in the OS
  * temporary directory, removed by `close`.
  *
  * @public
@@ -72,7 +72,7 @@ export async function openBenchDatabase(name: string, tables: string[]) {
         connection: { filename: file },
         useNullAsDefault: true,
       });
-  if (connection) {
+  if (connection && tables.length) {
     for (const t of [...tables, 'knex_migrations', 'knex_migrations_lock']) {
       await knex.schema.dropTableIfExists(t);
     }

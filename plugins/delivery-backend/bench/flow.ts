@@ -243,19 +243,42 @@ function indexedCatalog(entities: Entity[]): any {
 }
 
 async function main() {
-  const db = await openBenchDatabase('delivery', [
-    'delivery_source_state',
-    'delivery_team_daily',
-    'delivery_entity_daily',
-    'delivery_incidents',
-    'delivery_change_deployments',
-    'delivery_changes',
-    'delivery_deployments',
-  ]);
+  // TEAMFLOW_BENCH_KEEP=1 (PostgreSQL): reuse the history a previous run
+  // generated in the same database; that run's live events are removed and
+  // the warm-up judges the touched components again.
+  const keep = PG && !!process.env.TEAMFLOW_BENCH_KEEP;
+  const db = await openBenchDatabase(
+    'delivery',
+    keep
+      ? []
+      : [
+          'delivery_judge_queue',
+          'delivery_team_weekly',
+          'delivery_source_state',
+          'delivery_team_daily',
+          'delivery_entity_daily',
+          'delivery_incidents',
+          'delivery_change_deployments',
+          'delivery_changes',
+          'delivery_deployments',
+        ],
+  );
+  const reuse =
+    keep && (await db.knex.schema.hasTable('delivery_judge_queue'));
   const store = await DeliveryStore.create({
     database: mockServices.database({ knex: db.knex }),
+    skipMigrations: reuse,
   });
-  const generated = await generate(db.knex, store);
+  const [{ n: existing }] = await db.knex('delivery_deployments').count({
+    n: '*',
+  });
+  let generated: object = { reused: true };
+  if (reuse && Number(existing) > 0) {
+    await db.knex('delivery_judge_queue').delete();
+    await db.knex('delivery_change_deployments').whereLike('change_id', 'live-%').delete();
+    for (const table of ['delivery_deployments', 'delivery_changes', 'delivery_incidents'])
+      await db.knex(table).whereLike('id', 'live-%').delete();
+  } else generated = await generate(db.knex, store);
   // TEAMFLOW_BENCH_PROFILE=1: total time per store call (stderr, at the end).
   const profile = new Map<string, number>();
   const timed = process.env.TEAMFLOW_BENCH_PROFILE

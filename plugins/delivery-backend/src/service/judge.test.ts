@@ -1,0 +1,360 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  ChangeEvent,
+  DeploymentEvent,
+  FlowDefinitions,
+  IncidentEvent,
+  attributeFlow,
+  rollupDays,
+} from '@teamflow/plugin-delivery-common';
+import { IncomingEvent } from '@teamflow/plugin-delivery-node';
+import { DeliveryStore } from '../database/DeliveryStore';
+import { DeliveryService } from './DeliveryService';
+
+/*
+ * Judging is incremental: each batch re-judges only what the new events can
+ * change. Whatever the order and batching, the ledger must end where judging
+ * every event at once ends. Random histories (seeded, so a failure can be
+ * replayed) with every kind of long-range effect — rollbacks, reverts of
+ * changes shipped days before, explicit change lists and incident links,
+ * incidents resolved later, deployments whose status changes, a staging
+ * environment — are filed in random order and batches; the stored day rows
+ * and verdicts are then compared with `attributeFlow` + `rollupDays` over the
+ * complete history.
+ */
+
+jest.setTimeout(120_000);
+const databases = TestDatabases.create();
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const START = Date.UTC(2026, 9, 1);
+const COMPONENTS = ['alpha', 'beta', 'gamma'];
+
+const entities: Entity[] = [
+  ...COMPONENTS.map(
+    (name, i): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'service', lifecycle: 'production', owner: `team-${i % 2}` },
+      relations: [
+        { type: 'ownedBy', targetRef: `group:default/team-${i % 2}` },
+      ],
+    }),
+  ),
+  ...[0, 1].map(
+    (i): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: `team-${i}`, namespace: 'default' },
+      spec: { type: 'team', children: [] },
+      relations: [],
+    }),
+  ),
+];
+
+const definitions: FlowDefinitions = {
+  environment: 'production',
+  leadTimeStart: 'first-commit',
+  failureWindowHours: 12,
+  minimumSample: 1,
+};
+
+/** mulberry32: a small seeded generator. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Final = {
+  deployments: Array<DeploymentEvent & { teamRef: string }>;
+  changes: ChangeEvent[];
+  incidents: Array<IncidentEvent & { teamRef: string }>;
+};
+
+/**
+ * A history over `days` days and the order it is filed in: each event once
+ * or, for some, an earlier version first (a deployment first reported
+ * failed, an incident not yet resolved).
+ */
+function history(seed: number, days: number) {
+  const rnd = random(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
+  const final: Final = { deployments: [], changes: [], incidents: [] };
+  const filed: Array<Array<IncomingEvent>> = [];
+  COMPONENTS.forEach((name, ci) => {
+    const entity = { entityRef: `component:default/${name}` };
+    const teamRef = `group:default/team-${ci % 2}`;
+    const entityRef = entity.entityRef;
+    const mine: ChangeEvent[] = [];
+    let t = START + rnd() * DAY;
+    let n = 0;
+    const end = START + days * DAY;
+    while (t < end) {
+      // Changes merged before the next deployment.
+      const merged: string[] = [];
+      const count = Math.floor(rnd() * 4);
+      for (let k = 0; k < count; k++) {
+        const id = `${name}-c${n}-${k}`;
+        const mergedAt = t - rnd() * 20 * HOUR;
+        const revert = rnd() < 0.12 && mine.length ? pick(mine) : undefined;
+        const change: ChangeEvent = {
+          id,
+          entityRef,
+          mergedAt: new Date(mergedAt).toISOString(),
+          firstCommitAt: new Date(mergedAt - rnd() * 60 * HOUR).toISOString(),
+          labels: rnd() < 0.1 ? ['hotfix'] : [],
+          revertOf: revert?.id,
+        };
+        mine.push(change);
+        merged.push(id);
+        final.changes.push(change);
+        filed.push([
+          {
+            kind: 'change',
+            id,
+            entity,
+            mergedAt,
+            firstCommitAt: Date.parse(change.firstCommitAt!),
+            labels: change.labels ?? [],
+            revertOf: change.revertOf,
+          },
+        ]);
+      }
+      const environment = rnd() < 0.2 ? 'staging' : 'production';
+      const status = rnd() < 0.15 ? 'failure' : 'success';
+      const deployment: DeploymentEvent & { teamRef: string } = {
+        id: `${name}-d${n}`,
+        entityRef,
+        teamRef,
+        environment,
+        finishedAt: new Date(t).toISOString(),
+        status,
+        rollback: rnd() < 0.1,
+        changeIds: rnd() < 0.3 && merged.length ? merged : undefined,
+      };
+      final.deployments.push(deployment);
+      const incoming = (s: 'success' | 'failure'): IncomingEvent => ({
+        kind: 'deployment',
+        id: deployment.id,
+        entity,
+        environment,
+        finishedAt: t,
+        status: s,
+        rollback: !!deployment.rollback,
+        changeIds: deployment.changeIds,
+      });
+      // Some deployments are reported failed first, then succeeded.
+      filed.push(
+        status === 'success' && rnd() < 0.1
+          ? [incoming('failure'), incoming('success')]
+          : [incoming(status)],
+      );
+      // Incidents: some within the failure window, some long after.
+      if (rnd() < 0.35) {
+        const startedAt = t + rnd() * (rnd() < 0.7 ? 12 : 60) * HOUR;
+        const resolvedAt =
+          rnd() < 0.75 ? startedAt + rnd() * 30 * HOUR : undefined;
+        const explicit =
+          rnd() < 0.2
+            ? pick(
+                final.deployments.filter(
+                  d => d.entityRef === entityRef && d.environment === 'production',
+                ),
+              )
+            : undefined;
+        const incident: IncidentEvent & { teamRef: string } = {
+          id: `${name}-i${n}`,
+          entityRef,
+          teamRef,
+          startedAt: new Date(startedAt).toISOString(),
+          resolvedAt: resolvedAt ? new Date(resolvedAt).toISOString() : undefined,
+          deploymentId: explicit?.id,
+        };
+        final.incidents.push(incident);
+        const base = {
+          kind: 'incident' as const,
+          id: incident.id,
+          entity,
+          environment: 'production',
+          startedAt,
+          deploymentId: incident.deploymentId,
+        };
+        filed.push(
+          resolvedAt && rnd() < 0.5
+            ? [base, { ...base, resolvedAt }]
+            : [{ ...base, resolvedAt }],
+        );
+      }
+      n += 1;
+      // Mostly hours to a few days apart, now and then a long gap.
+      t += (rnd() < 0.08 ? 9 + rnd() * 12 : rnd() * 2.5) * DAY + HOUR;
+    }
+  });
+  // Random order (versions of one event keep theirs), random batch sizes.
+  const order = filed.map((versions, i) => ({ versions, key: rnd(), i }));
+  order.sort((a, b) => a.key - b.key);
+  const stream: IncomingEvent[] = [];
+  const pending = new Map<number, IncomingEvent[]>();
+  for (const o of order) pending.set(o.i, [...o.versions]);
+  while (pending.size) {
+    const keys = [...pending.keys()];
+    const k = keys[Math.floor(rnd() * Math.min(keys.length, 6))];
+    const list = pending.get(k)!;
+    stream.push(list.shift()!);
+    if (!list.length) pending.delete(k);
+  }
+  const batches: IncomingEvent[][] = [];
+  for (let i = 0; i < stream.length; ) {
+    const size = 1 + Math.floor(rnd() * 12);
+    batches.push(stream.slice(i, i + size));
+    i += size;
+  }
+  return { final, batches };
+}
+
+function expected(final: Final) {
+  const out = new Map<string, ReturnType<typeof rollupDays>>();
+  const verdicts = new Map<string, object>();
+  const links = new Map<string, string | null>();
+  for (const environment of ['production', 'staging']) {
+    const incidents = final.incidents.filter(
+      () => environment === 'production',
+    );
+    const attribution = attributeFlow({
+      deployments: final.deployments,
+      changes: final.changes,
+      incidents,
+      definitions: { ...definitions, environment },
+    });
+    out.set(
+      environment,
+      rollupDays({
+        environment,
+        deployments: final.deployments,
+        changes: final.changes,
+        incidents,
+        attribution,
+      }),
+    );
+    const shipped = new Map<string, number>();
+    for (const dep of Object.values(attribution.changeDeployment))
+      shipped.set(dep, (shipped.get(dep) ?? 0) + 1);
+    for (const d of final.deployments)
+      if (d.environment === environment)
+        verdicts.set(d.id, {
+          failed: attribution.failed.has(d.id),
+          rework: attribution.rework.has(d.id),
+          recoveryHours: attribution.recoveryHours[d.id] ?? null,
+          changes: shipped.get(d.id) ?? 0,
+        });
+    for (const i of incidents)
+      links.set(i.id, attribution.incidentDeployment[i.id] ?? null);
+  }
+  return { days: out, verdicts, links };
+}
+
+const sorted = (xs: number[] | undefined) => [...(xs ?? [])].sort((a, b) => a - b);
+
+describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
+  async function create() {
+    const knex = await databases.init(id);
+    const store = await DeliveryStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const service = DeliveryService.create({
+      store,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      logger: mockServices.logger.mock(),
+      definitions,
+      now: () => START + 120 * DAY,
+    });
+    return { service, store };
+  }
+
+  it.each([1, 2, 3, 4, 5, 6])(
+    'ends where judging the whole history at once ends (seed %i)',
+    async seed => {
+      const { service, store } = await create();
+      const { final, batches } = history(seed, 45);
+      for (const batch of batches) {
+        const result = await service.ingest(
+          batch.map(event => ({ source: 'test', event })),
+        );
+        expect(result.rejected).toEqual([]);
+        // Judging sometimes keeps up, sometimes lags several batches.
+        if (batch.length % 3 === 0) await service.settled();
+      }
+      await service.settled();
+
+      const want = expected(final);
+      for (const environment of ['production', 'staging']) {
+        for (const name of COMPONENTS) {
+          const entityRef = `component:default/${name}`;
+          const stored = await store.entityDays({
+            entityRefs: [entityRef],
+            environment,
+            fromDay: '2026-01-01',
+            toDay: '2027-12-31',
+          });
+          const norm = (r: any) => ({
+            day: r.day,
+            deployments: r.deployments,
+            successful: r.successful,
+            failed: r.failed,
+            rework: r.rework,
+            withChanges: r.withChanges,
+            incidents: r.incidents,
+            unlinkedIncidents: r.unlinkedIncidents,
+            leadTimes: sorted(r.leadTimes),
+            recoveryTimes: sorted(r.recoveryTimes),
+            leadHistogram: r.leadHistogram,
+            recoveryHistogram: r.recoveryHistogram,
+          });
+          const byDay = (a: { day: string }, b: { day: string }) =>
+            a.day.localeCompare(b.day);
+          expect({ environment, entityRef, days: stored.map(norm).sort(byDay) }).toEqual({
+            environment,
+            entityRef,
+            days: want.days
+              .get(environment)!
+              .filter(r => r.entityRef === entityRef)
+              .map(norm)
+              .sort(byDay),
+          });
+        }
+      }
+      const deployments = await store.existingDeployments(
+        final.deployments.map(d => d.id),
+      );
+      for (const d of final.deployments) {
+        const row = deployments.get(d.id)!;
+        expect({
+          id: d.id,
+          failed: row.failed,
+          rework: row.rework,
+          recoveryHours: row.recoveryHours ?? null,
+          changes: row.changes,
+        }).toEqual({ id: d.id, ...want.verdicts.get(d.id) });
+      }
+      const incidents = await store.existingIncidents(
+        final.incidents.map(i => i.id),
+      );
+      for (const i of final.incidents)
+        expect({ id: i.id, linked: incidents.get(i.id)!.linkedDeploymentId ?? null }).toEqual({
+          id: i.id,
+          linked: want.links.get(i.id),
+        });
+    },
+  );
+});
