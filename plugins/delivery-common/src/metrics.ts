@@ -179,6 +179,12 @@ export function attributeFlow(input: {
   changes: ChangeEvent[];
   incidents: IncidentEvent[];
   definitions?: Partial<FlowDefinitions>;
+  /**
+   * Failure verdicts already settled, by deployment id: used as they are
+   * (a ledger judging part of a history passes those of the deployments
+   * around the part, whose own evidence it did not load).
+   */
+  knownFailed?: ReadonlyMap<string, boolean>;
 }): FlowAttribution {
   const d = { ...DEFAULT_FLOW_DEFINITIONS, ...input.definitions };
   // Every deployment of the environment, in time order.
@@ -263,10 +269,11 @@ export function attributeFlow(input: {
   const next = (dep: DeploymentEvent) =>
     byEntity.get(dep.entityRef)![position.get(dep.id)! + 1];
   const isFailed = (dep: DeploymentEvent) =>
-    dep.status === 'failure' ||
+    input.knownFailed?.get(dep.id) ??
+    (dep.status === 'failure' ||
     next(dep)?.rollback === true ||
     reverted.has(dep.id) ||
-    (incidentsOf.get(dep.id)?.length ?? 0) > 0;
+    (incidentsOf.get(dep.id)?.length ?? 0) > 0);
 
   const failed = new Set(all.filter(isFailed).map(x => x.id));
   const recoveryHours: Record<string, number> = {};

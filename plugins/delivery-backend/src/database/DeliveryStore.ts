@@ -300,6 +300,17 @@ export class DeliveryStore {
     return this.byIds('delivery_incidents', ids, incidentFromRow);
   }
 
+  /** Incidents pinned explicitly on these deployments. */
+  async incidentsPinnedOn(deploymentIds: string[]) {
+    const out: Array<{ entityRef: string; startedAt: number }> = [];
+    for (const part of chunks(deploymentIds))
+      for (const r of await this.db('delivery_incidents')
+        .whereIn('deployment_id', part)
+        .select('entity_ref', 'started_at'))
+        out.push({ entityRef: r.entity_ref, startedAt: Number(r.started_at) });
+    return out;
+  }
+
   /** Inserts or replaces events (the judgement columns are kept until recomputed). */
   async writeEvents(events: {
     deployments: DeploymentRow[];
@@ -357,83 +368,216 @@ export class DeliveryStore {
   }
 
   /**
-   * Everything needed to judge the events of these entities in
-   * `[from, to)`: deployments and incidents in the range, changes merged in
-   * it, and older changes not yet shipped anywhere.
+   * Each entity's deployments in `[from, to)`, only what judging needs to
+   * find how far back and forward new events can change verdicts.
    */
-  async loadContext(
-    entityRefs: string[],
-    from: number,
-    to: number,
-    band: { from: number; to: number },
-  ) {
-    const deployments: DeploymentRow[] = [];
-    const changes = new Map<string, ChangeRow>();
-    const incidents: IncidentRow[] = [];
+  async timeline(entityRefs: string[], from: number, to: number) {
+    const out: Array<{
+      id: string;
+      entityRef: string;
+      environment: string;
+      finishedAt: number;
+      status: string;
+      rollback: boolean;
+      failed: boolean;
+    }> = [];
     for (const part of chunks(entityRefs)) {
-      const bandDeployments = this.db('delivery_deployments')
+      const rows = await this.db('delivery_deployments')
         .whereIn('entity_ref', part)
-        .andWhere('finished_at', '>=', band.from)
-        .andWhere('finished_at', '<', band.to)
-        .select('id');
-      const [d, c, linked, p, i] = await Promise.all([
-        this.db('delivery_deployments')
-          .whereIn('entity_ref', part)
-          .andWhere('finished_at', '>=', from)
-          .andWhere('finished_at', '<', to),
-        // Changes from the band on (older ones shipped before it are settled).
-        this.db('delivery_changes')
-          .whereIn('entity_ref', part)
-          .andWhere('merged_at', '>=', band.from)
-          .andWhere('merged_at', '<', to),
-        // Older changes shipped by deployments in the band.
-        this.db('delivery_changes')
-          .whereIn(
-            'id',
-            this.db('delivery_change_deployments')
-              .whereIn('deployment_id', bandDeployments)
-              .select('change_id'),
-          )
-          .andWhere('merged_at', '<', band.from),
-        // Changes not shipped yet.
-        this.db('delivery_changes')
-          .whereIn('entity_ref', part)
-          .andWhere('shipped', false)
-          .andWhere('merged_at', '>=', band.from - PENDING_DAYS * 86_400_000)
-          .andWhere('merged_at', '<', band.from),
-        this.db('delivery_incidents')
-          .whereIn('entity_ref', part)
-          .andWhere('started_at', '>=', from)
-          .andWhere('started_at', '<', to),
-      ]);
-      deployments.push(...d.map(deploymentFromRow));
-      for (const r of [...c, ...linked, ...p])
-        changes.set(r.id, changeFromRow(r));
-      incidents.push(...i.map(incidentFromRow));
-    }
-    // Changes a deployment lists explicitly, wherever they are.
-    const listed = deployments
-      .flatMap(d => d.changeIds ?? [])
-      .filter(id => !changes.has(id));
-    for (const [id, c] of await this.existingChanges(listed))
-      changes.set(id, c);
-    // The current links of the loaded changes, to write only what changes.
-    const links = new Map<string, ChangeDeploymentRow>();
-    for (const part of chunks([...changes.keys()])) {
-      const rows = await this.db('delivery_change_deployments').whereIn(
-        'change_id',
-        part,
-      );
+        .andWhere('finished_at', '>=', from)
+        .andWhere('finished_at', '<', to)
+        .select(
+          'id',
+          'entity_ref',
+          'environment',
+          'finished_at',
+          'status',
+          'rollback',
+          'failed',
+        );
       for (const r of rows)
-        links.set(`${r.change_id}\u0000${r.environment}`, {
-          changeId: r.change_id,
-          environment: r.environment,
-          deploymentId: r.deployment_id,
+        out.push({
+          id: r.id,
           entityRef: r.entity_ref,
-          leadTimeHours: Number(r.lead_time_hours),
+          environment: r.environment,
+          finishedAt: Number(r.finished_at),
+          status: r.status,
+          rollback: Boolean(r.rollback),
+          failed: Boolean(r.failed),
         });
     }
-    return { deployments, changes: [...changes.values()], incidents, links };
+    return out;
+  }
+
+  /**
+   * Rows of `table` whose `column` lies in each entity's own range: one
+   * query for many entities (a VALUES list joined on entity and range).
+   */
+  private async inRanges(
+    table: string,
+    column: string,
+    ranges: Array<{ entityRef: string; from: number; to: number }>,
+    options: { pending?: boolean; links?: boolean } = {},
+  ) {
+    const out: any[] = [];
+    for (const part of chunks(ranges, 300)) {
+      const values = part
+        .map(
+          () =>
+            '(cast(? as varchar(255)), cast(? as double precision), cast(? as double precision))',
+        )
+        .join(', ');
+      const bindings = part.flatMap(r => [r.entityRef, r.from, r.to]);
+      const links = options.links
+        ? ', l.environment as l_environment, l.deployment_id as l_deployment_id, l.lead_time_hours as l_lead_time_hours'
+        : '';
+      const join = options.links
+        ? ' left join delivery_change_deployments l on l.change_id = t.id'
+        : '';
+      const pending = options.pending ? ' and t.shipped = false' : '';
+      const res = await this.db.raw(
+        `with b(ref, lo, hi) as (values ${values})
+         select t.*${links} from ?? t
+         join b on t.entity_ref = b.ref and t.?? >= b.lo and t.?? < b.hi${pending}${join}`,
+        [...bindings, table, column, column],
+      );
+      out.push(...(Array.isArray(res) ? res : res.rows));
+    }
+    return out;
+  }
+
+  /**
+   * Everything needed to judge the events of entities in their bands
+   * `[from, to)`: deployments from `before` ahead of the band to `after`
+   * past it, incidents from the band on, changes merged from the band on,
+   * older changes shipped by deployments in the band or listed by a
+   * deployment, and older changes not yet shipped — each change with its
+   * current links.
+   */
+  async loadContext(
+    bands: Array<{
+      entityRef: string;
+      from: number;
+      to: number;
+      changesFrom: number;
+    }>,
+    margins: { before: number; after: number },
+  ) {
+    const [d, c, p, i] = await Promise.all([
+      this.inRanges(
+        'delivery_deployments',
+        'finished_at',
+        bands.map(b => ({
+          entityRef: b.entityRef,
+          from: Math.min(b.changesFrom, b.from - margins.before),
+          to: b.to + margins.after,
+        })),
+      ),
+      this.inRanges(
+        'delivery_changes',
+        'merged_at',
+        bands.map(b => ({
+          entityRef: b.entityRef,
+          from: b.changesFrom,
+          to: b.to + margins.after,
+        })),
+        { links: true },
+      ),
+      this.inRanges(
+        'delivery_changes',
+        'merged_at',
+        bands.map(b => ({
+          entityRef: b.entityRef,
+          from: b.changesFrom - PENDING_DAYS * 86_400_000,
+          to: b.changesFrom,
+        })),
+        { pending: true, links: true },
+      ),
+      this.inRanges(
+        'delivery_incidents',
+        'started_at',
+        bands.map(b => ({
+          entityRef: b.entityRef,
+          from: b.from,
+          to: b.to + margins.after,
+        })),
+      ),
+    ]);
+    const deployments = d.map(deploymentFromRow);
+    const incidents = i.map(incidentFromRow);
+    // Deployments an incident is pinned on, wherever they are.
+    const loaded = new Set(deployments.map(x => x.id));
+    const pinned = [
+      ...new Set(
+        incidents
+          .map(x => x.deploymentId)
+          .filter((id): id is string => !!id && !loaded.has(id)),
+      ),
+    ];
+    for (const x of (await this.existingDeployments(pinned)).values())
+      deployments.push(x);
+    const changes = new Map<string, ChangeRow>();
+    const links = new Map<string, ChangeDeploymentRow>();
+    const addChange = (r: any) => {
+      if (!changes.has(r.id)) changes.set(r.id, changeFromRow(r));
+      if (r.l_deployment_id)
+        links.set(`${r.id}\u0000${r.l_environment}`, {
+          changeId: r.id,
+          environment: r.l_environment,
+          deploymentId: r.l_deployment_id,
+          entityRef: r.entity_ref,
+          leadTimeHours: Number(r.l_lead_time_hours),
+        });
+    };
+    for (const r of c) addChange(r);
+    for (const r of p) addChange(r);
+    // Older changes shipped by deployments in the band.
+    const band = new Map(bands.map(b => [b.entityRef, b]));
+    const inBand = deployments
+      .filter(x => {
+        const b = band.get(x.entityRef);
+        return b && x.finishedAt >= b.from && x.finishedAt < b.to;
+      })
+      .map(x => x.id);
+    for (const part of chunks(inBand)) {
+      const rows = await this.db('delivery_change_deployments as l0')
+        .join('delivery_changes as t', 't.id', 'l0.change_id')
+        .leftJoin('delivery_change_deployments as l', 'l.change_id', 't.id')
+        .whereIn('l0.deployment_id', part)
+        .select(
+          't.*',
+          'l.environment as l_environment',
+          'l.deployment_id as l_deployment_id',
+          'l.lead_time_hours as l_lead_time_hours',
+        );
+      for (const r of rows) addChange(r);
+    }
+    // Changes a deployment lists explicitly, wherever they are.
+    const listed = [
+      ...new Set(
+        deployments
+          .flatMap(x => x.changeIds ?? [])
+          .filter(id => !changes.has(id)),
+      ),
+    ];
+    for (const part of chunks(listed)) {
+      const rows = await this.db('delivery_changes as t')
+        .leftJoin('delivery_change_deployments as l', 'l.change_id', 't.id')
+        .whereIn('t.id', part)
+        .select(
+          't.*',
+          'l.environment as l_environment',
+          'l.deployment_id as l_deployment_id',
+          'l.lead_time_hours as l_lead_time_hours',
+        );
+      for (const r of rows) addChange(r);
+    }
+    return {
+      deployments,
+      changes: [...changes.values()],
+      incidents,
+      links,
+    };
   }
 
   /**

@@ -98,6 +98,32 @@ export function parseWindow(
 }
 
 /**
+ * The queued pairs that matter to judging: per entity and UTC day, the
+ * first and last instant (judging takes each entity's earliest and latest,
+ * and rolls up the days they fall on).
+ */
+function firstAndLastPerDay(pairs: Array<{ entityRef: string; at: number }>) {
+  const byDay = new Map<string, { entityRef: string; min: number; max: number }>();
+  for (const p of pairs) {
+    const key = `${p.entityRef}\u0000${Math.floor(p.at / DAY)}`;
+    const seen = byDay.get(key);
+    if (!seen) byDay.set(key, { entityRef: p.entityRef, min: p.at, max: p.at });
+    else {
+      seen.min = Math.min(seen.min, p.at);
+      seen.max = Math.max(seen.max, p.at);
+    }
+  }
+  return [...byDay.values()].flatMap(d =>
+    d.min === d.max
+      ? [{ entityRef: d.entityRef, at: d.min }]
+      : [
+          { entityRef: d.entityRef, at: d.min },
+          { entityRef: d.entityRef, at: d.max },
+        ],
+  );
+}
+
+/**
  * The delivery ledger: files events from every source (attributed to their
  * entity and its owning team at event time), judges them with the metric
  * definitions, and answers summaries and drill-downs from day roll-ups.
@@ -447,9 +473,51 @@ export class DeliveryService {
           if (i.resolvedAt)
             touched.push({ entityRef: i.entityRef, at: i.resolvedAt });
         }
+        // Explicit links reach further than time does: a revert fails the
+        // deployment that shipped the change it reverts, an incident pinned
+        // on a deployment fails it (whichever arrives first), a deployment
+        // listing older changes takes them from the one that shipped them.
+        // Judging covers both ends.
+        const wantedChanges = new Set<string>();
+        for (const c of write.changes)
+          if (c.revertOf && !changes.has(c.revertOf))
+            wantedChanges.add(c.revertOf);
+        for (const d of write.deployments)
+          for (const id of d.changeIds ?? [])
+            if (!changes.has(id)) wantedChanges.add(id);
+        const wantedDeployments = write.incidents
+          .map(i => i.deploymentId)
+          .filter((id): id is string => !!id && !deployments.has(id));
+        const [farChanges, farDeployments, pinned] = await Promise.all([
+          this.store.existingChanges([...wantedChanges]),
+          this.store.existingDeployments(wantedDeployments),
+          this.store.incidentsPinnedOn(write.deployments.map(d => d.id)),
+        ]);
+        for (const i of pinned)
+          touched.push({ entityRef: i.entityRef, at: i.startedAt });
+        for (const c of write.changes) {
+          const target = c.revertOf
+            ? changes.get(c.revertOf) ?? farChanges.get(c.revertOf)
+            : undefined;
+          if (target)
+            touched.push({ entityRef: target.entityRef, at: target.mergedAt });
+        }
+        for (const d of write.deployments)
+          for (const id of d.changeIds ?? []) {
+            const listed = changes.get(id) ?? farChanges.get(id);
+            if (listed)
+              touched.push({ entityRef: listed.entityRef, at: listed.mergedAt });
+          }
+        for (const i of write.incidents) {
+          const target = i.deploymentId
+            ? deployments.get(i.deploymentId) ?? farDeployments.get(i.deploymentId)
+            : undefined;
+          if (target)
+            touched.push({ entityRef: target.entityRef, at: target.finishedAt });
+        }
         await this.store.writeEvents({
           ...write,
-          touched,
+          touched: firstAndLastPerDay(touched),
           queuedAt: this.now(),
         });
         this.kick();

@@ -277,12 +277,14 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
       permissions: mockServices.permissions(),
       logger: mockServices.logger.mock(),
       definitions,
+      // Every effect in these 45-day histories lies within the horizon.
+      horizonDays: 60,
       now: () => START + 120 * DAY,
     });
     return { service, store };
   }
 
-  it.each([1, 2, 3, 4, 5, 6])(
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
     'ends where judging the whole history at once ends (seed %i)',
     async seed => {
       const { service, store } = await create();

@@ -18,22 +18,121 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const dayStart = (ms: number) => Math.floor(ms / DAY) * DAY;
 
+type Band = {
+  entityRef: string;
+  from: number;
+  to: number;
+  /** Changes merged from here on may still be unshipped in some environment. */
+  changesFrom: number;
+};
+
 /**
- * Re-judges the events of some entities around `[from, to]` after new events
- * arrived there, and replaces their day rows.
+ * How far around an entity's new events (`[a, b]`) verdicts can change,
+ * from its stored deployments (each environment's, in time order):
  *
- * The verdicts of events within `horizonDays` of the new ones can change
- * (a rollback fails the deployment before it, an incident fails the one
- * before it, a deployment ships the changes merged before it, a revert fails
- * the deployment of the change it reverts). Those events are judged again
- * with a further `horizonDays` of deployments and incidents on each side;
- * the changes loaded are those merged from the band on, those already
- * shipped by deployments in the band, those a deployment lists, and every
- * change not yet shipped (so a first deployment after a long gap still picks
- * up old changes). Days in `[from − horizon, to + horizon]` are rolled up
- * again. Consequence, documented: a verdict that depends on an event more
- * than the horizon away (a failure recovered after more than 30 days by
- * default) is not revisited.
+ * - back: the deployment just before `a` (a rollback or a deployment after
+ *   it changes what follows it; an incident after `a` can be pinned on it),
+ *   and before that every deployment up to the latest successful one not
+ *   failed — the failed ones in between recover at the first such
+ *   deployment after them, which the new events may change. That latest
+ *   successful one cannot change: nothing new follows it directly or
+ *   falls in its failure window. Reverts, explicit incident links and
+ *   explicit change lists that reach further back are queued at the
+ *   instant they reach (see `DeliveryService.ingest`).
+ * - forward: the failure window after `b` (incidents there may now be
+ *   pinned on a new deployment) and the first successful deployment after
+ *   `b` (it shipped the changes a new deployment may now ship).
+ *
+ * Neither side reaches further than `horizon`; bands are whole UTC days.
+ */
+export function bandsOf(options: {
+  ranges: Map<string, { a: number; b: number }>;
+  timeline: Array<{
+    id: string;
+    entityRef: string;
+    environment: string;
+    finishedAt: number;
+    status: string;
+    rollback: boolean;
+    failed: boolean;
+  }>;
+  failureWindow: number;
+  horizon: number;
+}): Band[] {
+  const { failureWindow, horizon } = options;
+  const lists = new Map<string, typeof options.timeline>();
+  for (const d of options.timeline) {
+    const key = `${d.entityRef}\u0000${d.environment}`;
+    const list = lists.get(key);
+    if (list) list.push(d);
+    else lists.set(key, [d]);
+  }
+  const byEntity = new Map<string, Array<typeof options.timeline>>();
+  for (const list of lists.values()) {
+    list.sort(
+      (x, y) => x.finishedAt - y.finishedAt || x.id.localeCompare(y.id),
+    );
+    const ref = list[0].entityRef;
+    byEntity.set(ref, [...(byEntity.get(ref) ?? []), list]);
+  }
+  const bands: Band[] = [];
+  for (const [entityRef, { a, b }] of options.ranges) {
+    let from = a;
+    let to = b + failureWindow;
+    for (const list of byEntity.get(entityRef) ?? []) {
+      let idx = list.findIndex(d => d.finishedAt >= a);
+      if (idx < 0) idx = list.length;
+      for (let j = idx - 1; j >= 0; j--) {
+        if (list[j].finishedAt < a - horizon) {
+          from = Math.min(from, a - horizon);
+          break;
+        }
+        from = Math.min(from, list[j].finishedAt);
+        if (j < idx - 1 && list[j].status === 'success' && !list[j].failed)
+          break;
+      }
+      const next = list.find(
+        d => d.finishedAt > b && d.status === 'success' && !d.rollback,
+      );
+      if (next) to = Math.max(to, Math.min(next.finishedAt, b + horizon));
+    }
+    // Changes merged after each environment's last successful deployment
+    // before the band are not shipped there yet (a change shipped to
+    // staging but not to production, say).
+    const bandFrom = dayStart(from);
+    let changesFrom = bandFrom;
+    for (const list of byEntity.get(entityRef) ?? []) {
+      const last = list.filter(
+        d => d.finishedAt < bandFrom && d.status === 'success' && !d.rollback,
+      );
+      changesFrom = Math.min(
+        changesFrom,
+        last.length ? last[last.length - 1].finishedAt : a - horizon,
+      );
+    }
+    bands.push({
+      entityRef,
+      from: bandFrom,
+      to: dayStart(to) + DAY,
+      changesFrom,
+    });
+  }
+  return bands;
+}
+
+/**
+ * Re-judges the events of some entities after new events arrived for them
+ * (`touched`; or every event in `[from, to]` when `allDays`, after the
+ * definitions changed) and rewrites what changed: verdicts, links, and the
+ * day rows of the days concerned.
+ *
+ * Each entity is judged within its band (`bandsOf`), with deployments from
+ * a failure window before it and `horizonDays` of deployments, incidents and
+ * changes after it as context; changes shipped by deployments in the band,
+ * listed by one, or not yet shipped are loaded wherever they are (so a first
+ * deployment after a long gap still picks up old changes). Consequence,
+ * documented: a verdict that depends on an event more than the horizon away
+ * (a failure recovered after more than 30 days by default) is not revisited.
  */
 export async function judgeAround(options: {
   store: DeliveryStore;
@@ -44,20 +143,53 @@ export async function judgeAround(options: {
   to: number;
   /** Events just written (new or changed): their days are rolled up again. */
   touched?: Array<{ entityRef: string; at: number }>;
-  /** Roll up every day of the band again (definitions changed). */
+  /** Roll up every day of `[from − horizon, to + horizon]` again (definitions changed). */
   allDays?: boolean;
 }) {
   const { store, definitions } = options;
   const horizon = options.horizonDays * DAY;
-  const bandFrom = dayStart(options.from - horizon);
-  const bandTo = dayStart(options.to + horizon) + DAY;
-  const ctx = await store.loadContext(
-    options.entityRefs,
-    bandFrom - horizon,
-    bandTo + horizon,
-    { from: bandFrom, to: bandTo },
-  );
-  const inBand = (ms: number) => ms >= bandFrom && ms < bandTo;
+  const failureWindow = definitions.failureWindowHours * 3_600_000;
+  const ranges = new Map<string, { a: number; b: number }>();
+  for (const ref of options.entityRefs)
+    if (options.allDays || !options.touched)
+      ranges.set(ref, { a: options.from, b: options.to });
+  for (const t of options.touched ?? []) {
+    if (options.allDays) break;
+    const r = ranges.get(t.entityRef);
+    if (!r) ranges.set(t.entityRef, { a: t.at, b: t.at });
+    else {
+      r.a = Math.min(r.a, t.at);
+      r.b = Math.max(r.b, t.at);
+    }
+  }
+  let bandList: Band[];
+  if (options.allDays) {
+    bandList = [...ranges].map(([entityRef, r]) => ({
+      entityRef,
+      from: dayStart(r.a - horizon),
+      to: dayStart(r.b + horizon) + DAY,
+      changesFrom: dayStart(r.a - horizon),
+    }));
+  } else {
+    const as = [...ranges.values()];
+    const timeline = await store.timeline(
+      [...ranges.keys()],
+      Math.min(...as.map(r => r.a)) - horizon - DAY,
+      Math.max(...as.map(r => r.b)) + horizon + DAY,
+    );
+    bandList = bandsOf({ ranges, timeline, failureWindow, horizon });
+  }
+  const bands = new Map(bandList.map(b => [b.entityRef, b]));
+  const bandFrom = Math.min(...bandList.map(b => b.from));
+  const bandTo = Math.max(...bandList.map(b => b.to));
+  const ctx = await store.loadContext(bandList, {
+    before: Math.max(failureWindow, DAY),
+    after: horizon,
+  });
+  const inBand = (entityRef: string, ms: number) => {
+    const b = bands.get(entityRef);
+    return !!b && ms >= b.from && ms < b.to;
+  };
   const dayOf = (ms: number) => iso(ms).slice(0, 10);
 
   const deployments: Array<DeploymentEvent & { teamRef: string | null }> =
@@ -83,6 +215,12 @@ export async function judgeAround(options: {
   }));
   const changeEntity = new Map(ctx.changes.map(c => [c.id, c.entityRef]));
   const deploymentById = new Map(ctx.deployments.map(d => [d.id, d]));
+  // Deployments around the bands keep their stored verdicts.
+  const knownFailed = new Map(
+    ctx.deployments
+      .filter(d => !inBand(d.entityRef, d.finishedAt))
+      .map(d => [d.id, d.failed ?? false]),
+  );
   const environments = new Set([
     ...ctx.deployments.map(d => d.environment),
     ...ctx.incidents.map(i => i.environment),
@@ -91,12 +229,19 @@ export async function judgeAround(options: {
   // (entity, day) pairs whose day rows must be written again.
   const dirty = new Set<string>();
   const markDirty = (entityRef: string, ms: number) => {
-    if (inBand(ms)) dirty.add(`${entityRef}\u0000${dayOf(ms)}`);
+    if (inBand(entityRef, ms)) dirty.add(`${entityRef}\u0000${dayOf(ms)}`);
   };
   for (const t of options.touched ?? []) markDirty(t.entityRef, t.at);
   if (options.allDays)
-    for (const ref of options.entityRefs)
-      for (let t = bandFrom; t < bandTo; t += DAY) markDirty(ref, t);
+    for (const b of bandList)
+      for (let t = b.from; t < b.to; t += DAY) markDirty(b.entityRef, t);
+  // Links and shipped flags are written for changes merged before their
+  // entity's band ends; later ones are context (their deployment may lie
+  // beyond what was loaded).
+  const settled = (c: { entityRef: string; mergedAt: number }) => {
+    const b = bands.get(c.entityRef);
+    return !b || c.mergedAt < b.to;
+  };
 
   const judgedDeployments: DeploymentRow[] = [];
   const judgedIncidents: IncidentRow[] = [];
@@ -119,11 +264,27 @@ export async function judgeAround(options: {
         resolvedAt: i.resolvedAt !== undefined ? iso(i.resolvedAt) : undefined,
         deploymentId: i.deploymentId,
       }));
+    // A change already shipped to this environment by a deployment that was
+    // not loaded (it came along through another environment's link) stays
+    // where it is: nothing loaded here can move it.
+    const outside = new Set(
+      ctx.changes
+        .filter(c => {
+          const old = ctx.links.get(`${c.id}\u0000${environment}`);
+          return old && !deploymentById.has(old.deploymentId);
+        })
+        .map(c => c.id),
+    );
+    for (const id of outside) shippedNow.add(id);
+    const envChanges = outside.size
+      ? changes.filter(c => !outside.has(c.id))
+      : changes;
     const attribution = attributeFlow({
       deployments,
-      changes,
+      changes: envChanges,
       incidents,
       definitions: { ...definitions, environment },
+      knownFailed,
     });
     const shippedCount = new Map<string, number>();
     for (const [changeId, deploymentId] of Object.entries(
@@ -134,6 +295,7 @@ export async function judgeAround(options: {
     }
     // Links: write only those that changed; their deployments' days are dirty.
     for (const c of ctx.changes) {
+      if (!settled(c) || outside.has(c.id)) continue;
       const key = `${c.id}\u0000${environment}`;
       const old = ctx.links.get(key);
       const deploymentId = attribution.changeDeployment[c.id];
@@ -162,7 +324,8 @@ export async function judgeAround(options: {
       }
     }
     for (const d of ctx.deployments) {
-      if (d.environment !== environment || !inBand(d.finishedAt)) continue;
+      if (d.environment !== environment || !inBand(d.entityRef, d.finishedAt))
+        continue;
       const judged = {
         ...d,
         failed: attribution.failed.has(d.id),
@@ -181,6 +344,7 @@ export async function judgeAround(options: {
       }
     }
     for (const i of incidentRows) {
+      if (!inBand(i.entityRef, i.startedAt)) continue;
       const linked = attribution.incidentDeployment[i.id] ?? null;
       if (linked !== (i.linkedDeploymentId ?? null)) {
         judgedIncidents.push({ ...i, linkedDeploymentId: linked });
@@ -191,7 +355,7 @@ export async function judgeAround(options: {
       ...rollupDays({
         environment,
         deployments,
-        changes,
+        changes: envChanges,
         incidents,
         attribution,
         days: day => day >= bandFromDay && day <= bandToDay,
@@ -208,10 +372,10 @@ export async function judgeAround(options: {
     linksRemoved,
     linksAdded,
     shipped: ctx.changes
-      .filter(c => shippedNow.has(c.id) && !c.shipped)
+      .filter(c => settled(c) && shippedNow.has(c.id) && !c.shipped)
       .map(c => c.id),
     unshipped: ctx.changes
-      .filter(c => !shippedNow.has(c.id) && c.shipped)
+      .filter(c => settled(c) && !shippedNow.has(c.id) && c.shipped)
       .map(c => c.id),
     dirty: dirtyPairs,
     daily: daily.filter(r => dirty.has(`${r.entityRef}\u0000${r.day}`)),
