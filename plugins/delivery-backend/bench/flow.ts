@@ -18,6 +18,8 @@
  *   validated, stored and judged with the roll-ups of the days they touch rewritten;
  * - one component's 90-day summary, one team's (10 components), the organisation by team.
  */
+import fs from 'node:fs';
+import inspector from 'node:inspector';
 import os from 'node:os';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -263,17 +265,14 @@ async function main() {
           'delivery_deployments',
         ],
   );
-  const reuse =
-    keep && (await db.knex.schema.hasTable('delivery_judge_queue'));
   const store = await DeliveryStore.create({
     database: mockServices.database({ knex: db.knex }),
-    skipMigrations: reuse,
   });
   const [{ n: existing }] = await db.knex('delivery_deployments').count({
     n: '*',
   });
   let generated: object = { reused: true };
-  if (reuse && Number(existing) > 0) {
+  if (keep && Number(existing) > 0) {
     await db.knex('delivery_judge_queue').delete();
     await db.knex('delivery_change_deployments').whereLike('change_id', 'live-%').delete();
     for (const table of ['delivery_deployments', 'delivery_changes', 'delivery_incidents'])
@@ -362,6 +361,17 @@ async function main() {
   }
   const warmUpMs = Math.round(performance.now() - warmStart);
   profile.clear();
+  // TEAMFLOW_BENCH_CPUPROF=file: a V8 CPU profile of the ingest phase.
+  const cpu = process.env.TEAMFLOW_BENCH_CPUPROF
+    ? new inspector.Session()
+    : undefined;
+  if (cpu) {
+    cpu.connect();
+    await new Promise(r => cpu.post('Profiler.enable', () => r(undefined)));
+    await new Promise(r => cpu.post('Profiler.start', () => r(undefined)));
+  }
+  if (process.env.TEAMFLOW_BENCH_STAT_RESET)
+    await db.knex.raw('select pg_stat_statements_reset()');
   const ingestStart = performance.now();
   let ingested = 0;
   for (let b = 0; b < BATCHES; b++) {
@@ -418,9 +428,22 @@ async function main() {
   // Judging runs behind the requests: wait until it has caught up.
   await delivery.settled();
   const judgedMs = performance.now() - ingestStart;
+  if (cpu)
+    await new Promise(r =>
+      cpu.post('Profiler.stop', (_e, { profile: p }) => {
+        fs.writeFileSync(process.env.TEAMFLOW_BENCH_CPUPROF!, JSON.stringify(p));
+        r(undefined);
+      }),
+    );
   for (const [k, v] of profile)
     process.stderr.write(`${k}: ${Math.round(v)} ms over ${BATCHES} batches\n`);
 
+  if (process.env.TEAMFLOW_BENCH_STAT_RESET) {
+    const top = await db.knex.raw(
+      'select round(total_exec_time) as ms, calls, left(regexp_replace(query, \'\\s+\', \' \', \'g\'), 160) as q from pg_stat_statements order by total_exec_time desc limit 25',
+    );
+    for (const r of top.rows) process.stderr.write(`${r.ms} ms ${r.calls}x ${r.q}\n`);
+  }
   const window = 'from=2026-08-23&to=2026-11-22';
   const result = {
     benchmark: 'delivery-flow',

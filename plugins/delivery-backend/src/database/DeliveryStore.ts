@@ -321,7 +321,7 @@ export class DeliveryStore {
     queuedAt?: number;
   }) {
     await this.db.transaction(async tx => {
-      for (const part of chunks(events.touched ?? [], 300))
+      for (const part of chunks(events.touched ?? [], 1000))
         await tx('delivery_judge_queue').insert(
           part.map(t => ({
             entity_ref: t.entityRef,
@@ -329,7 +329,7 @@ export class DeliveryStore {
             queued_at: events.queuedAt ?? Date.now(),
           })),
         );
-      for (const part of chunks(events.deployments.map(deploymentToRow), 200))
+      for (const part of chunks(events.deployments.map(deploymentToRow), 1000))
         await tx('delivery_deployments')
           .insert(part)
           .onConflict('id')
@@ -346,9 +346,9 @@ export class DeliveryStore {
             'source',
             'received_at',
           ]);
-      for (const part of chunks(events.changes.map(changeToRow), 200))
+      for (const part of chunks(events.changes.map(changeToRow), 1000))
         await tx('delivery_changes').insert(part).onConflict('id').merge();
-      for (const part of chunks(events.incidents.map(incidentToRow), 200))
+      for (const part of chunks(events.incidents.map(incidentToRow), 1000))
         await tx('delivery_incidents')
           .insert(part)
           .onConflict('id')

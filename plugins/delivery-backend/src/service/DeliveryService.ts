@@ -45,7 +45,8 @@ import { judgeAround } from './judge';
 import { EventProblem } from './cdevents';
 import { fromGithub, fromGitlab, fromPagerDuty } from './webhooks';
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
+// Entity refs compare case-insensitively; the default mapping is en-US's (and far cheaper to call).
+const lower = (s: string) => s.toLowerCase();
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const PROJECT_SLUGS = ['github.com/project-slug', 'gitlab.com/project-slug'];
