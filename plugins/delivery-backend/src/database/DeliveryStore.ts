@@ -266,6 +266,14 @@ function incidentToRow(i: IncidentRow) {
 export class DeliveryStore {
   private constructor(readonly db: Knex) {}
 
+  /**
+   * Rows per multi-row insert: SQLite's statement is a compound SELECT,
+   * limited to 500 terms.
+   */
+  private get insertRows() {
+    return this.db.client.config.client === 'pg' ? 1000 : 400;
+  }
+
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
@@ -321,7 +329,7 @@ export class DeliveryStore {
     queuedAt?: number;
   }) {
     await this.db.transaction(async tx => {
-      for (const part of chunks(events.touched ?? [], 1000))
+      for (const part of chunks(events.touched ?? [], this.insertRows))
         await tx('delivery_judge_queue').insert(
           part.map(t => ({
             entity_ref: t.entityRef,
@@ -329,7 +337,7 @@ export class DeliveryStore {
             queued_at: events.queuedAt ?? Date.now(),
           })),
         );
-      for (const part of chunks(events.deployments.map(deploymentToRow), 1000))
+      for (const part of chunks(events.deployments.map(deploymentToRow), this.insertRows))
         await tx('delivery_deployments')
           .insert(part)
           .onConflict('id')
@@ -346,9 +354,9 @@ export class DeliveryStore {
             'source',
             'received_at',
           ]);
-      for (const part of chunks(events.changes.map(changeToRow), 1000))
+      for (const part of chunks(events.changes.map(changeToRow), this.insertRows))
         await tx('delivery_changes').insert(part).onConflict('id').merge();
-      for (const part of chunks(events.incidents.map(incidentToRow), 1000))
+      for (const part of chunks(events.incidents.map(incidentToRow), this.insertRows))
         await tx('delivery_incidents')
           .insert(part)
           .onConflict('id')

@@ -326,4 +326,28 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     ]);
     expect(result.rejected[0].message).toContain('component:default/nope');
   });
+
+  it('files a full batch of 1,000 events and ships them all', async () => {
+    const { service, store } = await create();
+    const batch = Array.from({ length: 999 }, (_, i) =>
+      change(`bulk-${i}`, '05T08:00', { firstCommitAt: at('05T06:00') }),
+    );
+    batch.push(deploy('bulk-d', '05T10:00'));
+    expect(await service.ingest(batch)).toMatchObject({
+      accepted: 1000,
+      rejected: [],
+    });
+    await service.settled();
+    const [d] = (await store.existingDeployments(['bulk-d'])).values();
+    expect(d.changes).toBe(999);
+    const { summary } = await service.summary(await user, {
+      entityRef: 'component:default/checkout-service',
+      window: {
+        from: '2026-11-05T00:00:00.000Z',
+        to: '2026-11-06T00:00:00.000Z',
+      },
+    });
+    // Every change waited 4 hours from its first commit.
+    expect(summary.leadTimeHours).toMatchObject({ n: 999, median: 4 });
+  });
 });
