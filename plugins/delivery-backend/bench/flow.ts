@@ -274,8 +274,15 @@ async function main() {
   let generated: object = { reused: true };
   if (keep && Number(existing) > 0) {
     await db.knex('delivery_judge_queue').delete();
-    await db.knex('delivery_change_deployments').whereLike('change_id', 'live-%').delete();
-    for (const table of ['delivery_deployments', 'delivery_changes', 'delivery_incidents'])
+    await db
+      .knex('delivery_change_deployments')
+      .whereLike('change_id', 'live-%')
+      .delete();
+    for (const table of [
+      'delivery_deployments',
+      'delivery_changes',
+      'delivery_incidents',
+    ])
       await db.knex(table).whereLike('id', 'live-%').delete();
   } else generated = await generate(db.knex, store);
   // TEAMFLOW_BENCH_PROFILE=1: total time per store call (stderr, at the end).
@@ -431,7 +438,10 @@ async function main() {
   if (cpu)
     await new Promise(r =>
       cpu.post('Profiler.stop', (_e, { profile: p }) => {
-        fs.writeFileSync(process.env.TEAMFLOW_BENCH_CPUPROF!, JSON.stringify(p));
+        fs.writeFileSync(
+          process.env.TEAMFLOW_BENCH_CPUPROF!,
+          JSON.stringify(p),
+        );
         r(undefined);
       }),
     );
@@ -440,9 +450,10 @@ async function main() {
 
   if (process.env.TEAMFLOW_BENCH_STAT_RESET) {
     const top = await db.knex.raw(
-      'select round(total_exec_time) as ms, calls, left(regexp_replace(query, \'\\s+\', \' \', \'g\'), 160) as q from pg_stat_statements order by total_exec_time desc limit 25',
+      "select round(total_exec_time) as ms, calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as q from pg_stat_statements order by total_exec_time desc limit 25",
     );
-    for (const r of top.rows) process.stderr.write(`${r.ms} ms ${r.calls}x ${r.q}\n`);
+    for (const r of top.rows)
+      process.stderr.write(`${r.ms} ms ${r.calls}x ${r.q}\n`);
   }
   const window = 'from=2026-08-23&to=2026-11-22';
   const result = {

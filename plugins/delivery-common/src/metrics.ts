@@ -271,9 +271,9 @@ export function attributeFlow(input: {
   const isFailed = (dep: DeploymentEvent) =>
     input.knownFailed?.get(dep.id) ??
     (dep.status === 'failure' ||
-    next(dep)?.rollback === true ||
-    reverted.has(dep.id) ||
-    (incidentsOf.get(dep.id)?.length ?? 0) > 0);
+      next(dep)?.rollback === true ||
+      reverted.has(dep.id) ||
+      (incidentsOf.get(dep.id)?.length ?? 0) > 0);
 
   const failed = new Set(all.filter(isFailed).map(x => x.id));
   const recoveryHours: Record<string, number> = {};

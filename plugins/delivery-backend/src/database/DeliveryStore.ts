@@ -337,7 +337,10 @@ export class DeliveryStore {
             queued_at: events.queuedAt ?? Date.now(),
           })),
         );
-      for (const part of chunks(events.deployments.map(deploymentToRow), this.insertRows))
+      for (const part of chunks(
+        events.deployments.map(deploymentToRow),
+        this.insertRows,
+      ))
         await tx('delivery_deployments')
           .insert(part)
           .onConflict('id')
@@ -354,9 +357,15 @@ export class DeliveryStore {
             'source',
             'received_at',
           ]);
-      for (const part of chunks(events.changes.map(changeToRow), this.insertRows))
+      for (const part of chunks(
+        events.changes.map(changeToRow),
+        this.insertRows,
+      ))
         await tx('delivery_changes').insert(part).onConflict('id').merge();
-      for (const part of chunks(events.incidents.map(incidentToRow), this.insertRows))
+      for (const part of chunks(
+        events.incidents.map(incidentToRow),
+        this.insertRows,
+      ))
         await tx('delivery_incidents')
           .insert(part)
           .onConflict('id')

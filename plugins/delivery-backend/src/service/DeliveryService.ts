@@ -104,7 +104,10 @@ export function parseWindow(
  * and rolls up the days they fall on).
  */
 function firstAndLastPerDay(pairs: Array<{ entityRef: string; at: number }>) {
-  const byDay = new Map<string, { entityRef: string; min: number; max: number }>();
+  const byDay = new Map<
+    string,
+    { entityRef: string; min: number; max: number }
+  >();
   for (const p of pairs) {
     const key = `${p.entityRef}\u0000${Math.floor(p.at / DAY)}`;
     const seen = byDay.get(key);
@@ -507,14 +510,21 @@ export class DeliveryService {
           for (const id of d.changeIds ?? []) {
             const listed = changes.get(id) ?? farChanges.get(id);
             if (listed)
-              touched.push({ entityRef: listed.entityRef, at: listed.mergedAt });
+              touched.push({
+                entityRef: listed.entityRef,
+                at: listed.mergedAt,
+              });
           }
         for (const i of write.incidents) {
           const target = i.deploymentId
-            ? deployments.get(i.deploymentId) ?? farDeployments.get(i.deploymentId)
+            ? deployments.get(i.deploymentId) ??
+              farDeployments.get(i.deploymentId)
             : undefined;
           if (target)
-            touched.push({ entityRef: target.entityRef, at: target.finishedAt });
+            touched.push({
+              entityRef: target.entityRef,
+              at: target.finishedAt,
+            });
         }
         await this.store.writeEvents({
           ...write,

@@ -39,7 +39,11 @@ const entities: Entity[] = [
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name, namespace: 'default' },
-      spec: { type: 'service', lifecycle: 'production', owner: `team-${i % 2}` },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: `team-${i % 2}`,
+      },
       relations: [
         { type: 'ownedBy', targetRef: `group:default/team-${i % 2}` },
       ],
@@ -167,7 +171,8 @@ function history(seed: number, days: number) {
           rnd() < 0.2
             ? pick(
                 final.deployments.filter(
-                  d => d.entityRef === entityRef && d.environment === 'production',
+                  d =>
+                    d.entityRef === entityRef && d.environment === 'production',
                 ),
               )
             : undefined;
@@ -176,7 +181,9 @@ function history(seed: number, days: number) {
           entityRef,
           teamRef,
           startedAt: new Date(startedAt).toISOString(),
-          resolvedAt: resolvedAt ? new Date(resolvedAt).toISOString() : undefined,
+          resolvedAt: resolvedAt
+            ? new Date(resolvedAt).toISOString()
+            : undefined,
           deploymentId: explicit?.id,
         };
         final.incidents.push(incident);
@@ -262,7 +269,8 @@ function expected(final: Final) {
   return { days: out, verdicts, links };
 }
 
-const sorted = (xs: number[] | undefined) => [...(xs ?? [])].sort((a, b) => a - b);
+const sorted = (xs: number[] | undefined) =>
+  [...(xs ?? [])].sort((a, b) => a - b);
 
 describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
   async function create() {
@@ -325,7 +333,11 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
           });
           const byDay = (a: { day: string }, b: { day: string }) =>
             a.day.localeCompare(b.day);
-          expect({ environment, entityRef, days: stored.map(norm).sort(byDay) }).toEqual({
+          expect({
+            environment,
+            entityRef,
+            days: stored.map(norm).sort(byDay),
+          }).toEqual({
             environment,
             entityRef,
             days: want.days
@@ -353,7 +365,10 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
         final.incidents.map(i => i.id),
       );
       for (const i of final.incidents)
-        expect({ id: i.id, linked: incidents.get(i.id)!.linkedDeploymentId ?? null }).toEqual({
+        expect({
+          id: i.id,
+          linked: incidents.get(i.id)!.linkedDeploymentId ?? null,
+        }).toEqual({
           id: i.id,
           linked: want.links.get(i.id),
         });

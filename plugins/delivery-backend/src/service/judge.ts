@@ -32,11 +32,11 @@ type Band = {
  *
  * - back: the deployment just before `a` (a rollback or a deployment after
  *   it changes what follows it; an incident after `a` can be pinned on it),
- *   and before that every deployment up to the latest successful one not
+ *   and before that every deployment after the latest successful one not
  *   failed — the failed ones in between recover at the first such
  *   deployment after them, which the new events may change. That latest
- *   successful one cannot change: nothing new follows it directly or
- *   falls in its failure window. Reverts, explicit incident links and
+ *   successful one cannot change (nothing new follows it directly or falls
+ *   in its failure window) and stays outside, with its stored verdict. Reverts, explicit incident links and
  *   explicit change lists that reach further back are queued at the
  *   instant they reach (see `DeliveryService.ingest`).
  * - forward: the failure window after `b` (incidents there may now be
@@ -87,9 +87,11 @@ export function bandsOf(options: {
           from = Math.min(from, a - horizon);
           break;
         }
-        from = Math.min(from, list[j].finishedAt);
+        // The latest successful, unfailed deployment before the one just
+        // before the new events stays as it is: the band starts after it.
         if (j < idx - 1 && list[j].status === 'success' && !list[j].failed)
           break;
+        from = Math.min(from, list[j].finishedAt);
       }
       const next = list.find(
         d => d.finishedAt > b && d.status === 'success' && !d.rollback,
