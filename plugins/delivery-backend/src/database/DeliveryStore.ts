@@ -548,26 +548,30 @@ export class DeliveryStore {
     };
     for (const r of c) addChange(r);
     for (const r of p) addChange(r);
-    // Older changes shipped by deployments in the band.
+    // Older changes (merged before those loaded above) shipped by
+    // deployments in the band.
     const band = new Map(bands.map(b => [b.entityRef, b]));
-    const inBand = deployments
-      .filter(x => {
-        const b = band.get(x.entityRef);
-        return b && x.finishedAt >= b.from && x.finishedAt < b.to;
-      })
-      .map(x => x.id);
-    for (const part of chunks(inBand)) {
-      const rows = await this.db('delivery_change_deployments as l0')
-        .join('delivery_changes as t', 't.id', 'l0.change_id')
-        .leftJoin('delivery_change_deployments as l', 'l.change_id', 't.id')
-        .whereIn('l0.deployment_id', part)
-        .select(
-          't.*',
-          'l.environment as l_environment',
-          'l.deployment_id as l_deployment_id',
-          'l.lead_time_hours as l_lead_time_hours',
-        );
-      for (const r of rows) addChange(r);
+    const inBand = deployments.flatMap(x => {
+      const b = band.get(x.entityRef);
+      return b && x.finishedAt >= b.from && x.finishedAt < b.to
+        ? [{ id: x.id, before: b.changesFrom }]
+        : [];
+    });
+    for (const part of chunks(inBand, 300)) {
+      const values = part
+        .map(() => '(cast(? as varchar(255)), cast(? as double precision))')
+        .join(', ');
+      const res = await this.db.raw(
+        `with d(id, before) as (values ${values})
+         select t.*, l.environment as l_environment,
+           l.deployment_id as l_deployment_id, l.lead_time_hours as l_lead_time_hours
+         from d
+         join delivery_change_deployments l0 on l0.deployment_id = d.id
+         join delivery_changes t on t.id = l0.change_id and t.merged_at < d.before
+         left join delivery_change_deployments l on l.change_id = t.id`,
+        part.flatMap(x => [x.id, x.before]),
+      );
+      for (const r of Array.isArray(res) ? res : res.rows) addChange(r);
     }
     // Changes a deployment lists explicitly, wherever they are.
     const listed = [
