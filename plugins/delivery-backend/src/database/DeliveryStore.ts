@@ -286,10 +286,15 @@ export class DeliveryStore {
   }
 
   /** Rows of a table by id, mapped. */
-  private async byIds<T>(table: string, ids: string[], fromRow: (r: any) => T) {
+  private async byIds<T>(
+    table: string,
+    ids: string[],
+    fromRow: (r: any) => T,
+    db: Knex = this.db,
+  ) {
     const out = new Map<string, T>();
     for (const part of chunks(ids)) {
-      const rows = await this.db(table).whereIn('id', part);
+      const rows = await db(table).whereIn('id', part);
       for (const r of rows) out.set(r.id, fromRow(r));
     }
     return out;
@@ -431,6 +436,7 @@ export class DeliveryStore {
    * query for many entities (a VALUES list joined on entity and range).
    */
   private async inRanges(
+    db: Knex,
     table: string,
     column: string,
     ranges: Array<{ entityRef: string; from: number; to: number }>,
@@ -452,10 +458,21 @@ export class DeliveryStore {
         ? ' left join delivery_change_deployments l on l.change_id = t.id'
         : '';
       const pending = options.pending ? ' and t.shipped = false' : '';
-      const res = await this.db.raw(
-        `with b(ref, lo, hi) as (values ${values})
-         select t.*${links} from ?? t
-         join b on t.entity_ref = b.ref and t.?? >= b.lo and t.?? < b.hi${pending}${join}`,
+      // PostgreSQL: a lateral subquery, so each entity is one index range
+      // scan whatever the planner guesses of the VALUES list (a guess that
+      // otherwise turns into a sequential scan of the table).
+      const res = await db.raw(
+        db.client.config.client === 'pg'
+          ? `with b(ref, lo, hi) as (values ${values})
+             select t.*${links} from b cross join lateral (
+               select * from ?? c where c.entity_ref = b.ref and c.?? >= b.lo and c.?? < b.hi${pending.replace(
+                 't.',
+                 'c.',
+               )}
+             ) t${join}`
+          : `with b(ref, lo, hi) as (values ${values})
+             select t.*${links} from ?? t
+             join b on t.entity_ref = b.ref and t.?? >= b.lo and t.?? < b.hi${pending}${join}`,
         [...bindings, table, column, column],
       );
       out.push(...(Array.isArray(res) ? res : res.rows));
@@ -480,8 +497,30 @@ export class DeliveryStore {
     }>,
     margins: { before: number; after: number },
   ) {
+    if (this.db.client.config.client !== 'pg')
+      return this.loadContextIn(this.db, bands, margins);
+    return this.db.transaction(async tx => {
+      // Many short index lookups: compiling them (JIT, on by default when
+      // the planner's estimate for a VALUES join is high) costs more than
+      // running them.
+      await tx.raw('set local jit = off');
+      return this.loadContextIn(tx, bands, margins);
+    });
+  }
+
+  private async loadContextIn(
+    db: Knex,
+    bands: Array<{
+      entityRef: string;
+      from: number;
+      to: number;
+      changesFrom: number;
+    }>,
+    margins: { before: number; after: number },
+  ) {
     const [d, c, p, i] = await Promise.all([
       this.inRanges(
+        db,
         'delivery_deployments',
         'finished_at',
         bands.map(b => ({
@@ -491,6 +530,7 @@ export class DeliveryStore {
         })),
       ),
       this.inRanges(
+        db,
         'delivery_changes',
         'merged_at',
         bands.map(b => ({
@@ -501,6 +541,7 @@ export class DeliveryStore {
         { links: true },
       ),
       this.inRanges(
+        db,
         'delivery_changes',
         'merged_at',
         bands.map(b => ({
@@ -511,6 +552,7 @@ export class DeliveryStore {
         { pending: true, links: true },
       ),
       this.inRanges(
+        db,
         'delivery_incidents',
         'started_at',
         bands.map(b => ({
@@ -531,7 +573,9 @@ export class DeliveryStore {
           .filter((id): id is string => !!id && !loaded.has(id)),
       ),
     ];
-    for (const x of (await this.existingDeployments(pinned)).values())
+    for (const x of (
+      await this.byIds('delivery_deployments', pinned, deploymentFromRow, db)
+    ).values())
       deployments.push(x);
     const changes = new Map<string, ChangeRow>();
     const links = new Map<string, ChangeDeploymentRow>();
@@ -561,15 +605,16 @@ export class DeliveryStore {
       const values = part
         .map(() => '(cast(? as varchar(255)), cast(? as double precision))')
         .join(', ');
-      const res = await this.db.raw(
+      const res = await db.raw(
         `with d(id, before) as (values ${values})
          select t.*, l.environment as l_environment,
            l.deployment_id as l_deployment_id, l.lead_time_hours as l_lead_time_hours
-         from d
-         join delivery_change_deployments l0 on l0.deployment_id = d.id
+         from delivery_change_deployments l0
+         join d on d.id = l0.deployment_id
          join delivery_changes t on t.id = l0.change_id and t.merged_at < d.before
-         left join delivery_change_deployments l on l.change_id = t.id`,
-        part.flatMap(x => [x.id, x.before]),
+         left join delivery_change_deployments l on l.change_id = t.id
+         where l0.deployment_id in (${part.map(() => '?').join(', ')})`,
+        [...part.flatMap(x => [x.id, x.before]), ...part.map(x => x.id)],
       );
       for (const r of Array.isArray(res) ? res : res.rows) addChange(r);
     }
@@ -582,7 +627,7 @@ export class DeliveryStore {
       ),
     ];
     for (const part of chunks(listed)) {
-      const rows = await this.db('delivery_changes as t')
+      const rows = await db('delivery_changes as t')
         .leftJoin('delivery_change_deployments as l', 'l.change_id', 't.id')
         .whereIn('t.id', part)
         .select(
