@@ -476,31 +476,37 @@ async function main() {
       judgedWithinMs: Math.round(judgedMs),
       judgedPerSecond: Math.round((ingested / judgedMs) * 1000),
     },
-    component90d: await measureRequests(
-      base,
-      Array.from(
-        { length: 100 },
-        (_, i) =>
-          `metrics?entityRef=component:default/c-${
-            (i * 193) % COMPONENTS
-          }&${window}`,
-      ),
-    ),
-    team90d: await measureRequests(
-      base,
-      Array.from(
-        { length: 60 },
-        (_, i) =>
-          `metrics?teamRef=group:default/team-${(i * 97) % TEAMS}&${window}`,
-      ),
-    ),
-    orgByTeam90d: await measureRequests(
-      base,
-      Array.from({ length: 15 }, () => `metrics/org?${window}`),
-    ),
+    ...(process.env.TEAMFLOW_BENCH_INGEST_ONLY ? {} : await reads()),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     cpus: os.cpus().length,
   };
+  // The summaries (skipped with TEAMFLOW_BENCH_INGEST_ONLY=1).
+  async function reads() {
+    return {
+      component90d: await measureRequests(
+        base,
+        Array.from(
+          { length: 100 },
+          (_, i) =>
+            `metrics?entityRef=component:default/c-${
+              (i * 193) % COMPONENTS
+            }&${window}`,
+        ),
+      ),
+      team90d: await measureRequests(
+        base,
+        Array.from(
+          { length: 60 },
+          (_, i) =>
+            `metrics?teamRef=group:default/team-${(i * 97) % TEAMS}&${window}`,
+        ),
+      ),
+      orgByTeam90d: await measureRequests(
+        base,
+        Array.from({ length: 15 }, () => `metrics/org?${window}`),
+      ),
+    };
+  }
   server.close();
   await db.close();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

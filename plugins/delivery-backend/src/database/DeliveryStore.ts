@@ -518,50 +518,49 @@ export class DeliveryStore {
     }>,
     margins: { before: number; after: number },
   ) {
-    const [d, c, p, i] = await Promise.all([
-      this.inRanges(
-        db,
-        'delivery_deployments',
-        'finished_at',
-        bands.map(b => ({
-          entityRef: b.entityRef,
-          from: Math.min(b.changesFrom, b.from - margins.before),
-          to: b.to + margins.after,
-        })),
-      ),
-      this.inRanges(
-        db,
-        'delivery_changes',
-        'merged_at',
-        bands.map(b => ({
-          entityRef: b.entityRef,
-          from: b.changesFrom,
-          to: b.to + margins.after,
-        })),
-        { links: true },
-      ),
-      this.inRanges(
-        db,
-        'delivery_changes',
-        'merged_at',
-        bands.map(b => ({
-          entityRef: b.entityRef,
-          from: b.changesFrom - PENDING_DAYS * 86_400_000,
-          to: b.changesFrom,
-        })),
-        { pending: true, links: true },
-      ),
-      this.inRanges(
-        db,
-        'delivery_incidents',
-        'started_at',
-        bands.map(b => ({
-          entityRef: b.entityRef,
-          from: b.from,
-          to: b.to + margins.after,
-        })),
-      ),
-    ]);
+    // One after another: on PostgreSQL they share one transaction.
+    const d = await this.inRanges(
+      db,
+      'delivery_deployments',
+      'finished_at',
+      bands.map(b => ({
+        entityRef: b.entityRef,
+        from: Math.min(b.changesFrom, b.from - margins.before),
+        to: b.to + margins.after,
+      })),
+    );
+    const c = await this.inRanges(
+      db,
+      'delivery_changes',
+      'merged_at',
+      bands.map(b => ({
+        entityRef: b.entityRef,
+        from: b.changesFrom,
+        to: b.to + margins.after,
+      })),
+      { links: true },
+    );
+    const p = await this.inRanges(
+      db,
+      'delivery_changes',
+      'merged_at',
+      bands.map(b => ({
+        entityRef: b.entityRef,
+        from: b.changesFrom - PENDING_DAYS * 86_400_000,
+        to: b.changesFrom,
+      })),
+      { pending: true, links: true },
+    );
+    const i = await this.inRanges(
+      db,
+      'delivery_incidents',
+      'started_at',
+      bands.map(b => ({
+        entityRef: b.entityRef,
+        from: b.from,
+        to: b.to + margins.after,
+      })),
+    );
     const deployments = d.map(deploymentFromRow);
     const incidents = i.map(incidentFromRow);
     // Deployments an incident is pinned on, wherever they are.
@@ -663,6 +662,10 @@ export class DeliveryStore {
     daily: EntityDailyRollup[];
   }) {
     await this.db.transaction(async tx => {
+      // Small writes and aggregates over a few rows: JIT compiling them
+      // (triggered by the planner's estimates) costs more than running them.
+      if (this.db.client.config.client === 'pg')
+        await tx.raw('set local jit = off');
       for (const part of chunks(j.deployments.map(deploymentToRow), 200))
         await tx('delivery_deployments')
           .insert(part)

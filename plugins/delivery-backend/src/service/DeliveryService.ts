@@ -48,6 +48,8 @@ import { fromGithub, fromGitlab, fromPagerDuty } from './webhooks';
 // Entity refs compare case-insensitively; the default mapping is en-US's (and far cheaper to call).
 const lower = (s: string) => s.toLowerCase();
 const DAY = 86_400_000;
+/** Entities judged in one go (one read of their context, one write). */
+const JUDGE_GROUP = 200;
 const iso = (ms: number) => new Date(ms).toISOString();
 const PROJECT_SLUGS = ['github.com/project-slug', 'gitlab.com/project-slug'];
 
@@ -587,8 +589,8 @@ export class DeliveryService {
     }
     try {
       for (const refs of groups.values()) {
-        for (let i = 0; i < refs.length; i += 200) {
-          const part = refs.slice(i, i + 200);
+        for (let i = 0; i < refs.length; i += JUDGE_GROUP) {
+          const part = refs.slice(i, i + JUDGE_GROUP);
           const group = new Set(part);
           await judgeAround({
             store: this.store,
