@@ -379,6 +379,11 @@ async function main() {
   }
   if (process.env.TEAMFLOW_BENCH_STAT_RESET)
     await db.knex.raw('select pg_stat_statements_reset()');
+  // TEAMFLOW_BENCH_SEPARATE=1: judge only after every batch is stored (the
+  // two stages measured apart, as with judging on another instance).
+  const separate = !!process.env.TEAMFLOW_BENCH_SEPARATE;
+  const kick = delivery.kick.bind(delivery);
+  if (separate) delivery.kick = () => {};
   const ingestStart = performance.now();
   let ingested = 0;
   for (let b = 0; b < BATCHES; b++) {
@@ -433,7 +438,13 @@ async function main() {
   }
   const totalMs = batchTimes.reduce((s, x) => s + x, 0);
   // Judging runs behind the requests: wait until it has caught up.
+  const judgeStart = performance.now();
+  if (separate) {
+    delivery.kick = kick;
+    delivery.kick();
+  }
   await delivery.settled();
+  const judgeOnlyMs = performance.now() - judgeStart;
   const judgedMs = performance.now() - ingestStart;
   if (cpu)
     await new Promise(r =>
@@ -475,6 +486,12 @@ async function main() {
       // from the first request until every event is judged and rolled up
       judgedWithinMs: Math.round(judgedMs),
       judgedPerSecond: Math.round((ingested / judgedMs) * 1000),
+      ...(separate
+        ? {
+            judgingAloneMs: Math.round(judgeOnlyMs),
+            judgedAlonePerSecond: Math.round((ingested / judgeOnlyMs) * 1000),
+          }
+        : {}),
     },
     ...(process.env.TEAMFLOW_BENCH_INGEST_ONLY ? {} : await reads()),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
