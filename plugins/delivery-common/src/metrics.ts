@@ -185,6 +185,11 @@ export function attributeFlow(input: {
    * around the part, whose own evidence it did not load).
    */
   knownFailed?: ReadonlyMap<string, boolean>;
+  /**
+   * Changes reverted by changes not in `changes` (shipped where this
+   * judgement does not look): their deployments failed all the same.
+   */
+  revertedElsewhere?: string[];
 }): FlowAttribution {
   const d = { ...DEFAULT_FLOW_DEFINITIONS, ...input.definitions };
   // Every deployment of the environment, in time order.
@@ -262,8 +267,11 @@ export function attributeFlow(input: {
   }
 
   const reverted = new Set(
-    input.changes
-      .flatMap(c => (c.revertOf ? [changeDeployment[c.revertOf]] : []))
+    [
+      ...input.changes.flatMap(c => (c.revertOf ? [c.revertOf] : [])),
+      ...(input.revertedElsewhere ?? []),
+    ]
+      .map(id => changeDeployment[id])
       .filter(Boolean),
   );
   const next = (dep: DeploymentEvent) =>

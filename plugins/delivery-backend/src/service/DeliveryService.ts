@@ -41,15 +41,19 @@ import {
   DeploymentRow,
   IncidentRow,
 } from '../database/DeliveryStore';
-import { judgeAround } from './judge';
+import {
+  JudgeOptions,
+  finishJudgement,
+  foreignEntities,
+  judgeAround,
+  prepareJudgement,
+} from './judge';
 import { EventProblem } from './cdevents';
 import { fromGithub, fromGitlab, fromPagerDuty } from './webhooks';
 
 // Entity refs compare case-insensitively; the default mapping is en-US's (and far cheaper to call).
 const lower = (s: string) => s.toLowerCase();
 const DAY = 86_400_000;
-/** Entities judged in one go (one read of their context, one write). */
-const JUDGE_GROUP = 200;
 const iso = (ms: number) => new Date(ms).toISOString();
 const PROJECT_SLUGS = ['github.com/project-slug', 'gitlab.com/project-slug'];
 
@@ -100,6 +104,19 @@ export function parseWindow(
   return { from: iso(start), to: iso(end) };
 }
 
+/** Whether one prepared judgement reaches into the other's entities. */
+function overlap(
+  a: Awaited<ReturnType<typeof prepareJudgement>>,
+  b: Awaited<ReturnType<typeof prepareJudgement>>,
+) {
+  const ownA = new Set(a.bandList.map(x => x.entityRef));
+  const ownB = new Set(b.bandList.map(x => x.entityRef));
+  return (
+    [...foreignEntities(a)].some(r => ownB.has(r)) ||
+    [...foreignEntities(b)].some(r => ownA.has(r))
+  );
+}
+
 /**
  * The queued pairs that matter to judging: per entity and UTC day, the
  * first and last instant (judging takes each entity's earliest and latest,
@@ -147,6 +164,7 @@ export class DeliveryService {
     private readonly logger: LoggerService,
     readonly definitions: FlowDefinitions,
     private readonly horizonDays: number,
+    private readonly judgeGroupSize: number,
     private readonly targets: Record<string, FlowTargets>,
     private readonly now: () => number,
   ) {}
@@ -159,6 +177,8 @@ export class DeliveryService {
     logger: LoggerService;
     definitions: FlowDefinitions;
     horizonDays?: number;
+    /** Entities judged in one go (one read of their context, one write). */
+    judgeGroupSize?: number;
     targets?: Record<string, FlowTargets>;
     now?: () => number;
   }) {
@@ -170,6 +190,7 @@ export class DeliveryService {
       options.logger,
       options.definitions,
       options.horizonDays ?? 30,
+      options.judgeGroupSize ?? 200,
       Object.fromEntries(
         Object.entries(options.targets ?? {}).map(([k, v]) => [lower(k), v]),
       ),
@@ -587,26 +608,51 @@ export class DeliveryService {
       if (list) list.push(ref);
       else groups.set(key, [ref]);
     }
+    const jobs: JudgeOptions[] = [];
+    for (const refs of groups.values())
+      for (let i = 0; i < refs.length; i += this.judgeGroupSize) {
+        const part = refs.slice(i, i + this.judgeGroupSize);
+        const group = new Set(part);
+        jobs.push({
+          store: this.store,
+          definitions: this.definitions,
+          horizonDays: this.horizonDays,
+          entityRefs: part,
+          from: Math.min(...part.map(r => touched.get(r)!.from)),
+          to: Math.max(...part.map(r => touched.get(r)!.to)),
+          touched: rows.filter(w => group.has(w.entityRef)),
+        });
+      }
+    const again: Array<{ entityRef: string; at: number }> = [];
     try {
-      for (const refs of groups.values()) {
-        for (let i = 0; i < refs.length; i += JUDGE_GROUP) {
-          const part = refs.slice(i, i + JUDGE_GROUP);
-          const group = new Set(part);
-          await judgeAround({
-            store: this.store,
-            definitions: this.definitions,
-            horizonDays: this.horizonDays,
-            entityRefs: part,
-            from: Math.min(...part.map(r => touched.get(r)!.from)),
-            to: Math.max(...part.map(r => touched.get(r)!.to)),
-            touched: rows.filter(w => group.has(w.entityRef)),
-          });
-        }
+      // Each group's context is read while the group before it is decided
+      // and written (the groups hold different entities), unless one of
+      // them reaches into the other's entities: then it is read again
+      // after the write.
+      let next = jobs.length ? prepareJudgement(jobs[0]) : undefined;
+      for (let k = 0; k < jobs.length; k++) {
+        const current = await next!;
+        const [written, following] = await Promise.allSettled([
+          finishJudgement(current),
+          k + 1 < jobs.length ? prepareJudgement(jobs[k + 1]) : undefined,
+        ]);
+        if (written.status === 'rejected') throw written.reason;
+        if (following.status === 'rejected') throw following.reason;
+        again.push(...written.value.again);
+        const read = following.value;
+        if (read)
+          next = overlap(current, read)
+            ? prepareJudgement(jobs[k + 1])
+            : Promise.resolve(read);
       }
     } catch (e) {
       await this.store.requeue(rows);
       throw e;
     }
+    if (again.length)
+      await this.store.requeue(
+        again.map(a => ({ ...a, queuedAt: this.now() })),
+      );
     return true;
   }
 

@@ -18,11 +18,13 @@ import { DeliveryService } from './DeliveryService';
  * change. Whatever the order and batching, the ledger must end where judging
  * every event at once ends. Random histories (seeded, so a failure can be
  * replayed) with every kind of long-range effect — rollbacks, reverts of
- * changes shipped days before, explicit change lists and incident links,
- * incidents resolved later, deployments whose status changes, a staging
- * environment — are filed in random order and batches; the stored day rows
- * and verdicts are then compared with `attributeFlow` + `rollupDays` over the
- * complete history.
+ * changes shipped days before, explicit change lists (some listing another
+ * component's changes) and incident links, incidents resolved later,
+ * deployments whose status changes, a staging environment — are filed in
+ * random order and batches; the stored day rows and verdicts are then
+ * compared with `attributeFlow` + `rollupDays` over the complete history.
+ * Odd seeds judge one entity per group, so one group's context is read while
+ * the previous group is written.
  */
 
 jest.setTimeout(120_000);
@@ -94,6 +96,13 @@ function history(seed: number, days: number) {
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
   const final: Final = { deployments: [], changes: [], incidents: [] };
   const filed: Array<Array<IncomingEvent>> = [];
+  // Changes of components generated earlier, now and then listed by a
+  // deployment of another component (a release shipping several services).
+  const others: ChangeEvent[] = [];
+  const listed = new Set<string>();
+  const crossListed = new Set<string>();
+  const last: Array<Array<IncomingEvent>> = [];
+  const reverted = new Set<string>();
   COMPONENTS.forEach((name, ci) => {
     const entity = { entityRef: `component:default/${name}` };
     const teamRef = `group:default/team-${ci % 2}`;
@@ -109,7 +118,10 @@ function history(seed: number, days: number) {
       for (let k = 0; k < count; k++) {
         const id = `${name}-c${n}-${k}`;
         const mergedAt = t - rnd() * 20 * HOUR;
-        const revert = rnd() < 0.12 && mine.length ? pick(mine) : undefined;
+        const revertable = mine.filter(m => !crossListed.has(m.id));
+        const revert =
+          rnd() < 0.12 && revertable.length ? pick(revertable) : undefined;
+        if (revert) reverted.add(revert.id);
         const change: ChangeEvent = {
           id,
           entityRef,
@@ -119,6 +131,7 @@ function history(seed: number, days: number) {
           revertOf: revert?.id,
         };
         mine.push(change);
+        others.push(change);
         merged.push(id);
         final.changes.push(change);
         filed.push([
@@ -145,6 +158,20 @@ function history(seed: number, days: number) {
         rollback: rnd() < 0.1,
         changeIds: rnd() < 0.3 && merged.length ? merged : undefined,
       };
+      const finished = Date.parse(deployment.finishedAt);
+      const foreign = others.filter(
+        c =>
+          c.entityRef !== entityRef &&
+          !listed.has(c.id) &&
+          !reverted.has(c.id) &&
+          Date.parse(c.mergedAt) < finished,
+      );
+      if (rnd() < 0.08 && foreign.length) {
+        const c = pick(foreign);
+        deployment.changeIds = [...(deployment.changeIds ?? []), c.id];
+        crossListed.add(c.id);
+      }
+      for (const id of deployment.changeIds ?? []) listed.add(id);
       final.deployments.push(deployment);
       const incoming = (s: 'success' | 'failure'): IncomingEvent => ({
         kind: 'deployment',
@@ -156,8 +183,13 @@ function history(seed: number, days: number) {
         rollback: !!deployment.rollback,
         changeIds: deployment.changeIds,
       });
-      // Some deployments are reported failed first, then succeeded.
-      filed.push(
+      // Some deployments are reported failed first, then succeeded. One
+      // listing another component's change is filed after everything else
+      // (see the README: such a list applies to changes already filed).
+      (deployment.changeIds?.some(id => crossListed.has(id))
+        ? last
+        : filed
+      ).push(
         status === 'success' && rnd() < 0.1
           ? [incoming('failure'), incoming('success')]
           : [incoming(status)],
@@ -219,6 +251,7 @@ function history(seed: number, days: number) {
     stream.push(list.shift()!);
     if (!list.length) pending.delete(k);
   }
+  for (const versions of last) stream.push(...versions);
   const batches: IncomingEvent[][] = [];
   for (let i = 0; i < stream.length; ) {
     const size = 1 + Math.floor(rnd() * 12);
@@ -273,7 +306,7 @@ const sorted = (xs: number[] | undefined) =>
   [...(xs ?? [])].sort((a, b) => a - b);
 
 describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
-  async function create() {
+  async function create(judgeGroupSize?: number) {
     const knex = await databases.init(id);
     const store = await DeliveryStore.create({
       database: mockServices.database({ knex }),
@@ -287,15 +320,17 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
       definitions,
       // Every effect in these 45-day histories lies within the horizon.
       horizonDays: 60,
+      judgeGroupSize,
       now: () => START + 120 * DAY,
     });
     return { service, store };
   }
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
+  it.each(Array.from({ length: 16 }, (_, i) => i + 1))(
     'ends where judging the whole history at once ends (seed %i)',
     async seed => {
-      const { service, store } = await create();
+      // Odd seeds judge one entity per group, so groups overlap in time.
+      const { service, store } = await create(seed % 2 ? 1 : undefined);
       const { final, batches } = history(seed, 45);
       for (const batch of batches) {
         const result = await service.ingest(

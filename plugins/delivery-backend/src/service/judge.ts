@@ -136,7 +136,12 @@ export function bandsOf(options: {
  * documented: a verdict that depends on an event more than the horizon away
  * (a failure recovered after more than 30 days by default) is not revisited.
  */
-export async function judgeAround(options: {
+export async function judgeAround(options: JudgeOptions) {
+  return finishJudgement(await prepareJudgement(options));
+}
+
+/** What to judge. @public */
+export type JudgeOptions = {
   store: DeliveryStore;
   definitions: FlowDefinitions;
   horizonDays: number;
@@ -147,7 +152,10 @@ export async function judgeAround(options: {
   touched?: Array<{ entityRef: string; at: number }>;
   /** Roll up every day of `[from − horizon, to + horizon]` again (definitions changed). */
   allDays?: boolean;
-}) {
+};
+
+/** The reading half of `judgeAround`: bands and their context. */
+export async function prepareJudgement(options: JudgeOptions) {
   const { store, definitions } = options;
   const horizon = options.horizonDays * DAY;
   const failureWindow = definitions.failureWindowHours * 3_600_000;
@@ -181,13 +189,44 @@ export async function judgeAround(options: {
     );
     bandList = bandsOf({ ranges, timeline, failureWindow, horizon });
   }
-  const bands = new Map(bandList.map(b => [b.entityRef, b]));
-  const bandFrom = Math.min(...bandList.map(b => b.from));
-  const bandTo = Math.max(...bandList.map(b => b.to));
   const ctx = await store.loadContext(bandList, {
     before: Math.max(failureWindow, DAY),
     after: horizon,
   });
+  return { options, bandList, ctx };
+}
+
+/**
+ * Entities other than the judged ones whose rows a judgement may write
+ * (changes listed by a deployment of another entity). Two judgements can
+ * overlap when neither touches the other's entities.
+ */
+export function foreignEntities(
+  prepared: Awaited<ReturnType<typeof prepareJudgement>>,
+) {
+  const own = new Set(prepared.bandList.map(b => b.entityRef));
+  const out = new Set<string>();
+  for (const c of prepared.ctx.changes)
+    if (!own.has(c.entityRef)) out.add(c.entityRef);
+  for (const d of prepared.ctx.deployments)
+    if (!own.has(d.entityRef)) out.add(d.entityRef);
+  return out;
+}
+
+/**
+ * The deciding and writing half of `judgeAround`. Returns the (entity,
+ * instant) pairs to judge again: a change taken from a deployment that was
+ * not loaded (listed now by another one) leaves that deployment's numbers
+ * to be redone around it.
+ */
+export async function finishJudgement(
+  prepared: Awaited<ReturnType<typeof prepareJudgement>>,
+) {
+  const { options, bandList, ctx } = prepared;
+  const { store, definitions } = options;
+  const bands = new Map(bandList.map(b => [b.entityRef, b]));
+  const bandFrom = Math.min(...bandList.map(b => b.from));
+  const bandTo = Math.max(...bandList.map(b => b.to));
   const inBand = (entityRef: string, ms: number) => {
     const b = bands.get(entityRef);
     return !!b && ms >= b.from && ms < b.to;
@@ -250,6 +289,14 @@ export async function judgeAround(options: {
   const linksAdded: ChangeDeploymentRow[] = [];
   const linksRemoved: Array<{ changeId: string; environment: string }> = [];
   const shippedNow = new Set<string>();
+  const again: Array<{ entityRef: string; at: number }> = [];
+  // A deployment whose changes moved: its day is rolled up again here, or,
+  // when it lies outside the bands (an explicit list reaching past them),
+  // it is judged again around it.
+  const touchDeployment = (d: { entityRef: string; finishedAt: number }) => {
+    if (inBand(d.entityRef, d.finishedAt)) markDirty(d.entityRef, d.finishedAt);
+    else again.push({ entityRef: d.entityRef, at: d.finishedAt });
+  };
   const daily: EntityDailyRollup[] = [];
   const bandFromDay = dayOf(bandFrom);
   const bandToDay = dayOf(bandTo - 1);
@@ -268,12 +315,22 @@ export async function judgeAround(options: {
       }));
     // A change already shipped to this environment by a deployment that was
     // not loaded (it came along through another environment's link) stays
-    // where it is: nothing loaded here can move it.
+    // where it is — unless a loaded deployment lists it: the explicit link
+    // wins, and the one it leaves is judged again (`again`).
+    const listedHere = new Set(
+      ctx.deployments
+        .filter(d => d.environment === environment)
+        .flatMap(d => d.changeIds ?? []),
+    );
     const outside = new Set(
       ctx.changes
         .filter(c => {
           const old = ctx.links.get(`${c.id}\u0000${environment}`);
-          return old && !deploymentById.has(old.deploymentId);
+          return (
+            old &&
+            !deploymentById.has(old.deploymentId) &&
+            !listedHere.has(c.id)
+          );
         })
         .map(c => c.id),
     );
@@ -287,6 +344,9 @@ export async function judgeAround(options: {
       incidents,
       definitions: { ...definitions, environment },
       knownFailed,
+      revertedElsewhere: ctx.changes.flatMap(c =>
+        outside.has(c.id) && c.revertOf ? [c.revertOf] : [],
+      ),
     });
     const shippedCount = new Map<string, number>();
     for (const [changeId, deploymentId] of Object.entries(
@@ -311,7 +371,8 @@ export async function judgeAround(options: {
       if (old) {
         linksRemoved.push({ changeId: c.id, environment });
         const was = deploymentById.get(old.deploymentId);
-        if (was) markDirty(was.entityRef, was.finishedAt);
+        if (was) touchDeployment(was);
+        else again.push({ entityRef: c.entityRef, at: c.mergedAt });
       }
       if (deploymentId) {
         linksAdded.push({
@@ -322,7 +383,7 @@ export async function judgeAround(options: {
           leadTimeHours: lead,
         });
         const now = deploymentById.get(deploymentId);
-        if (now) markDirty(now.entityRef, now.finishedAt);
+        if (now) touchDeployment(now);
       }
     }
     for (const d of ctx.deployments) {
@@ -382,4 +443,5 @@ export async function judgeAround(options: {
     dirty: dirtyPairs,
     daily: daily.filter(r => dirty.has(`${r.entityRef}\u0000${r.day}`)),
   });
+  return { again };
 }
