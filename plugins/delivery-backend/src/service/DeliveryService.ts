@@ -625,25 +625,31 @@ export class DeliveryService {
       }
     const again: Array<{ entityRef: string; at: number }> = [];
     try {
-      // Each group's context is read while the group before it is decided
-      // and written (the groups hold different entities), unless one of
-      // them reaches into the other's entities: then it is read again
-      // after the write.
+      // Behind (three groups or more queued): each group's context is read
+      // while the group before it is decided and written, so both cores
+      // work — the groups hold different entities; when one reaches into
+      // the other's, it is read again after the write. Keeping up: one
+      // after the other, leaving room for the requests.
+      const overlapping = jobs.length >= 3;
       let next = jobs.length ? prepareJudgement(jobs[0]) : undefined;
       for (let k = 0; k < jobs.length; k++) {
         const current = await next!;
-        const [written, following] = await Promise.allSettled([
+        const following =
+          overlapping && k + 1 < jobs.length
+            ? prepareJudgement(jobs[k + 1])
+            : undefined;
+        const [written, read] = await Promise.allSettled([
           finishJudgement(current),
-          k + 1 < jobs.length ? prepareJudgement(jobs[k + 1]) : undefined,
+          following,
         ]);
         if (written.status === 'rejected') throw written.reason;
-        if (following.status === 'rejected') throw following.reason;
+        if (read.status === 'rejected') throw read.reason;
         again.push(...written.value.again);
-        const read = following.value;
-        if (read)
-          next = overlap(current, read)
-            ? prepareJudgement(jobs[k + 1])
-            : Promise.resolve(read);
+        if (k + 1 < jobs.length)
+          next =
+            read.value && !overlap(current, read.value)
+              ? Promise.resolve(read.value)
+              : prepareJudgement(jobs[k + 1]);
       }
     } catch (e) {
       await this.store.requeue(rows);
