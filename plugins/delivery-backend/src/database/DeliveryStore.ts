@@ -262,6 +262,28 @@ function incidentToRow(i: IncidentRow) {
   };
 }
 
+/**
+ * An entity's band being judged (`[from, to)`) and the instant from which its
+ * changes may still be unshipped in some environment. @public
+ */
+export type ContextBand = {
+  entityRef: string;
+  from: number;
+  to: number;
+  changesFrom: number;
+};
+
+/** A deployment as judging's band finding sees it. @public */
+export type TimelineRow = {
+  id: string;
+  entityRef: string;
+  environment: string;
+  finishedAt: number;
+  status: string;
+  rollback: boolean;
+  failed: boolean;
+};
+
 /** Storage of delivery events, their judgement and daily roll-ups. @public */
 export class DeliveryStore {
   private constructor(readonly db: Knex) {}
@@ -394,15 +416,7 @@ export class DeliveryStore {
    * find how far back and forward new events can change verdicts.
    */
   async timeline(entityRefs: string[], from: number, to: number) {
-    const out: Array<{
-      id: string;
-      entityRef: string;
-      environment: string;
-      finishedAt: number;
-      status: string;
-      rollback: boolean;
-      failed: boolean;
-    }> = [];
+    const out: TimelineRow[] = [];
     for (const part of chunks(entityRefs)) {
       const rows = await this.db('delivery_deployments')
         .whereIn('entity_ref', part)
@@ -489,12 +503,7 @@ export class DeliveryStore {
    * current links.
    */
   async loadContext(
-    bands: Array<{
-      entityRef: string;
-      from: number;
-      to: number;
-      changesFrom: number;
-    }>,
+    bands: ContextBand[],
     margins: { before: number; after: number },
   ) {
     if (this.db.client.config.client !== 'pg')
@@ -510,56 +519,44 @@ export class DeliveryStore {
 
   private async loadContextIn(
     db: Knex,
-    bands: Array<{
-      entityRef: string;
-      from: number;
-      to: number;
-      changesFrom: number;
-    }>,
+    bands: ContextBand[],
     margins: { before: number; after: number },
   ) {
     // One after another: on PostgreSQL they share one transaction.
+    // Each entity's range, from its band.
+    const per = (
+      from: (b: ContextBand) => number,
+      to: (b: ContextBand) => number,
+    ) => bands.map(b => ({ entityRef: b.entityRef, from: from(b), to: to(b) }));
+    const after = (b: ContextBand) => b.to + margins.after;
     const d = await this.inRanges(
       db,
       'delivery_deployments',
       'finished_at',
-      bands.map(b => ({
-        entityRef: b.entityRef,
-        from: Math.min(b.changesFrom, b.from - margins.before),
-        to: b.to + margins.after,
-      })),
+      per(b => Math.min(b.changesFrom, b.from - margins.before), after),
     );
     const c = await this.inRanges(
       db,
       'delivery_changes',
       'merged_at',
-      bands.map(b => ({
-        entityRef: b.entityRef,
-        from: b.changesFrom,
-        to: b.to + margins.after,
-      })),
+      per(b => b.changesFrom, after),
       { links: true },
     );
     const p = await this.inRanges(
       db,
       'delivery_changes',
       'merged_at',
-      bands.map(b => ({
-        entityRef: b.entityRef,
-        from: b.changesFrom - PENDING_DAYS * 86_400_000,
-        to: b.changesFrom,
-      })),
+      per(
+        b => b.changesFrom - PENDING_DAYS * 86_400_000,
+        b => b.changesFrom,
+      ),
       { pending: true, links: true },
     );
     const i = await this.inRanges(
       db,
       'delivery_incidents',
       'started_at',
-      bands.map(b => ({
-        entityRef: b.entityRef,
-        from: b.from,
-        to: b.to + margins.after,
-      })),
+      per(b => b.from, after),
     );
     const deployments = d.map(deploymentFromRow);
     const incidents = i.map(incidentFromRow);

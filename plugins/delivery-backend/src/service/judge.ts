@@ -11,20 +11,16 @@ import {
   ChangeDeploymentRow,
   DeliveryStore,
   DeploymentRow,
+  ContextBand,
   IncidentRow,
+  TimelineRow,
 } from '../database/DeliveryStore';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const dayStart = (ms: number) => Math.floor(ms / DAY) * DAY;
 
-type Band = {
-  entityRef: string;
-  from: number;
-  to: number;
-  /** Changes merged from here on may still be unshipped in some environment. */
-  changesFrom: number;
-};
+type Band = ContextBand;
 
 /**
  * How far around an entity's new events (`[a, b]`) verdicts can change,
@@ -47,15 +43,7 @@ type Band = {
  */
 export function bandsOf(options: {
   ranges: Map<string, { a: number; b: number }>;
-  timeline: Array<{
-    id: string;
-    entityRef: string;
-    environment: string;
-    finishedAt: number;
-    status: string;
-    rollback: boolean;
-    failed: boolean;
-  }>;
+  timeline: TimelineRow[];
   failureWindow: number;
   horizon: number;
 }): Band[] {
