@@ -6,6 +6,17 @@
  *   TEAMFLOW_BENCH_DEPLOYMENTS=2000000 TEAMFLOW_BENCH_CHANGES=20000000 (SQLite default 2000000)
  *   TEAMFLOW_BENCH_INCIDENTS=200000 TEAMFLOW_BENCH_COMPONENTS=20000 TEAMFLOW_BENCH_TEAMS=2000
  *
+ * Knobs for looking closer (off by default):
+ *   TEAMFLOW_BENCH_KEEP=1          PostgreSQL: reuse the history an earlier run generated
+ *   TEAMFLOW_BENCH_COLD=1          skip the warm-up judging (first events after a bulk import)
+ *   TEAMFLOW_BENCH_BATCHES=30      ingest batches of 1,000 events
+ *   TEAMFLOW_BENCH_INGEST_ONLY=1   skip the summaries
+ *   TEAMFLOW_BENCH_SEPARATE=1      store every batch first, then judge (the stages apart)
+ *   TEAMFLOW_BENCH_PROFILE=1       time per store call (stderr)
+ *   TEAMFLOW_BENCH_CPUPROF=file    V8 CPU profile of the ingest phase
+ *   TEAMFLOW_BENCH_PG_STATEMENTS=1 PostgreSQL: the ingest phase's costliest statements from
+ *                                  pg_stat_statements (the server must preload it)
+ *
  * History: a year of deployments (one per component every 3.65 days), changes and incidents,
  * generated inside the database (generate_series / a recursive CTE), with their day roll-ups
  * (one entity row per deployment day, team rows summed by the store's own SQL). The roll-ups
@@ -377,7 +388,7 @@ async function main() {
     await new Promise(r => cpu.post('Profiler.enable', () => r(undefined)));
     await new Promise(r => cpu.post('Profiler.start', () => r(undefined)));
   }
-  if (process.env.TEAMFLOW_BENCH_STAT_RESET)
+  if (process.env.TEAMFLOW_BENCH_PG_STATEMENTS)
     await db.knex.raw('select pg_stat_statements_reset()');
   // TEAMFLOW_BENCH_SEPARATE=1: judge only after every batch is stored (the
   // two stages measured apart, as with judging on another instance).
@@ -459,7 +470,7 @@ async function main() {
   for (const [k, v] of profile)
     process.stderr.write(`${k}: ${Math.round(v)} ms over ${BATCHES} batches\n`);
 
-  if (process.env.TEAMFLOW_BENCH_STAT_RESET) {
+  if (process.env.TEAMFLOW_BENCH_PG_STATEMENTS) {
     const top = await db.knex.raw(
       "select round(total_exec_time) as ms, calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as q from pg_stat_statements order by total_exec_time desc limit 25",
     );
