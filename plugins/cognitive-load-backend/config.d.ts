@@ -27,8 +27,12 @@ export interface Config {
       }>;
     }>;
     /**
-     * Show results of a wave that is still open once k have answered.
-     * Default true. With false, results appear when the wave closes.
+     * Show results of a wave that is still open: a team's results appear once
+     * k people answered and then move only when k more have answered (a
+     * changed answer never shows on its own); roll-ups wait for the close.
+     * Answers given after a team's last step while open stay out of its
+     * results. Default false: results appear when the wave closes, with every
+     * answer.
      */
     showOpenWaveResults?: boolean;
     demo?: {

@@ -103,7 +103,7 @@ async function main() {
         rows.push({
           wave_id: id,
           team_ref: team(t),
-          respondent_key: respondentKey(SECRET, id, user),
+          respondent_key: respondentKey(SECRET, id, team(t), user),
           answers: JSON.stringify(
             answersFor(DEFAULT_INSTRUMENT, profile, `${id}:${user}`),
           ),

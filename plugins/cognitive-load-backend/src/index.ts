@@ -11,7 +11,8 @@ export type {
   OrgGroup,
   GroupResult,
   ResultChange,
-} from './service/SurveyService';
+  WaveResults,
+} from './service/waveResults';
 export { readSurveyConfig } from './service/config';
 export type { SurveyConfig } from './service/config';
 export { respondentKey } from './service/respondentKey';
@@ -19,6 +20,7 @@ export { seedDemo } from './service/demoSeed';
 export { DatabaseCognitiveLoadStore } from './database/CognitiveLoadStore';
 export type {
   CognitiveLoadStore,
+  Publication,
   StoredWave,
   StoredResponse,
 } from './database/CognitiveLoadStore';

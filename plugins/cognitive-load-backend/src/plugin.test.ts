@@ -72,6 +72,7 @@ async function start() {
         data: {
           cognitiveLoad: {
             respondentKeySecret: 'a-test-secret-of-enough-length',
+            showOpenWaveResults: true,
           },
         },
       }),
@@ -127,13 +128,9 @@ async function openWave(server: any, teams = ['team-a', 'team-b', 'team-c']) {
 
 const answer = (server: any, waveId: string, user: string, body: object) =>
   request(server)
-    .put(
-      `/api/cognitive-load/waves/${waveId}/teams/default/${teamOf(
-        user,
-      )}/response`,
-    )
+    .put(`/api/cognitive-load/waves/${waveId}/response`)
     .set('Authorization', as(user))
-    .send(body);
+    .send({ team: `group:default/${teamOf(user)}`, ...body });
 
 describe('cognitive-load backend', () => {
   it('lets platform and enabling team members open waves, and validates them', async () => {
@@ -171,6 +168,10 @@ describe('cognitive-load backend', () => {
       [
         { ...valid, opensAt: 'soon' },
         'opensAt: must be an ISO date (2026-11-30) or date-time',
+      ],
+      [
+        { ...valid, closesAt: '2026-02-30' },
+        'closesAt: is not a calendar date',
       ],
       [
         { ...valid, colour: 'red' },
@@ -216,18 +217,26 @@ describe('cognitive-load backend', () => {
 
     // Not a member of team-b; a team the wave does not survey; bad answers; too big.
     const forB = await request(server)
-      .put(`/api/cognitive-load/waves/${waveId}/teams/default/team-b/response`)
+      .put(`/api/cognitive-load/waves/${waveId}/response`)
       .set('Authorization', as('a1'))
-      .send({ answers: threes });
+      .send({ team: 'group:default/team-b', answers: threes });
     expect([forB.status, forB.body.error.message]).toEqual([
       403,
       'You are not a member of group:default/team-b',
     ]);
     const forInfra = await request(server)
-      .put(`/api/cognitive-load/waves/${waveId}/teams/default/infra/response`)
+      .put(`/api/cognitive-load/waves/${waveId}/response`)
       .set('Authorization', as('p1'))
-      .send({ answers: threes });
+      .send({ team: 'group:default/infra', answers: threes });
     expect(forInfra.status).toBe(404);
+    const noTeam = await request(server)
+      .put(`/api/cognitive-load/waves/${waveId}/response`)
+      .set('Authorization', as('a1'))
+      .send({ answers: threes });
+    expect([noTeam.status, noTeam.body.error.message]).toEqual([
+      400,
+      'team: Required',
+    ]);
     const bad = await answer(server, waveId, 'a2', {
       answers: { ...threes, i1: 7, e2: 'often' },
     });
@@ -296,18 +305,9 @@ describe('cognitive-load backend', () => {
     const released = (await teamA()).body.waves[0];
     expect(released.status).toBe('released');
     expect(released.scores.n).toBe(5);
-    expect(released.scores.load).toEqual({
-      median: 50,
-      p25: 50,
-      p75: 50,
-      n: 5,
-    });
-    expect(released.scores.subscales.germane).toEqual({
-      median: 50,
-      p25: 50,
-      p75: 50,
-      n: 5,
-    });
+    // the median and n; no quartiles, and no spread from fewer than 2k = 10
+    expect(released.scores.load).toEqual({ median: 50, n: 5 });
+    expect(released.scores.subscales.germane).toEqual({ median: 50, n: 5 });
 
     // Another team's results are not for a member of team-a.
     expect(
@@ -326,17 +326,32 @@ describe('cognitive-load backend', () => {
           .set('Authorization', as('p1'))
       ).status,
     ).toBe(403);
-    const heatmap = await request(server)
-      .get('/api/cognitive-load/results/heatmap')
-      .set('Authorization', as(CTO));
-    expect(
-      heatmap.body.rows.map((r: any) => [
+    const heatmapRows = async () =>
+      (
+        await request(server)
+          .get('/api/cognitive-load/results/heatmap')
+          .set('Authorization', as(CTO))
+      ).body.rows.map((r: any) => [
         r.ref.replace('group:default/', ''),
         r.depth,
         r.status,
         r.scores?.n,
-      ]),
-    ).toEqual([
+      ]);
+    // Open: the teams that reached k; roll-ups wait for the close.
+    expect(await heatmapRows()).toEqual([
+      ['org', 0, 'at-close', undefined],
+      ['shop', 1, 'at-close', undefined],
+      ['team-a', 2, 'released', 5],
+      ['team-b', 2, 'released', 5],
+      ['team-c', 2, 'not-enough-responses', undefined],
+    ]);
+    await request(server)
+      .post(`/api/cognitive-load/waves/${waveId}/close`)
+      .set('Authorization', as('p1'));
+    const heatmap = await request(server)
+      .get('/api/cognitive-load/results/heatmap')
+      .set('Authorization', as(CTO));
+    expect(await heatmapRows()).toEqual([
       // org = shop = 12 respondents, but org − nothing else shown... its nearest shown
       // groups are team-a and team-b (10): 2 left over, team-c's. Suppressed, like shop.
       ['org', 0, 'suppressed', undefined],
@@ -385,6 +400,7 @@ describe('cognitive-load backend', () => {
     // load 50 -> 0; germane headroom 50 -> 100
     expect(last.change).toMatchObject({
       fromWaveId: first,
+      fromWaveTitle: 'Autumn pulse',
       load: -50,
       subscales: { intrinsic: -50, extraneous: -50, flow: -50, germane: 50 },
     });

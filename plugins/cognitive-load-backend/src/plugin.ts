@@ -39,6 +39,17 @@ export const cognitiveLoadPlugin = createBackendPlugin({
           database: deps.database,
         });
         const surveys = SurveyService.create({ ...deps, store, config });
+        // Closed waves lose their respondent keys within a minute or so.
+        await deps.scheduler.scheduleTask({
+          id: 'cognitive-load-seal-closed-waves',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          fn: async () => {
+            const sealed = await surveys.sealClosedWaves();
+            if (sealed) deps.logger.info(`Sealed ${sealed} closed waves`);
+          },
+        });
         if (config.seedDemo) {
           let seeded = false;
           await deps.scheduler.scheduleTask({

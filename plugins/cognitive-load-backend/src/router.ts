@@ -5,12 +5,26 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { SurveyService } from './service/SurveyService';
 
+// A calendar date that exists: Date.parse moves 2026-02-30 to March 2.
+const realDate = (v: string) => {
+  const [y, m, d] = v.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d
+  );
+};
+
 // An ISO date (taken as 00:00 UTC) or a full ISO instant, stored as an instant.
 const instant = z
   .string()
   .max(40)
   .refine(v => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(v) && !isNaN(Date.parse(v)), {
     message: 'must be an ISO date (2026-11-30) or date-time',
+  })
+  .refine(v => !/^\d{4}-\d{2}-\d{2}/.test(v) || realDate(v), {
+    message: 'is not a calendar date',
   })
   .transform(v =>
     new Date(v.length === 10 ? `${v}T00:00:00Z` : v).toISOString(),
@@ -42,7 +56,19 @@ const waveSchema = z
   })
   .strict();
 
-const answerSchema = z.object({ answers: z.record(z.unknown()) }).strict();
+// The team travels in the body, not the path: request logs record paths
+// with the time, and must not tie an answer to a team and a moment.
+const answerSchema = z
+  .object({
+    team: z
+      .string()
+      .regex(
+        /^group:[^/]+\/.+$/,
+        'must be a group entity ref such as group:default/checkout',
+      ),
+    answers: z.record(z.unknown()),
+  })
+  .strict();
 
 function parse<T>(schema: z.ZodType<T, any, any>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -104,12 +130,10 @@ export async function createRouter(options: {
     res.json(await surveys.mySurveys(await user(req)));
   });
 
-  router.put('/waves/:id/teams/:namespace/:name/response', async (req, res) => {
+  router.put('/waves/:id/response', async (req, res) => {
     const credentials = await user(req);
-    const { answers } = parse(answerSchema, req.body);
-    res.json(
-      await surveys.answer(credentials, req.params.id, teamRef(req), answers),
-    );
+    const { team, answers } = parse(answerSchema, req.body);
+    res.json(await surveys.answer(credentials, req.params.id, team, answers));
   });
 
   router.get('/results/teams/:namespace/:name', async (req, res) => {

@@ -123,6 +123,51 @@ describe('decideRelease (k = 5)', () => {
     expect(statuses(tree)).toEqual(expected);
   });
 
+  it('counts a person in two surveyed teams once in the roll-up above them', () => {
+    // The unit holds b's 2 responses and c's 1; with overlap 1, one person
+    // answered for both teams.
+    const tree = (overlap: number): AnonymityNode[] => [
+      { ref: 'u', ownResponses: 0, overlap },
+      { ref: 'b', parentRef: 'u', ownResponses: 2 },
+      { ref: 'c', parentRef: 'u', ownResponses: 1 },
+    ];
+    // 3 responses from 2 people: not enough at k = 3 (the attack: "n = 3"
+    // from two people).
+    const d = decideRelease(tree(1), 3);
+    expect(d.get('u')).toEqual({ status: 'not-enough-responses', n: 2 });
+    // without the shared person it is 3 people
+    expect(decideRelease(tree(0), 3).get('u')).toEqual({
+      status: 'released',
+      n: 3,
+    });
+  });
+
+  it('suppresses a roll-up whose residue could be fewer than k people because of shared members', () => {
+    // a (3) is shown; the residue u − a is b's 3 responses, but one of b's
+    // people is also in a: at worst 2 new people.
+    const nodesWithOverlap: AnonymityNode[] = [
+      { ref: 'u', ownResponses: 0, overlap: 1 },
+      { ref: 'a', parentRef: 'u', ownResponses: 3 },
+      { ref: 'b', parentRef: 'u', ownResponses: 3 },
+    ];
+    const d = decideRelease(nodesWithOverlap, 3);
+    expect(d.get('a')?.status).toBe('released');
+    expect(d.get('b')?.status).toBe('released');
+    // residue 0: both teams shown, the roll-up says nothing new
+    expect(d.get('u')).toEqual({ status: 'released', n: 5 });
+    const withSmallB = decideRelease(
+      [
+        { ref: 'u', ownResponses: 0, overlap: 1 },
+        { ref: 'a', parentRef: 'u', ownResponses: 4 },
+        { ref: 'b', parentRef: 'u', ownResponses: 2 },
+        { ref: 'c', parentRef: 'u', ownResponses: 1 },
+      ],
+      3,
+    );
+    // residue u − a = 3 responses, at worst 2 people: hidden
+    expect(withSmallB.get('u')).toEqual({ status: 'suppressed', n: 6 });
+  });
+
   it('uses the configured k', () => {
     expect(statuses([['a', undefined, 3]], 3)).toEqual({ a: 'released 3' });
   });

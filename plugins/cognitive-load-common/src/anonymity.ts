@@ -9,14 +9,24 @@ export const DEFAULT_K = 5;
 export type AnonymityNode = {
   ref: string;
   parentRef?: string;
-  /** Respondents who answered for this group itself (a team); 0 for pure parents. */
+  /** Responses given for this group itself (a team); 0 for pure parents. */
   ownResponses: number;
+  /**
+   * How many responses in this group and everything below it may come from a
+   * person already counted: someone in two surveyed teams below the group
+   * answers twice, but is one person. From the catalog's memberships:
+   * the sum over people of (surveyed teams below the group they belong to − 1).
+   */
+  overlap?: number;
 };
 
 /** @public */
 export type ReleaseDecision = {
   status: ReleaseStatus;
-  /** Respondents in the group and everything below it. */
+  /**
+   * People in the group and everything below it: responses less the
+   * overlap, so a person in two surveyed teams counts once.
+   */
   n: number;
 };
 
@@ -24,13 +34,15 @@ export type ReleaseDecision = {
  * Which groups' results may be shown, so that no group of fewer than k
  * respondents can be read or derived.
  *
- * 1. A group with no respondents has "no data"; with 1 to k − 1, "not enough
- *    responses".
+ * 1. A group with no respondents has "no data"; with 1 to k − 1 people, "not
+ *    enough responses". People are counted once however many surveyed teams
+ *    below the group they answered for (`overlap`).
  * 2. Subtraction: from a shown group and the shown groups inside it, anyone
  *    can compute the respondents they do not cover (parent minus children).
  *    The shown groups form a tree, so everything derivable is a union of
  *    such residues: each shown group minus its nearest shown descendants.
- *    Every residue must be empty or hold at least k respondents; a group whose
+ *    Every residue must be empty or hold at least k people (its responses
+ *    less the group's overlap, at worst all shared people); a group whose
  *    residue does not is suppressed (the roll-up is dropped, the smaller groups
  *    stay). Groups are checked deepest first, since dropping a roll-up moves
  *    its residue into the one above it.
@@ -65,8 +77,10 @@ export function decideRelease(
     total.set(ref, n);
     return n;
   };
+  const people = (ref: string) =>
+    Math.max(0, count(ref) - (byRef.get(ref)!.overlap ?? 0));
   const released = new Set(
-    nodes.filter(n => count(n.ref) >= k).map(n => n.ref),
+    nodes.filter(n => people(n.ref) >= k).map(n => n.ref),
   );
 
   // Respondents under `ref` not covered by its nearest released descendants.
@@ -104,7 +118,7 @@ export function decideRelease(
   const suppressed = new Set<string>();
   for (const ref of [...released].sort((a, b) => depth(b) - depth(a))) {
     const r = residue(ref);
-    if (r > 0 && r < k) {
+    if (r > 0 && r - (byRef.get(ref)!.overlap ?? 0) < k) {
       released.delete(ref);
       suppressed.add(ref);
     }
@@ -112,9 +126,9 @@ export function decideRelease(
 
   const decisions = new Map<string, ReleaseDecision>();
   for (const n of nodes) {
-    const all = count(n.ref);
+    const all = people(n.ref);
     let status: ReleaseStatus = 'released';
-    if (all === 0) status = 'no-data';
+    if (count(n.ref) === 0) status = 'no-data';
     else if (all < k) status = 'not-enough-responses';
     else if (suppressed.has(n.ref)) status = 'suppressed';
     decisions.set(n.ref, { status, n: all });

@@ -3,7 +3,7 @@ import {
   validateAnswers,
   validateInstrument,
 } from './instrument';
-import { itemScore, scoreGroup, scoreRespondent } from './scoring';
+import { itemScore, scoreGroup, scoreRespondent, spreadBand } from './scoring';
 import { Instrument, InstrumentItem } from './types';
 
 const item = (
@@ -75,20 +75,61 @@ describe('scoreRespondent', () => {
 });
 
 describe('scoreGroup', () => {
-  it('reports the median across respondents with the interquartile range', () => {
-    const only = (a1: number) => ({ a1 });
+  const only = (a1: number | null, b1: number | null = 3) => ({ a1, b1 });
+
+  it('publishes the median in whole points and n, never quartiles', () => {
     // intrinsic per respondent: 0, 25, 50, 100 (a1 negative: (s − 1) × 25)
-    const scores = scoreGroup(small, [only(1), only(2), only(3), only(5)]);
+    const scores = scoreGroup(small, [only(1), only(2), only(3), only(5)], 3);
     expect(scores.n).toBe(4);
-    // sorted 0, 25, 50, 100: median at rank 1.5 = 37.5; p25 at 0.75 = 18.75; p75 at 2.25 = 62.5
-    expect(scores.subscales.intrinsic).toEqual({
-      median: 37.5,
-      p25: 18.8,
-      p75: 62.5,
-      n: 4,
-    });
+    // sorted 0, 25, 50, 100: median at rank 1.5 = 37.5, published as 38;
+    // 4 people < 2k = 6: no spread
+    expect(scores.subscales.intrinsic).toEqual({ median: 38, n: 4 });
+    // extraneous is 50 for everyone (b1 = 3)
+    expect(scores.subscales.extraneous).toEqual({ median: 50, n: 4 });
+    // load = mean(intrinsic, extraneous): 25, 37.5, 50, 75 → median 43.75
+    expect(scores.load).toEqual({ median: 44, n: 4 });
     expect(scores.subscales.flow).toBeUndefined();
-    expect(scores.load).toEqual({ median: 37.5, p25: 18.8, p75: 62.5, n: 4 });
+    expect(scores.withheld).toEqual([]);
+  });
+
+  it('gives a spread band only from 2k people', () => {
+    // intrinsic: 0, 0, 25, 50, 75, 100 → p25 at rank 1.25 = 6.25, p75 at
+    // 3.75 = 93.75, IQR 87.5: wide
+    const six = [1, 1, 2, 3, 4, 5].map(a => only(a));
+    expect(scoreGroup(small, six, 3).subscales.intrinsic).toEqual({
+      median: 38,
+      n: 6,
+      spread: 'wide',
+    });
+    expect(scoreGroup(small, six, 3).subscales.extraneous?.spread).toBe(
+      'narrow',
+    );
+    // the same six people with k = 4 need 8 for a spread
+    expect(scoreGroup(small, six, 4).subscales.intrinsic).toEqual({
+      median: 38,
+      n: 6,
+    });
+  });
+
+  it('withholds a subscale fewer than k people answered ("not applicable" padding)', () => {
+    // Three people, but only two answered intrinsic.
+    const scores = scoreGroup(small, [only(1), only(5), only(null)], 3);
+    expect(scores.n).toBe(3);
+    expect(scores.subscales.intrinsic).toBeUndefined();
+    expect(scores.subscales.extraneous).toEqual({ median: 50, n: 3 });
+    expect(scores.withheld).toEqual(['intrinsic']);
+  });
+});
+
+describe('spreadBand', () => {
+  it.each([
+    [0, 'narrow'],
+    [14.9, 'narrow'],
+    [15, 'moderate'],
+    [29.9, 'moderate'],
+    [30, 'wide'],
+  ] as const)('IQR %d is %s', (iqr, band) => {
+    expect(spreadBand(iqr)).toBe(band);
   });
 });
 

@@ -4,6 +4,8 @@ import {
   Instrument,
   InstrumentItem,
   LOAD_SUBSCALES,
+  Measure,
+  SpreadBand,
   SUBSCALES,
   Subscale,
   SubscaleResult,
@@ -75,58 +77,117 @@ export function quantile(sorted: number[], q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+/**
+ * The smallest number of people a spread is published from: twice k. Exact
+ * quartiles of three people are their three answers (median, 2·p25 − median,
+ * 2·p75 − median); even banded, a spread of few people says too much about
+ * each of them.
+ *
+ * @public
+ */
+export function spreadMinimum(k: number): number {
+  return 2 * k;
+}
 
-function summarise(values: number[]): SubscaleResult | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    median: round1(quantile(sorted, 0.5)),
-    p25: round1(quantile(sorted, 0.25)),
-    p75: round1(quantile(sorted, 0.75)),
-    n: values.length,
-  };
+/** The band of an interquartile range, in points of the 0–100 scale. @public */
+export function spreadBand(iqr: number): SpreadBand {
+  if (iqr < 15) return 'narrow';
+  if (iqr < 30) return 'moderate';
+  return 'wide';
 }
 
 /**
- * A group's scores from its respondents' answers: per subscale and for load,
- * the median across respondents with the interquartile range as spread. The
- * caller decides whether the group may be shown (see `decideRelease`).
+ * One measure of a group as it may be published: the median in whole points,
+ * n, and the spread as a band only from {@link spreadMinimum} people. Never
+ * quartiles, never a value of fewer than k people (callers check k first).
+ *
+ * @public
+ */
+export function summariseMeasure(
+  values: number[],
+  k: number,
+): SubscaleResult | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const result: SubscaleResult = {
+    median: Math.round(quantile(sorted, 0.5)),
+    n: values.length,
+  };
+  if (values.length >= spreadMinimum(k)) {
+    result.spread = spreadBand(quantile(sorted, 0.75) - quantile(sorted, 0.25));
+  }
+  return result;
+}
+
+/** Every measure a result carries, load first. @public */
+export const MEASURES: Measure[] = ['load', ...SUBSCALES];
+
+const valueOf = (r: RespondentScores, m: Measure) =>
+  m === 'load' ? r.load : r[m];
+
+/** How many respondents have a value for each measure. @public */
+export function measureCounts(
+  respondents: RespondentScores[],
+): Record<Measure, number> {
+  const counts = Object.fromEntries(MEASURES.map(m => [m, 0])) as Record<
+    Measure,
+    number
+  >;
+  for (const r of respondents) {
+    for (const m of MEASURES) if (valueOf(r, m) !== undefined) counts[m] += 1;
+  }
+  return counts;
+}
+
+/**
+ * A group's scores from its respondents' answers, every measure answered by
+ * at least k people released. The service decides per measure across groups
+ * (see `decideRelease`); this is the single-group case.
  *
  * @public
  */
 export function scoreGroup(
   instrument: Instrument,
   responses: Answers[],
+  k: number,
 ): GroupScores {
-  return summariseRespondents(
-    responses.map(a => scoreRespondent(instrument, a)),
-  );
+  const respondents = responses.map(a => scoreRespondent(instrument, a));
+  const counts = measureCounts(respondents);
+  return summariseRespondents(respondents, {
+    k,
+    released: m => counts[m] >= k,
+  });
 }
 
 /**
- * {@link scoreGroup} from respondents already scored, so a respondent counted
- * in a team and in every group above it is scored once.
+ * {@link scoreGroup} from respondents already scored (each person once), for
+ * the measures `released` allows; measures someone answered but that are not
+ * released are listed in `withheld`.
  *
  * @public
  */
 export function summariseRespondents(
   respondents: RespondentScores[],
+  options: { k: number; released: (measure: Measure) => boolean },
 ): GroupScores {
-  const subscales: GroupScores['subscales'] = {};
-  for (const subscale of SUBSCALES) {
-    const result = summarise(
-      respondents.flatMap(r =>
-        r[subscale] === undefined ? [] : [r[subscale]!],
-      ),
-    );
-    if (result) subscales[subscale] = result;
-  }
-  return {
+  const scores: GroupScores = {
     n: respondents.length,
-    subscales,
-    load: summarise(
-      respondents.flatMap(r => (r.load === undefined ? [] : [r.load])),
-    ),
+    subscales: {},
+    withheld: [],
   };
+  for (const m of MEASURES) {
+    const values = respondents.flatMap(r => {
+      const v = valueOf(r, m);
+      return v === undefined ? [] : [v];
+    });
+    if (values.length === 0) continue;
+    if (!options.released(m) || values.length < options.k) {
+      scores.withheld.push(m);
+      continue;
+    }
+    const result = summariseMeasure(values, options.k)!;
+    if (m === 'load') scores.load = result;
+    else scores.subscales[m] = result;
+  }
+  return scores;
 }

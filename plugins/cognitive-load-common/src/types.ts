@@ -68,21 +68,45 @@ export type ReleaseStatus =
   | 'released'
   | 'not-enough-responses'
   | 'no-data'
-  | 'suppressed';
+  | 'suppressed'
+  /** A roll-up of a wave that is still open: shown when the wave closes. */
+  | 'at-close';
 
-/** Median and spread (interquartile range) of a subscale across respondents. @public */
+/**
+ * How far a group's answers lie apart, in three coarse bands of the
+ * interquartile range (narrow: under 15 points, moderate: 15 to 30, wide: 30
+ * or more). Published only from at least `spreadMinimum(k)` people: exact
+ * quartiles of a few people give their answers away (see the README).
+ *
+ * @public
+ */
+export type SpreadBand = 'narrow' | 'moderate' | 'wide';
+
+/** One published measure (a subscale or load) of a group. @public */
 export type SubscaleResult = {
+  /** Median across the people who answered this part, in whole points. */
   median: number;
-  p25: number;
-  p75: number;
+  /** People who answered this part (each counted once). */
   n: number;
+  /** Present only when n is at least `spreadMinimum(k)`. */
+  spread?: SpreadBand;
 };
+
+/** A measure a group result may carry: the four subscales and load. @public */
+export type Measure = Subscale | 'load';
 
 /** A group's scores in one wave, present only when released. @public */
 export type GroupScores = {
-  /** Respondents. */
+  /** People counted (each once, however many surveyed teams they are in). */
   n: number;
+  /** Released subscales only. */
   subscales: Partial<Record<Subscale, SubscaleResult>>;
   /** Mean of each respondent's load subscales, then median across respondents. */
   load?: SubscaleResult;
+  /**
+   * Measures held back although the group is shown: fewer than k people
+   * answered that part ("not applicable" elsewhere), or showing it would let
+   * someone work out that part for a smaller group.
+   */
+  withheld: Measure[];
 };

@@ -111,11 +111,11 @@ describe.each(databases.eachSupportedId())(
         answers: { i1: 1 },
       });
 
-      expect(await store.getAnswers('w1', 'group:default/a', 'k1')).toEqual({
+      expect(await store.getAnswers('w1', 'group:default/a', ['k1'])).toEqual({
         i1: 4,
       });
       expect(
-        await store.getAnswers('w1', 'group:default/a', 'k3'),
+        await store.getAnswers('w1', 'group:default/a', ['k3']),
       ).toBeUndefined();
       expect(Object.fromEntries(await store.countResponses('w1'))).toEqual({
         'group:default/a': 2,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -43,14 +44,18 @@ export interface CognitiveLoadStore {
   surveyedAmong(waveId: string, among: string[]): Promise<string[]>;
   getWave(id: string): Promise<StoredWave | undefined>;
   closeWave(id: string, at: string): Promise<void>;
-  /** Creates or replaces one respondent's answers for a wave and team. */
+  /**
+   * Creates or replaces one respondent's answers for a wave and team. A row
+   * found under `legacyKey` (the key before keys were per team) is replaced.
+   */
   saveResponse(
-    response: StoredResponse & { respondentKey: string },
+    response: StoredResponse & { respondentKey: string; legacyKey?: string },
   ): Promise<'created' | 'updated'>;
+  /** The answers stored under the first of `respondentKeys` found. */
   getAnswers(
     waveId: string,
     teamRef: string,
-    respondentKey: string,
+    respondentKeys: string[],
   ): Promise<Answers | undefined>;
   /** Number of responses per team of a wave. */
   countResponses(waveId: string): Promise<Map<string, number>>;
@@ -59,7 +64,29 @@ export interface CognitiveLoadStore {
     waveIds: string[],
     teamRefs?: string[],
   ): Promise<StoredResponse[]>;
+  /**
+   * Publishes the current answers of every team of an open wave that has at
+   * least `k` people and at least `k` more than its last publication; returns
+   * the teams published. Safe to run from several replicas at once.
+   */
+  refreshPublications(waveId: string, k: number): Promise<string[]>;
+  /** Each team's last publication: how many people and their answers. */
+  listPublications(
+    waveId: string,
+    teamRefs?: string[],
+  ): Promise<Map<string, Publication>>;
+  /** Closed waves whose responses still carry respondent keys. */
+  listUnsealedClosedWaves(now: string): Promise<string[]>;
+  /**
+   * Replaces every respondent key of a closed wave by a random one and
+   * rewrites the rows in content order, so nothing links a row to a person
+   * or to the moment it was given.
+   */
+  sealWave(waveId: string, at: string): Promise<number>;
 }
+
+/** A team's answers as last published while its wave was open. @public */
+export type Publication = { respondents: number; answers: Answers[] };
 
 type WaveRow = {
   id: string;
@@ -192,7 +219,7 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
   }
 
   async saveResponse(
-    response: StoredResponse & { respondentKey: string },
+    response: StoredResponse & { respondentKey: string; legacyKey?: string },
   ): Promise<'created' | 'updated'> {
     const key = {
       wave_id: response.waveId,
@@ -200,28 +227,36 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
       respondent_key: response.respondentKey,
     };
     const answers = JSON.stringify(response.answers);
-    const existing = await this.db('responses').where(key).first('wave_id');
-    // An upsert, so two submissions racing each other cannot both insert.
-    await this.db('responses')
-      .insert({ ...key, answers })
-      .onConflict(['wave_id', 'team_ref', 'respondent_key'])
-      .merge(['answers']);
-    return existing ? 'updated' : 'created';
+    return this.db.transaction(async tx => {
+      let existing = await tx('responses').where(key).first('wave_id');
+      if (!existing && response.legacyKey) {
+        existing = await tx('responses')
+          .where({ ...key, respondent_key: response.legacyKey })
+          .delete();
+      }
+      // An upsert, so two submissions racing each other cannot both insert.
+      await tx('responses')
+        .insert({ ...key, answers })
+        .onConflict(['wave_id', 'team_ref', 'respondent_key'])
+        .merge(['answers']);
+      return existing ? 'updated' : 'created';
+    });
   }
 
   async getAnswers(
     waveId: string,
     teamRef: string,
-    respondentKey: string,
+    respondentKeys: string[],
   ): Promise<Answers | undefined> {
-    const row = await this.db('responses')
-      .where({
-        wave_id: waveId,
-        team_ref: teamRef,
-        respondent_key: respondentKey,
-      })
-      .first('answers');
-    return row ? JSON.parse(row.answers) : undefined;
+    const rows = await this.db('responses')
+      .where({ wave_id: waveId, team_ref: teamRef })
+      .whereIn('respondent_key', respondentKeys)
+      .select('respondent_key', 'answers');
+    for (const k of respondentKeys) {
+      const row = rows.find(r => r.respondent_key === k);
+      if (row) return JSON.parse(row.answers);
+    }
+    return undefined;
   }
 
   async countResponses(waveId: string): Promise<Map<string, number>> {
@@ -249,5 +284,134 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
       teamRef: r.team_ref,
       answers: JSON.parse(r.answers),
     }));
+  }
+
+  async refreshPublications(waveId: string, k: number): Promise<string[]> {
+    const [live, published] = await Promise.all([
+      this.countResponses(waveId),
+      this.publishedCounts(this.db, waveId),
+    ]);
+    const due = (count: number, last?: number) =>
+      count >= k && (last === undefined || count >= last + k);
+    const candidates = [...live].filter(([team, count]) =>
+      due(count, published.get(team)),
+    );
+    const done: string[] = [];
+    for (const [team] of candidates) {
+      const publishedNow = await this.db.transaction(async tx => {
+        // The publication row is the lock: replicas refreshing the same team
+        // at once take turns, and the second finds nothing left to do.
+        await tx('publications')
+          .insert({ wave_id: waveId, team_ref: team, respondents: -1 })
+          .onConflict(['wave_id', 'team_ref'])
+          .ignore();
+        const lockQuery = tx('publications')
+          .where({ wave_id: waveId, team_ref: team })
+          .first('respondents');
+        if (tx.client.config.client !== 'better-sqlite3') lockQuery.forUpdate();
+        const row = await lockQuery;
+        const last =
+          Number(row.respondents) < 0 ? undefined : Number(row.respondents);
+        const rows = await tx('responses')
+          .where({ wave_id: waveId, team_ref: team })
+          .select('answers');
+        if (!due(rows.length, last)) {
+          if (last === undefined) {
+            await tx('publications')
+              .where({ wave_id: waveId, team_ref: team })
+              .delete();
+          }
+          return false;
+        }
+        await tx('published_responses')
+          .where({ wave_id: waveId, team_ref: team })
+          .delete();
+        // Content order: the copy says nothing about who answered first.
+        const answers = rows.map(r => r.answers as string).sort();
+        for (let i = 0; i < answers.length; i += 200) {
+          await tx('published_responses').insert(
+            answers.slice(i, i + 200).map(a => ({
+              wave_id: waveId,
+              team_ref: team,
+              answers: a,
+            })),
+          );
+        }
+        await tx('publications')
+          .where({ wave_id: waveId, team_ref: team })
+          .update({ respondents: answers.length });
+        return true;
+      });
+      if (publishedNow) done.push(team);
+    }
+    return done;
+  }
+
+  private async publishedCounts(db: Knex, waveId: string) {
+    const rows = await db('publications')
+      .where({ wave_id: waveId })
+      .where('respondents', '>=', 0)
+      .select('team_ref', 'respondents');
+    return new Map<string, number>(
+      rows.map(r => [r.team_ref as string, Number(r.respondents)]),
+    );
+  }
+
+  async listPublications(
+    waveId: string,
+    teamRefs?: string[],
+  ): Promise<Map<string, Publication>> {
+    const counts = await this.publishedCounts(this.db, waveId);
+    const result = new Map<string, Publication>();
+    if (counts.size === 0 || teamRefs?.length === 0) return result;
+    const wanted = teamRefs && new Set(teamRefs);
+    const query = this.db('published_responses').where({ wave_id: waveId });
+    if (teamRefs && teamRefs.length <= 200) query.whereIn('team_ref', teamRefs);
+    for (const r of await query.select('team_ref', 'answers')) {
+      const respondents = counts.get(r.team_ref);
+      if (respondents === undefined) continue;
+      if (wanted && !wanted.has(r.team_ref)) continue;
+      let p = result.get(r.team_ref);
+      if (!p) result.set(r.team_ref, (p = { respondents, answers: [] }));
+      p.answers.push(JSON.parse(r.answers));
+    }
+    return result;
+  }
+
+  async listUnsealedClosedWaves(now: string): Promise<string[]> {
+    const rows = await this.db<WaveRow>('waves')
+      .whereNull('sealed_at')
+      .where(q =>
+        q.whereNotNull('closed_early_at').orWhere('closes_at', '<=', now),
+      )
+      .select('id');
+    return rows.map(r => r.id);
+  }
+
+  async sealWave(waveId: string, at: string): Promise<number> {
+    return this.db.transaction(async tx => {
+      const rows = await tx('responses')
+        .where({ wave_id: waveId })
+        .select('team_ref', 'answers');
+      await tx('responses').where({ wave_id: waveId }).delete();
+      const sealed = rows
+        .map(r => ({
+          wave_id: waveId,
+          team_ref: r.team_ref as string,
+          answers: r.answers as string,
+          respondent_key: randomBytes(32).toString('hex'),
+        }))
+        .sort(
+          (a, b) =>
+            a.team_ref.localeCompare(b.team_ref) ||
+            a.answers.localeCompare(b.answers) ||
+            a.respondent_key.localeCompare(b.respondent_key),
+        );
+      for (let i = 0; i < sealed.length; i += 200) {
+        await tx('responses').insert(sealed.slice(i, i + 200));
+      }
+      await tx('waves').where({ id: waveId }).update({ sealed_at: at });
+      return sealed.length;
+    });
   }
 }

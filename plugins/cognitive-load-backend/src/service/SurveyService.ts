@@ -16,60 +16,31 @@ import {
 } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  AnonymityNode,
   Answers,
   GroupScores,
   Instrument,
-  ReleaseDecision,
   ReleaseStatus,
-  Subscale,
-  SUBSCALES,
   Wave,
   cognitiveLoadResultsReadPermission,
   cognitiveLoadWaveCreatePermission,
-  decideRelease,
-  mayCompare,
   RespondentScores,
   scoreRespondent,
-  summariseRespondents,
   validateAnswers,
 } from '@teamflow/plugin-cognitive-load-common';
 import { CognitiveLoadStore, StoredWave } from '../database/CognitiveLoadStore';
 import { SurveyConfig } from './config';
-import { respondentKey } from './respondentKey';
+import { legacyRespondentKey, respondentKey } from './respondentKey';
+import {
+  GroupResult,
+  OrgGroup,
+  ResultChange,
+  WaveResults,
+  changeBetween,
+  computeWaveResults,
+} from './waveResults';
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 const TEAM_TYPE_LABEL = 'teamflow.io/team-type';
-
-/** A Group as the survey needs it. @public */
-export type OrgGroup = {
-  ref: string;
-  title: string;
-  /** Team Topologies type for team Groups ('undeclared' without a label); undefined for other groups. */
-  type?: string;
-  parentRef?: string;
-  members: string[];
-};
-
-/** One group's line in results: scores only when released. @public */
-export type GroupResult = {
-  ref: string;
-  title: string;
-  type?: string;
-  parentRef?: string;
-  depth: number;
-  /** Whether respondents answered for this group itself (a surveyed team) or it is a roll-up. */
-  surveyed: boolean;
-  status: ReleaseStatus;
-  scores?: GroupScores;
-};
-
-/** Change of a team between two waves, both released. @public */
-export type ResultChange = {
-  fromWaveId: string;
-  load?: number;
-  subscales: Partial<Record<Subscale, number>>;
-};
 
 const summary = (w: StoredWave, now: string): Wave => ({
   id: w.id,
@@ -91,31 +62,6 @@ const brief = (w: StoredWave, now: string): Wave => {
   return rest;
 };
 
-const delta = (a?: number, b?: number) =>
-  a === undefined || b === undefined
-    ? undefined
-    : Math.round((b - a) * 10) / 10;
-
-function changeBetween(
-  fromWaveId: string,
-  before?: GroupScores,
-  after?: GroupScores,
-): ResultChange {
-  return {
-    fromWaveId,
-    load: delta(before?.load?.median, after?.load?.median),
-    subscales: Object.fromEntries(
-      SUBSCALES.flatMap(s => {
-        const d = delta(
-          before?.subscales[s]?.median,
-          after?.subscales[s]?.median,
-        );
-        return d === undefined ? [] : [[s, d]];
-      }),
-    ),
-  };
-}
-
 /** @public */
 export function waveStatus(w: StoredWave, now: string): Wave['status'] {
   if (now < w.opensAt) return 'scheduled';
@@ -135,7 +81,7 @@ export class SurveyService {
   // catalog's group hierarchy they were computed with is current.
   private readonly closedResults = new Map<
     string,
-    { org: Map<string, OrgGroup>; results: Map<string, GroupResult> }
+    { org: Map<string, OrgGroup>; results: WaveResults }
   >();
 
   private constructor(
@@ -272,6 +218,10 @@ export class SurveyService {
     return {
       waves: waves.map(w => summary(w, now)),
       canOpenWaves: await this.canOpenWaves(credentials),
+      canReadResults: await this.allowed(
+        credentials,
+        cognitiveLoadResultsReadPermission,
+      ),
       k: this.k,
     };
   }
@@ -424,7 +374,7 @@ export class SurveyService {
         const answers = await this.store.getAnswers(
           wave.id,
           teamRef,
-          respondentKey(this.config.secret, wave.id, userRef),
+          this.keysOf(wave.id, teamRef, userRef),
         );
         surveys.push({
           wave: brief(wave, now),
@@ -467,43 +417,104 @@ export class SurveyService {
         problems.map(p => `${p.field} ${p.message}`).join('; '),
       );
     }
+    const [key, legacyKey] = this.keysOf(waveId, team, userRef);
     const result = await this.store.saveResponse({
       waveId,
       teamRef: team,
-      respondentKey: respondentKey(this.config.secret, waveId, userRef),
+      respondentKey: key,
+      legacyKey,
       answers: answers as Answers,
     });
     return { saved: result };
   }
 
+  /** The caller's key for a wave and team, then the key before keys were per team. */
+  private keysOf(waveId: string, teamRef: string, userRef: string) {
+    return [
+      respondentKey(this.config.secret, waveId, teamRef, userRef),
+      legacyRespondentKey(this.config.secret, waveId, userRef),
+    ];
+  }
+
+  /**
+   * Seals every closed wave not sealed yet: respondent keys replaced by
+   * random ones (see `sealWave`). Run by a scheduled task.
+   */
+  async sealClosedWaves(): Promise<number> {
+    const now = this.nowIso();
+    let sealed = 0;
+    for (const id of await this.store.listUnsealedClosedWaves(now)) {
+      await this.store.sealWave(id, now);
+      sealed += 1;
+    }
+    return sealed;
+  }
+
   /**
    * Release decisions and scores of one wave for every team it surveyed and
-   * every group above them.
+   * every group above them (or only `only`).
+   *
+   * The answers behind a team's results: while the wave is open, its last
+   * publication, refreshed only once k more people have answered (so
+   * nobody's change of answer, and no single new answer, shows); once
+   * closed, every answer, unless results were published while it was open
+   * and fewer than k answered after that — then the last publication stays,
+   * for the same reason.
    */
   private async waveResults(
     wave: StoredWave,
     options: { only?: string } = {},
-  ): Promise<Map<string, GroupResult>> {
+  ): Promise<WaveResults> {
     const org = await this.groups();
-    const closed = waveStatus(wave, this.nowIso()) === 'closed';
+    const open = waveStatus(wave, this.nowIso()) === 'open';
     const cached = this.closedResults.get(wave.id);
-    if (closed && cached?.org === org) {
-      return options.only
-        ? new Map([[options.only, cached.results.get(options.only)!]])
-        : cached.results;
-    }
+    if (!open && cached?.org === org) return cached.results;
     // One group's result depends only on the surveyed teams inside it.
-    const scope = options.only
-      ? {
-          ...wave,
-          teams: await this.store.surveyedAmong(
-            wave.id,
-            this.descendants(org, options.only),
-          ),
+    const teams = options.only
+      ? await this.store.surveyedAmong(
+          wave.id,
+          this.descendants(org, options.only),
+        )
+      : wave.teams;
+    if (open) await this.store.refreshPublications(wave.id, this.k);
+    const [liveCounts, publications] = await Promise.all([
+      this.store.countResponses(wave.id),
+      this.store.listPublications(wave.id, teams),
+    ]);
+    const score = (answers: Answers[]) =>
+      answers.map(a => scoreRespondent(wave.instrument, a));
+    const sets = new Map<string, RespondentScores[]>();
+    for (const [team, p] of publications) sets.set(team, score(p.answers));
+    if (!open) {
+      const everything = teams.filter(t => {
+        const p = publications.get(t);
+        return !p || (liveCounts.get(t) ?? 0) >= p.respondents + this.k;
+      });
+      const fromLive = new Set(everything);
+      const live = new Map<string, Answers[]>();
+      if (everything.length) {
+        for (const r of await this.store.listResponses(
+          [wave.id],
+          everything.length === wave.teams.length ? undefined : everything,
+        )) {
+          if (!fromLive.has(r.teamRef)) continue;
+          const list = live.get(r.teamRef);
+          if (list) list.push(r.answers);
+          else live.set(r.teamRef, [r.answers]);
         }
-      : wave;
-    const results = await this.computeWaveResults(scope, org, options);
-    if (closed && !options.only) {
+      }
+      for (const [team, answers] of live) sets.set(team, score(answers));
+    }
+    const results = computeWaveResults({
+      teams,
+      org,
+      k: this.k,
+      sets,
+      liveCounts,
+      open,
+      only: options.only,
+    });
+    if (!open && !options.only) {
       if (this.closedResults.size >= 16) {
         this.closedResults.delete(this.closedResults.keys().next().value!);
       }
@@ -529,106 +540,6 @@ export class SurveyService {
     };
     walk(ref);
     return [...found];
-  }
-
-  private async computeWaveResults(
-    wave: StoredWave,
-    org: Map<string, OrgGroup>,
-    options: { only?: string },
-  ): Promise<Map<string, GroupResult>> {
-    const counts = await this.store.countResponses(wave.id);
-    // The surveyed teams and their ancestors.
-    const refs = new Set<string>();
-    for (const t of wave.teams) {
-      const seen = new Set<string>();
-      for (
-        let r: string | undefined = t;
-        r && !seen.has(r);
-        r = org.get(r)?.parentRef
-      ) {
-        seen.add(r);
-        refs.add(r);
-      }
-    }
-    const surveyed = new Set(wave.teams);
-    const nodes: AnonymityNode[] = [...refs].map(ref => ({
-      ref,
-      parentRef: org.get(ref)?.parentRef,
-      ownResponses: surveyed.has(ref) ? counts.get(ref) ?? 0 : 0,
-    }));
-    const children = new Map<string, string[]>();
-    for (const n of nodes) {
-      if (n.parentRef && refs.has(n.parentRef)) {
-        children.set(n.parentRef, [
-          ...(children.get(n.parentRef) ?? []),
-          n.ref,
-        ]);
-      }
-    }
-    const decisions = decideRelease(nodes, this.k);
-
-    // Only the groups whose scores are wanted, and the teams under them.
-    const wanted = options.only ? [options.only] : [...refs];
-    const subtree = (ref: string, into: Set<string>) => {
-      if (into.has(ref)) return into;
-      into.add(ref);
-      for (const c of children.get(ref) ?? []) subtree(c, into);
-      return into;
-    };
-    const needTeams = new Set<string>();
-    for (const ref of wanted) {
-      if (decisions.get(ref)?.status !== 'released') continue;
-      for (const r of subtree(ref, new Set()))
-        if (surveyed.has(r)) needTeams.add(r);
-    }
-    const byTeam = new Map<string, RespondentScores[]>();
-    if (needTeams.size) {
-      for (const r of await this.store.listResponses(
-        [wave.id],
-        [...needTeams],
-      )) {
-        if (!needTeams.has(r.teamRef)) continue;
-        const list = byTeam.get(r.teamRef);
-        const scored = scoreRespondent(wave.instrument, r.answers);
-        if (list) list.push(scored);
-        else byTeam.set(r.teamRef, [scored]);
-      }
-    }
-    const depthOf = (ref: string) => {
-      let d = 0;
-      const seen = new Set<string>();
-      for (
-        let p = org.get(ref)?.parentRef;
-        p && refs.has(p) && !seen.has(p);
-        p = org.get(p)?.parentRef
-      ) {
-        seen.add(p);
-        d += 1;
-      }
-      return d;
-    };
-    const results = new Map<string, GroupResult>();
-    for (const ref of wanted) {
-      const d = decisions.get(ref)!;
-      const group = org.get(ref);
-      const parentRef = org.get(ref)?.parentRef;
-      results.set(ref, {
-        ref,
-        title: group?.title ?? ref,
-        type: group?.type,
-        parentRef: parentRef && refs.has(parentRef) ? parentRef : undefined,
-        depth: depthOf(ref),
-        surveyed: surveyed.has(ref),
-        status: d.status,
-        scores:
-          d.status === 'released'
-            ? summariseRespondents(
-                [...subtree(ref, new Set())].flatMap(r => byTeam.get(r) ?? []),
-              )
-            : undefined,
-      });
-    }
-    return results;
   }
 
   private visibleWaves(waves: StoredWave[]) {
@@ -672,24 +583,23 @@ export class SurveyService {
       status: ReleaseStatus;
       scores?: GroupScores;
       change?: ResultChange;
+      countedIn?: GroupResult['countedIn'];
     }> = [];
-    let previous:
-      | { waveId: string; decision: ReleaseDecision; scores?: GroupScores }
-      | undefined;
+    let previous: { wave: StoredWave; scores?: GroupScores } | undefined;
     for (const wave of waves) {
-      const result = (await this.waveResults(wave, { only: team })).get(team)!;
-      const decision = { status: result.status, n: result.scores?.n ?? 0 };
-      const change =
-        previous && mayCompare(previous.decision, decision)
-          ? changeBetween(previous.waveId, previous.scores, result.scores)
-          : undefined;
+      const result = (await this.waveResults(wave, { only: team })).groups.get(
+        team,
+      )!;
       lines.push({
         wave: brief(wave, now),
         status: result.status,
         scores: result.scores,
-        change,
+        change:
+          previous &&
+          changeBetween(previous.wave, previous.scores, result.scores),
+        countedIn: result.countedIn,
       });
-      previous = { waveId: wave.id, decision, scores: result.scores };
+      previous = { wave, scores: result.scores };
     }
     return {
       k: this.k,
@@ -702,7 +612,11 @@ export class SurveyService {
     };
   }
 
-  /** Teams × subscales for one wave (default: the latest one with results to show), with roll-ups. */
+  /**
+   * Teams × subscales for one wave (default: the latest closed one), with
+   * roll-ups, each group's change since the previous closed wave, and what
+   * the results cover.
+   */
   async heatmap(credentials: BackstageCredentials, waveId?: string) {
     if (
       !(await this.allowed(credentials, cognitiveLoadResultsReadPermission))
@@ -711,6 +625,7 @@ export class SurveyService {
         'The org heatmap needs the cognitive-load.results.read permission',
       );
     }
+    const now = this.nowIso();
     const waves = this.visibleWaves(
       await this.store.listWaves({ teams: false }),
     );
@@ -722,28 +637,27 @@ export class SurveyService {
         throw new ConflictError(`Wave ${waveId} has no results to show yet`);
       }
     } else {
-      // The latest wave with something to show, else the latest.
-      for (const w of waves) {
-        const counts = await this.store.countResponses(w.id);
-        if ([...counts.values()].some(n => n >= this.k)) {
-          wave = w;
-          break;
-        }
-      }
-      wave ??= waves[0];
+      const chosen =
+        waves.find(w => waveStatus(w, now) === 'closed') ?? waves[0];
+      // Listed without its teams; the chosen one is needed in full.
+      wave = chosen && (await this.store.getWave(chosen.id));
     }
-    const now = this.nowIso();
     if (!wave) {
       return { k: this.k, waves: [], wave: undefined, rows: [] };
     }
-    // Listed without its teams; the chosen one is needed in full.
-    const results = await this.waveResults(
-      waveId ? wave : (await this.store.getWave(wave.id))!,
+    const results = await this.waveResults(wave);
+    // The closed wave before this one, for changes.
+    const before = waves.find(
+      w => w.opensAt < wave!.opensAt && waveStatus(w, now) === 'closed',
     );
+    const previous =
+      before &&
+      (await this.waveResults((await this.store.getWave(before.id))!));
+
     // Depth-first: each group followed by what is under it.
-    const rows: GroupResult[] = [];
+    const rows: Array<GroupResult & { change?: ResultChange }> = [];
     const under = new Map<string | undefined, GroupResult[]>();
-    for (const r of results.values()) {
+    for (const r of results.groups.values()) {
       const list = under.get(r.parentRef);
       if (list) list.push(r);
       else under.set(r.parentRef, [r]);
@@ -752,15 +666,25 @@ export class SurveyService {
       for (const r of (under.get(parent) ?? []).sort((a, b) =>
         a.title.localeCompare(b.title),
       )) {
-        rows.push(r);
+        const change =
+          before &&
+          changeBetween(before, previous?.groups.get(r.ref)?.scores, r.scores);
+        rows.push(change ? { ...r, change } : r);
         visit(r.ref);
       }
     };
     visit(undefined);
+    const teams = rows.filter(r => r.surveyed);
     return {
       k: this.k,
       waves: waves.map(w => brief(w, now)),
       wave: brief(wave, now),
+      previousWave: before && brief(before, now),
+      coverage: {
+        teams: teams.length,
+        teamsWithResults: teams.filter(r => r.status === 'released').length,
+        people: results.people,
+      },
       rows,
     };
   }
@@ -775,7 +699,12 @@ export class SurveyService {
     await this.store.saveResponse({
       waveId,
       teamRef,
-      respondentKey: respondentKey(this.config.secret, waveId, userRef),
+      respondentKey: respondentKey(
+        this.config.secret,
+        waveId,
+        teamRef,
+        userRef,
+      ),
       answers,
     });
   }

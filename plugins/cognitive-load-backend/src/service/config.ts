@@ -80,7 +80,7 @@ export function readSurveyConfig(config: Config): SurveyConfig {
     secret: secret!,
     instruments,
     defaultInstrument,
-    showOpenWaveResults: c?.getOptionalBoolean('showOpenWaveResults') ?? true,
+    showOpenWaveResults: c?.getOptionalBoolean('showOpenWaveResults') ?? false,
     seedDemo: c?.getOptionalBoolean('demo.seed') ?? false,
   };
 }

@@ -38,12 +38,18 @@ export type TeamResults = {
     wave: Wave;
     status: ReleaseStatus;
     scores?: GroupScores;
-    change?: {
-      fromWaveId: string;
-      load?: number;
-      subscales: Partial<Record<Subscale, number>>;
-    };
+    change?: ResultChange;
+    /** For a team below k: the group whose results include its answers. */
+    countedIn?: { ref: string; title: string };
   }>;
+};
+
+/** Change since an earlier wave, for the measures released in both. @public */
+export type ResultChange = {
+  fromWaveId: string;
+  fromWaveTitle: string;
+  load?: number;
+  subscales: Partial<Record<Subscale, number>>;
 };
 
 /** @public */
@@ -56,6 +62,9 @@ export type HeatmapRow = {
   surveyed: boolean;
   status: ReleaseStatus;
   scores?: GroupScores;
+  countedIn?: { ref: string; title: string };
+  /** Since the previous closed wave, where both are released. */
+  change?: ResultChange;
 };
 
 /** @public */
@@ -63,7 +72,20 @@ export type Heatmap = {
   k: number;
   waves: Wave[];
   wave?: Wave;
+  /** The closed wave changes are measured from. */
+  previousWave?: Wave;
+  /** What the results cover: surveyed teams, those shown, people counted once. */
+  coverage?: { teams: number; teamsWithResults: number; people: number };
   rows: HeatmapRow[];
+};
+
+/** @public */
+export type WaveList = {
+  waves: Wave[];
+  canOpenWaves: boolean;
+  /** Whether the caller may read every team's results (the org heatmap). */
+  canReadResults: boolean;
+  k: number;
 };
 
 /** @public */
@@ -76,7 +98,7 @@ export type NewWave = {
 
 /** Client of the cognitive-load backend. @public */
 export interface CognitiveLoadApi {
-  listWaves(): Promise<{ waves: Wave[]; canOpenWaves: boolean; k: number }>;
+  listWaves(): Promise<WaveList>;
   openWave(wave: NewWave): Promise<Wave>;
   closeWave(id: string): Promise<Wave>;
   getProgress(id: string): Promise<WaveProgress>;
@@ -130,9 +152,7 @@ export class CognitiveLoadClient implements CognitiveLoadApi {
   }
 
   listWaves() {
-    return this.request<{ waves: Wave[]; canOpenWaves: boolean; k: number }>(
-      '/waves',
-    );
+    return this.request<WaveList>('/waves');
   }
 
   async openWave(wave: NewWave) {
@@ -164,11 +184,10 @@ export class CognitiveLoadClient implements CognitiveLoadApi {
   }
 
   answer(waveId: string, teamRef: string, answers: Answers) {
+    // The team goes in the body: request logs keep paths and times.
     return this.request<{ saved: 'created' | 'updated' }>(
-      `/waves/${encodeURIComponent(waveId)}/teams/${teamPath(
-        teamRef,
-      )}/response`,
-      { method: 'PUT', body: { answers } },
+      `/waves/${encodeURIComponent(waveId)}/response`,
+      { method: 'PUT', body: { team: teamRef, answers } },
     );
   }
 

@@ -1,10 +1,14 @@
-import { ReleaseStatus } from '@teamflow/plugin-cognitive-load-common';
+import {
+  ReleaseStatus,
+  SpreadBand,
+} from '@teamflow/plugin-cognitive-load-common';
 
 /** What a withheld result says instead of a number. */
 export const STATUS_TEXT: Record<Exclude<ReleaseStatus, 'released'>, string> = {
   'not-enough-responses': 'Not enough responses',
   'no-data': 'No data',
   suppressed: 'Hidden: would reveal a smaller group',
+  'at-close': 'Shown when the wave closes',
 };
 
 /** Longer explanation for tooltips. */
@@ -14,6 +18,15 @@ export const STATUS_HELP: Record<Exclude<ReleaseStatus, 'released'>, string> = {
   'no-data': 'Nobody answered for this group in this wave.',
   suppressed:
     'Enough people answered, but together with the groups shown inside it this roll-up would let anyone work out the answers of fewer than k people.',
+  'at-close':
+    'While a wave is open, each team’s results move only once k more people have answered; roll-ups of several teams would move in smaller steps, so they wait for the close.',
+};
+
+/** How a spread band reads on a page. */
+export const SPREAD_TEXT: Record<SpreadBand, string> = {
+  narrow: 'answers close together',
+  moderate: 'answers somewhat apart',
+  wide: 'answers far apart',
 };
 
 /**

@@ -2,37 +2,56 @@ import {
   Content,
   Header,
   Page,
+  Progress,
   TabbedLayout,
 } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import { MySurveysView } from '../MySurveys';
 import { HeatmapView } from '../Heatmap';
 import { WavesView } from '../Waves';
 
-/** Surveys to answer, the org heatmap and wave administration. */
+/**
+ * Surveys to answer, the org heatmap and wave administration. The heatmap
+ * tab is there only for people who may read every team's results.
+ */
 export function CognitiveLoadPage() {
+  const api = useApi(cognitiveLoadApiRef);
+  const access = useAsync(() => api.listWaves(), [api]);
   return (
     <Page themeId="tool">
       <Header
         title="Cognitive load"
         subtitle="Anonymous team surveys: how much your teams carry, and what to take off them"
       />
-      <TabbedLayout>
-        <TabbedLayout.Route path="/" title="My surveys">
-          <Content>
-            <MySurveysView />
-          </Content>
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/results" title="Org heatmap">
-          <Content>
-            <HeatmapView />
-          </Content>
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/waves" title="Waves">
-          <Content>
-            <WavesView />
-          </Content>
-        </TabbedLayout.Route>
-      </TabbedLayout>
+      {access.loading ? (
+        <Content>
+          <Progress />
+        </Content>
+      ) : (
+        <TabbedLayout>
+          <TabbedLayout.Route path="/" title="My surveys">
+            <Content>
+              <MySurveysView />
+            </Content>
+          </TabbedLayout.Route>
+          {/* Without the permission (or when it cannot be checked) the view
+              is not offered; its route still explains itself if linked. */}
+          {access.value?.canReadResults ? (
+            <TabbedLayout.Route path="/results" title="Org heatmap">
+              <Content>
+                <HeatmapView />
+              </Content>
+            </TabbedLayout.Route>
+          ) : null}
+          <TabbedLayout.Route path="/waves" title="Waves">
+            <Content>
+              <WavesView />
+            </Content>
+          </TabbedLayout.Route>
+        </TabbedLayout>
+      )}
     </Page>
   );
 }

@@ -15,16 +15,17 @@ const wave = {
   createdBy: 'user:default/lars.berg',
   teamCount: 3,
 };
-const r = (median: number) => ({
+const r = (median: number, spread?: 'narrow' | 'wide') => ({
   median,
-  p25: median - 5,
-  p75: median + 5,
-  n: 5,
+  n: 12,
+  ...(spread ? { spread } : {}),
 });
 const heatmap: Heatmap = {
   k: 5,
   waves: [wave],
   wave,
+  previousWave: { ...wave, id: 'w0', title: 'Q2 pulse' },
+  coverage: { teams: 3, teamsWithResults: 1, people: 14 },
   rows: [
     {
       ref: 'group:default/shop',
@@ -42,14 +43,21 @@ const heatmap: Heatmap = {
       surveyed: true,
       status: 'released',
       scores: {
-        n: 5,
-        load: r(62),
+        n: 12,
+        load: r(62, 'wide'),
         subscales: {
           intrinsic: r(40),
           extraneous: r(71),
-          flow: r(75),
           germane: r(30),
         },
+        // flow: too few answered that part
+        withheld: ['flow'],
+      },
+      change: {
+        fromWaveId: 'w0',
+        fromWaveTitle: 'Q2 pulse',
+        load: -4,
+        subscales: {},
       },
     },
     {
@@ -59,6 +67,7 @@ const heatmap: Heatmap = {
       depth: 1,
       surveyed: true,
       status: 'not-enough-responses',
+      countedIn: { ref: 'group:default/shop', title: 'Shop' },
     },
     {
       ref: 'group:default/team-d',
@@ -93,15 +102,24 @@ describe('HeatmapView', () => {
     );
     const row = (name: string) => screen.getByText(name).closest('tr')!;
     expect(row('Team A')).toHaveTextContent('62');
-    expect(row('Team A')).toHaveTextContent('57–67');
+    // the spread as a band, never quartiles
+    expect(row('Team A')).toHaveTextContent('answers far apart');
+    expect(row('Team A')).toHaveTextContent('−4');
+    expect(row('Team A')).toHaveTextContent('withheld');
+    expect(
+      screen.getByText(/results for 1 of 3 surveyed teams, 14 people/),
+    ).toBeInTheDocument();
     // perceived beside structural load
     expect(row('Team A')).toHaveTextContent('50.4 (overloaded)');
     expect(row('Shop')).toHaveTextContent(
       'Hidden: would reveal a smaller group',
     );
-    expect(row('Team C')).toHaveTextContent('Not enough responses');
+    expect(row('Team C')).toHaveTextContent(
+      'Not enough responses · counted in Shop',
+    );
     expect(row('Team D')).toHaveTextContent('No data');
     expect(row('Team C').textContent).not.toMatch(/\d/);
+    expect(row('Shop')).not.toHaveTextContent(/\d/);
   });
 
   it('explains the results permission instead of failing', async () => {
@@ -124,7 +142,11 @@ describe('HeatmapView', () => {
       </TestApiProvider>,
     );
     expect(
-      await screen.findByText('The org heatmap needs the results permission'),
+      await screen.findByText(
+        "The org heatmap is for people who read every team's results",
+      ),
     ).toBeInTheDocument();
+    // no raw permission ids on the page
+    expect(document.body.textContent).not.toMatch(/cognitive-load\./);
   });
 });

@@ -36,8 +36,10 @@ import {
 } from '@teamflow/plugin-teamflow-common';
 import { HeatmapRow, cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import {
+  SPREAD_TEXT,
   STATUS_HELP,
   STATUS_TEXT,
+  formatChange,
   formatDate,
   scoreColour,
 } from '../../lib/present';
@@ -57,11 +59,24 @@ const useStyles = makeStyles(
   { name: 'CognitiveLoadHeatmap' },
 );
 
-function ScoreCell(props: { result?: SubscaleResult; headroom?: boolean }) {
+function ScoreCell(props: {
+  result?: SubscaleResult;
+  headroom?: boolean;
+  withheld?: boolean;
+  k: number;
+}) {
   const classes = useStyles();
-  const { result, headroom } = props;
+  const { result, headroom, withheld, k } = props;
   if (!result) {
-    return (
+    return withheld ? (
+      <Tooltip
+        title={`Fewer than ${k} people answered this part (the rest marked it not applicable), or showing it would reveal a smaller group.`}
+      >
+        <TableCell className={classes.cell} aria-label="withheld">
+          <span className={classes.spread}>withheld</span>
+        </TableCell>
+      </Tooltip>
+    ) : (
       <TableCell className={classes.cell} aria-label="no answers">
         –
       </TableCell>
@@ -78,9 +93,9 @@ function ScoreCell(props: { result?: SubscaleResult; headroom?: boolean }) {
       }}
     >
       <div className={classes.median}>{Math.round(result.median)}</div>
-      <div className={classes.spread}>
-        {Math.round(result.p25)}–{Math.round(result.p75)}
-      </div>
+      {result.spread && (
+        <div className={classes.spread}>{SPREAD_TEXT[result.spread]}</div>
+      )}
     </TableCell>
   );
 }
@@ -108,8 +123,8 @@ export function HeatmapView() {
       return (
         <EmptyState
           missing="info"
-          title="The org heatmap needs the results permission"
-          description="Every team's members can see their own team's results on its page. The organisation-wide view is for people with the cognitive-load.results.read permission."
+          title="The org heatmap is for people who read every team's results"
+          description="Every team's members see their own team's results on its page. Ask a Backstage admin if your role needs the organisation-wide view."
         />
       );
     }
@@ -137,7 +152,9 @@ export function HeatmapView() {
           />
           {!r.surveyed && (
             <Typography variant="caption" component="div" color="textSecondary">
-              roll-up of the teams below
+              {r.scores
+                ? `roll-up: ${r.scores.n} people in the teams below`
+                : 'roll-up of the teams below'}
             </Typography>
           )}
         </TableCell>
@@ -155,20 +172,38 @@ export function HeatmapView() {
         </TableCell>
         {r.status === 'released' ? (
           <>
-            <ScoreCell result={r.scores?.load} />
+            <ScoreCell
+              k={h.k}
+              result={r.scores?.load}
+              withheld={r.scores?.withheld.includes('load')}
+            />
+            <TableCell className={classes.cell}>
+              {r.change?.load !== undefined ? formatChange(r.change.load) : ''}
+            </TableCell>
             {LOAD_COLUMNS.map(s => (
-              <ScoreCell key={s} result={r.scores?.subscales[s]} />
+              <ScoreCell
+                key={s}
+                k={h.k}
+                result={r.scores?.subscales[s]}
+                withheld={r.scores?.withheld.includes(s)}
+              />
             ))}
-            <ScoreCell result={r.scores?.subscales.germane} headroom />
+            <ScoreCell
+              k={h.k}
+              result={r.scores?.subscales.germane}
+              withheld={r.scores?.withheld.includes('germane')}
+              headroom
+            />
             <TableCell className={classes.cell}>{r.scores?.n}</TableCell>
           </>
         ) : (
           <Tooltip title={STATUS_HELP[r.status]}>
             <TableCell
-              colSpan={LOAD_COLUMNS.length + 3}
+              colSpan={LOAD_COLUMNS.length + 4}
               className={classes.withheld}
             >
               {STATUS_TEXT[r.status]}
+              {r.countedIn ? ` · counted in ${r.countedIn.title}` : ''}
             </TableCell>
           </Tooltip>
         )}
@@ -195,12 +230,21 @@ export function HeatmapView() {
           ))}
         </Select>
       </FormControl>
+      {h.coverage && (
+        <Typography variant="subtitle1" gutterBottom aria-label="Coverage">
+          {h.wave.title}: results for {h.coverage.teamsWithResults} of{' '}
+          {h.coverage.teams} surveyed teams, {h.coverage.people} people
+          {h.wave.status === 'open' ? ' so far (the wave is open)' : ''}
+          {h.previousWave ? `; changes since ${h.previousWave.title}` : ''}.
+        </Typography>
+      )}
       <Typography variant="body2" paragraph>
-        Perceived load 0–100 (median, with the middle half of answers below it);
-        learning headroom is reported separately, higher is better. Results show
-        only for groups where at least k = {h.k} people answered, and roll-ups
-        are hidden when they would let anyone work out a smaller group.
-        Structural load comes from the catalog.
+        Perceived load 0–100 (median in whole points; how far answers lie apart
+        is shown from {2 * h.k} people up); learning headroom is reported
+        separately, higher is better. Every number comes from at least k = {h.k}{' '}
+        people who answered that part, each counted once; roll-ups are hidden
+        when they would let anyone work out a smaller group. Structural load
+        comes from the catalog.
       </Typography>
       <Table
         size="small"
@@ -211,6 +255,9 @@ export function HeatmapView() {
             <TableCell>Team or group</TableCell>
             <TableCell>Type</TableCell>
             <TableCell className={classes.cell}>Load</TableCell>
+            <TableCell className={classes.cell}>
+              Change{h.previousWave ? ` since ${h.previousWave.title}` : ''}
+            </TableCell>
             {LOAD_COLUMNS.map(s => (
               <TableCell key={s} className={classes.cell}>
                 {SUBSCALE_TITLES[s]}

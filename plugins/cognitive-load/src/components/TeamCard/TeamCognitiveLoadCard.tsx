@@ -24,6 +24,7 @@ import { cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import { rootRouteRef } from '../../routes';
 import {
   STATUS_HELP,
+  SPREAD_TEXT,
   STATUS_TEXT,
   formatChange,
   scoreColour,
@@ -85,6 +86,12 @@ export function TeamCognitiveLoadCard() {
   } else {
     const r = results.value!;
     const latest = [...r.waves].reverse().find(w => w.status === 'released');
+    // A team smaller than k never gets results of its own: say so once.
+    const members = (entity.relations ?? []).filter(
+      rel => rel.type === 'hasMember',
+    ).length;
+    const smallTeam = members > 0 && members < r.k;
+    const countedIn = [...r.waves].reverse().find(w => w.countedIn)?.countedIn;
     if (r.waves.length === 0) {
       body = (
         <Typography variant="body2">
@@ -104,18 +111,34 @@ export function TeamCognitiveLoadCard() {
                   {Math.round(latest.scores.load?.median ?? 0)}
                 </Typography>
                 <Typography variant="body2">
-                  perceived load of 100 (middle half{' '}
-                  {Math.round(latest.scores.load?.p25 ?? 0)}–
-                  {Math.round(latest.scores.load?.p75 ?? 0)})
+                  {latest.scores.load
+                    ? `perceived load of 100${
+                        latest.scores.load.spread
+                          ? ` (${SPREAD_TEXT[latest.scores.load.spread]})`
+                          : ''
+                      }`
+                    : `load withheld: fewer than ${r.k} people answered the load statements`}
                   {latest.change?.load !== undefined &&
-                    `, ${formatChange(
-                      latest.change.load,
-                    )} since the previous wave`}
+                    `, ${formatChange(latest.change.load)} since ${
+                      latest.change.fromWaveTitle
+                    }`}
                 </Typography>
               </Box>
               {SUBSCALES.map(s => {
                 const v = latest.scores!.subscales[s];
-                if (!v) return null;
+                if (!v) {
+                  return latest.scores!.withheld.includes(s) ? (
+                    <Typography
+                      key={s}
+                      variant="caption"
+                      component="div"
+                      className={classes.withheld}
+                    >
+                      {SUBSCALE_TITLES[s]}: fewer than {r.k} people answered
+                      this part
+                    </Typography>
+                  ) : null;
+                }
                 return (
                   <Box key={s} my={0.5}>
                     <Typography variant="caption">
@@ -140,8 +163,13 @@ export function TeamCognitiveLoadCard() {
             </>
           ) : (
             <Typography variant="body2" gutterBottom>
-              No wave has enough responses to show yet (at least {r.k} people
-              must answer).
+              {smallTeam
+                ? `This team has ${members} people, fewer than the ${
+                    r.k
+                  } a result needs: its answers are never shown on their own${
+                    countedIn ? `, and are counted in ${countedIn.title}` : ''
+                  }.`
+                : `No wave has enough responses to show yet (at least ${r.k} people must answer).`}
             </Typography>
           )}
           <Box mt={2}>
@@ -174,7 +202,14 @@ export function TeamCognitiveLoadCard() {
                     ) : (
                       <Tooltip title={STATUS_HELP[w.status]}>
                         <TableCell colSpan={2} className={classes.withheld}>
-                          {STATUS_TEXT[w.status]}
+                          {smallTeam && w.status === 'not-enough-responses'
+                            ? w.countedIn
+                              ? `Counted in ${w.countedIn.title}`
+                              : 'Below k'
+                            : STATUS_TEXT[w.status]}
+                          {!smallTeam && w.countedIn
+                            ? ` · counted in ${w.countedIn.title}`
+                            : ''}
                         </TableCell>
                       </Tooltip>
                     )}

@@ -123,6 +123,7 @@ function OpenWaveForm(props: { onOpened: () => void }) {
             <Autocomplete
               id="cognitive-load-wave-teams"
               multiple
+              disableCloseOnSelect
               options={teams.value ?? []}
               loading={teams.loading}
               value={chosen}
