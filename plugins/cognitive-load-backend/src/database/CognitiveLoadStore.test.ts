@@ -145,6 +145,101 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('publishes a team only in steps of k people, whatever was changed in between', async () => {
+      const { store } = await createStore();
+      await store.createWave(wave('w1', '2026-11-01T00:00:00.000Z', ['t']));
+      const save = (key: string, i1: number) =>
+        store.saveResponse({
+          waveId: 'w1',
+          teamRef: 't',
+          respondentKey: key,
+          answers: { i1 },
+        });
+      const published = async () =>
+        (await store.listPublications('w1')).get('t');
+      await save('a', 1);
+      await save('b', 2);
+      expect(await store.refreshPublications('w1', 3)).toEqual([]);
+      await save('c', 3);
+      expect(await store.refreshPublications('w1', 3)).toEqual(['t']);
+      expect(await published()).toEqual({
+        respondents: 3,
+        answers: [{ i1: 1 }, { i1: 2 }, { i1: 3 }],
+      });
+      // a changed answer and two new ones: not yet
+      await save('a', 5);
+      await save('d', 4);
+      await save('e', 4);
+      expect(await store.refreshPublications('w1', 3)).toEqual([]);
+      expect((await published())?.answers).toEqual([
+        { i1: 1 },
+        { i1: 2 },
+        { i1: 3 },
+      ]);
+      // the third new one: everything as it is now
+      await save('f', 4);
+      const [again] = await Promise.all([
+        store.refreshPublications('w1', 3),
+        store.refreshPublications('w1', 3),
+      ]);
+      expect(again).toEqual(expect.arrayContaining([]));
+      expect(await published()).toEqual({
+        respondents: 6,
+        answers: [
+          { i1: 2 },
+          { i1: 3 },
+          { i1: 4 },
+          { i1: 4 },
+          { i1: 4 },
+          { i1: 5 },
+        ],
+      });
+    });
+
+    it('seals a closed wave: random keys, content order, answers kept', async () => {
+      const { store, knex } = await createStore();
+      await store.createWave({
+        ...wave('w1', '2026-10-01T00:00:00.000Z', ['a', 'b']),
+        closesAt: '2026-10-20T00:00:00.000Z',
+      });
+      await store.createWave(wave('w2', '2026-11-01T00:00:00.000Z', ['a']));
+      const given = [
+        ['b', 'k1', 3],
+        ['a', 'k2', 5],
+        ['a', 'k3', 1],
+      ] as const;
+      for (const [teamRef, respondentKey, i1] of given) {
+        await store.saveResponse({
+          waveId: 'w1',
+          teamRef,
+          respondentKey,
+          answers: { i1 },
+        });
+      }
+      expect(
+        await store.listUnsealedClosedWaves('2026-11-30T00:00:00.000Z'),
+      ).toEqual(['w1']);
+      expect(await store.sealWave('w1', '2026-11-30T00:00:00.000Z')).toBe(3);
+      expect(
+        await store.listUnsealedClosedWaves('2026-11-30T00:00:00.000Z'),
+      ).toEqual([]);
+      const rows = await knex('responses').select(
+        'team_ref',
+        'respondent_key',
+        'answers',
+      );
+      expect(rows.map(r => [r.team_ref, r.answers])).toEqual([
+        ['a', '{"i1":1}'],
+        ['a', '{"i1":5}'],
+        ['b', '{"i1":3}'],
+      ]);
+      for (const r of rows) {
+        expect(['k1', 'k2', 'k3']).not.toContain(r.respondent_key);
+        expect(r.respondent_key).toMatch(/^[0-9a-f]{64}$/);
+      }
+      expect(await store.getAnswers('w1', 'a', ['k2'])).toBeUndefined();
+    });
+
     it('migrates down and up again', async () => {
       const { knex } = await createStore();
       const directory = resolvePackagePath(
