@@ -93,46 +93,57 @@ test('a member answers the open wave, and the team’s results appear once k hav
   await shot(page, 'engineer-team-cognitive-load-after');
 });
 
-test('the CTO’s heatmap shows teams beside structural load and withholds small groups', async ({
+test('the CTO’s heatmap opens on the latest closed wave, says what it covers and withholds small groups', async ({
   page,
 }) => {
   await signInAs(page, 'Inês Duarte');
   await page.goto('/cognitive-load/results');
-  // Default: the latest wave with results, Q4.
-  const q4 = page.getByRole('table', {
-    name: 'Cognitive load heatmap, Q4 2026 pulse',
-  });
-  const row = (group: string) =>
-    q4.locator(`tr[data-group="group:default/${group}"]`);
-  await expect(row('checkout')).toContainText('50.4 (overloaded)');
-  await expect(row('order-flow')).toContainText('No data');
-
-  // Q3: Partner Billing had two answers (below k), Internal Tools none.
-  await page.getByLabel('Wave').click();
-  await page.getByRole('option', { name: /Q3 2026 pulse/ }).click();
+  // Default: the latest closed wave, Q3, with its change since Q2.
   const q3 = page.getByRole('table', {
     name: 'Cognitive load heatmap, Q3 2026 pulse',
   });
-  await expect(
-    q3.locator('tr[data-group="group:default/partner-billing"]'),
-  ).toContainText('Not enough responses');
-  await expect(
-    q3.locator('tr[data-group="group:default/internal-tools"]'),
-  ).toContainText('No data');
+  await expect(page.getByLabel('Coverage')).toContainText(
+    /Q3 2026 pulse: results for \d+ of 15 surveyed teams, \d+ people; changes since Q2 2026 pulse/,
+  );
+  const row = (group: string) =>
+    q3.locator(`tr[data-group="group:default/${group}"]`);
+  // Partner Billing had two answers (below k), Internal Tools none.
+  await expect(row('partner-billing')).toContainText('Not enough responses');
+  await expect(row('internal-tools')).toContainText('No data');
   // The Partners unit minus its teams shown would be Partner Billing's two people:
   // its roll-up is hidden.
-  await expect(
-    q3.locator('tr[data-group="group:default/partners"]'),
-  ).toContainText('Hidden: would reveal a smaller group');
+  await expect(row('partners')).toContainText(
+    'Hidden: would reveal a smaller group',
+  );
+  // Checkout got worse since Q2: its load and a positive change, no quartile range.
+  await expect(row('checkout')).toContainText(/\d+\s*\+\d+/);
+  await expect(row('checkout')).not.toContainText(/\d+–\d+/);
   await shot(page, 'cto-cognitive-load-heatmap');
+
+  // Q4 is open: teams that reached k show, roll-ups wait for the close.
+  await page.getByLabel('Wave').click();
+  await page.getByRole('option', { name: /Q4 2026 pulse/ }).click();
+  const q4 = page.getByRole('table', {
+    name: 'Cognitive load heatmap, Q4 2026 pulse',
+  });
+  await expect(
+    q4.locator('tr[data-group="group:default/checkout"]'),
+  ).toContainText('50.4 (overloaded)');
+  await expect(
+    q4.locator('tr[data-group="group:default/order-flow"]'),
+  ).toContainText('No data');
+  await expect(
+    q4.locator('tr[data-group="group:default/shopping"]'),
+  ).toContainText('Shown when the wave closes');
+  await shot(page, 'cto-cognitive-load-heatmap-open-wave');
 });
 
-test('an engineer cannot read the org heatmap', async ({ page }) => {
+test('an engineer is not offered the org heatmap', async ({ page }) => {
   await signInAs(page, 'Maya Okafor');
-  await page.goto('/cognitive-load/results');
-  await expect(
-    page.getByText('The org heatmap needs the results permission'),
-  ).toBeVisible();
+  await page.goto('/cognitive-load');
+  await expect(page.getByRole('tab', { name: 'My surveys' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Org heatmap' })).toHaveCount(0);
+  await expect(page.getByText(/cognitive-load\.results/)).toHaveCount(0);
 });
 
 test('a platform engineer opens a wave and follows who still needs to reach k', async ({

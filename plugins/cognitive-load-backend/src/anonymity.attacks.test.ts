@@ -172,6 +172,15 @@ function answersScoring(score: number): Answers {
   );
 }
 
+/** A request the attack needs to succeed: anything else is a broken test. */
+function check(res: request.Response, status: number) {
+  if (res.status !== status) {
+    throw new Error(
+      `expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`,
+    );
+  }
+}
+
 class Portal {
   constructor(readonly server: any) {}
 
@@ -185,7 +194,7 @@ class Portal {
         opensAt: iso(-1),
         closesAt: iso(14),
       });
-    expect(res.status).toBe(201);
+    check(res, 201);
     return res.body.wave.id as string;
   }
 
@@ -194,21 +203,21 @@ class Portal {
       .put(`/api/cognitive-load/waves/${waveId}/response`)
       .set('Authorization', as(person))
       .send({ team: `group:default/${team}`, answers });
-    expect(res.status).toBe(200);
+    check(res, 200);
   }
 
   async close(waveId: string) {
     const res = await request(this.server)
       .post(`/api/cognitive-load/waves/${waveId}/close`)
       .set('Authorization', as(WAVE_OWNER));
-    expect(res.status).toBe(200);
+    check(res, 200);
   }
 
   async teamResults(team: string, person = CTO) {
     const res = await request(this.server)
       .get(`/api/cognitive-load/results/teams/default/${team}`)
       .set('Authorization', as(person));
-    expect(res.status).toBe(200);
+    check(res, 200);
     return res.body;
   }
 
@@ -216,7 +225,7 @@ class Portal {
     const res = await request(this.server)
       .get(`/api/cognitive-load/results/heatmap?wave=${waveId}`)
       .set('Authorization', as(CTO));
-    expect(res.status).toBe(200);
+    check(res, 200);
     return res.body;
   }
 
@@ -418,6 +427,13 @@ describe.each(databases.eachSupportedId())('anonymity attacks on %s', id => {
     const technology = await portal.row(next, 'technology');
     expect(technology.status).toBe('released');
     expect(technology.scores.n).toBe(3);
+    // Each team is below k on its own and says where it is counted.
+    const re = (await portal.teamResults('reliability-enablement')).waves[1];
+    expect([re.status, re.scores, re.countedIn?.ref]).toEqual([
+      'not-enough-responses',
+      undefined,
+      'group:default/technology',
+    ]);
   });
 
   it('4. watching an open wave: a changed answer or one new answer never moves the results', async () => {

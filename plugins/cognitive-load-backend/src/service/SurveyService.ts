@@ -587,9 +587,20 @@ export class SurveyService {
     }> = [];
     let previous: { wave: StoredWave; scores?: GroupScores } | undefined;
     for (const wave of waves) {
-      const result = (await this.waveResults(wave, { only: team })).groups.get(
+      let result = (await this.waveResults(wave, { only: team })).groups.get(
         team,
       )!;
+      // Where a team's answers are counted depends on the whole wave: only
+      // asked for the (few) teams below k, and cached once the wave closed.
+      if (
+        result.status === 'not-enough-responses' &&
+        waveStatus(wave, now) === 'closed'
+      ) {
+        const full = await this.waveResults(
+          (await this.store.getWave(wave.id))!,
+        );
+        result = full.groups.get(team) ?? result;
+      }
       lines.push({
         wave: brief(wave, now),
         status: result.status,

@@ -55,6 +55,10 @@ const useStyles = makeStyles(
       textAlign: 'center',
     },
     select: { minWidth: 260, marginBottom: theme.spacing(2) },
+    // Names wrap between words, never inside one.
+    // Narrow windows scroll the table instead of squeezing its words.
+    scroll: { overflowX: 'auto' },
+    name: { minWidth: 180, wordBreak: 'normal', overflowWrap: 'normal' },
   }),
   { name: 'CognitiveLoadHeatmap' },
 );
@@ -144,7 +148,10 @@ export function HeatmapView() {
     const load = structural.value?.get(r.ref);
     return (
       <TableRow key={r.ref} data-group={r.ref}>
-        <TableCell style={{ paddingLeft: 16 + r.depth * 20 }}>
+        <TableCell
+          className={classes.name}
+          style={{ paddingLeft: 16 + r.depth * 20 }}
+        >
           <EntityRefLink
             entityRef={r.ref}
             defaultKind="group"
@@ -152,9 +159,7 @@ export function HeatmapView() {
           />
           {!r.surveyed && (
             <Typography variant="caption" component="div" color="textSecondary">
-              {r.scores
-                ? `roll-up: ${r.scores.n} people in the teams below`
-                : 'roll-up of the teams below'}
+              {r.scores ? `roll-up · ${r.scores.n} people` : 'roll-up'}
             </Typography>
           )}
         </TableCell>
@@ -246,32 +251,34 @@ export function HeatmapView() {
         when they would let anyone work out a smaller group. Structural load
         comes from the catalog.
       </Typography>
-      <Table
-        size="small"
-        aria-label={`Cognitive load heatmap, ${h.wave.title}`}
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell>Team or group</TableCell>
-            <TableCell>Type</TableCell>
-            <TableCell className={classes.cell}>Load</TableCell>
-            <TableCell className={classes.cell}>
-              Change{h.previousWave ? ` since ${h.previousWave.title}` : ''}
-            </TableCell>
-            {LOAD_COLUMNS.map(s => (
-              <TableCell key={s} className={classes.cell}>
-                {SUBSCALE_TITLES[s]}
+      <div className={classes.scroll}>
+        <Table
+          size="small"
+          aria-label={`Cognitive load heatmap, ${h.wave.title}`}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Team or group</TableCell>
+              <TableCell>Type</TableCell>
+              <TableCell className={classes.cell}>Load</TableCell>
+              <TableCell className={classes.cell}>
+                Change{h.previousWave ? ` since ${h.previousWave.title}` : ''}
               </TableCell>
-            ))}
-            <TableCell className={classes.cell}>
-              {SUBSCALE_TITLES.germane}
-            </TableCell>
-            <TableCell className={classes.cell}>People</TableCell>
-            <TableCell className={classes.cell}>Structural load</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>{h.rows.map(row)}</TableBody>
-      </Table>
+              {LOAD_COLUMNS.map(s => (
+                <TableCell key={s} className={classes.cell}>
+                  {SUBSCALE_TITLES[s]}
+                </TableCell>
+              ))}
+              <TableCell className={classes.cell}>
+                {SUBSCALE_TITLES.germane}
+              </TableCell>
+              <TableCell className={classes.cell}>People</TableCell>
+              <TableCell className={classes.cell}>Structural load</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>{h.rows.map(row)}</TableBody>
+        </Table>
+      </div>
     </>
   );
 }

@@ -20,7 +20,7 @@ import {
   SUBSCALES,
   SUBSCALE_TITLES,
 } from '@teamflow/plugin-cognitive-load-common';
-import { cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
+import { TeamResults, cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import { rootRouteRef } from '../../routes';
 import {
   STATUS_HELP,
@@ -72,6 +72,10 @@ export function TeamCognitiveLoadCard() {
       </Box>
     ) : null;
 
+  const members = (entity.relations ?? []).filter(
+    rel => rel.type === 'hasMember',
+  ).length;
+
   let body;
   if (results.loading) body = <Progress />;
   else if (results.error) {
@@ -86,11 +90,16 @@ export function TeamCognitiveLoadCard() {
   } else {
     const r = results.value!;
     const latest = [...r.waves].reverse().find(w => w.status === 'released');
-    // A team smaller than k never gets results of its own: say so once.
-    const members = (entity.relations ?? []).filter(
-      rel => rel.type === 'hasMember',
-    ).length;
+    // A team smaller than k never gets results of its own: say so once,
+    // and in each wave where its answers are counted instead.
     const smallTeam = members > 0 && members < r.k;
+    const withheldText = (w: TeamResults['waves'][number]) => {
+      if (w.status === 'released') return '';
+      if (!smallTeam || w.status !== 'not-enough-responses') {
+        return STATUS_TEXT[w.status];
+      }
+      return w.countedIn ? `Counted in ${w.countedIn.title}` : 'Below k';
+    };
     const countedIn = [...r.waves].reverse().find(w => w.countedIn)?.countedIn;
     if (r.waves.length === 0) {
       body = (
@@ -202,11 +211,7 @@ export function TeamCognitiveLoadCard() {
                     ) : (
                       <Tooltip title={STATUS_HELP[w.status]}>
                         <TableCell colSpan={2} className={classes.withheld}>
-                          {smallTeam && w.status === 'not-enough-responses'
-                            ? w.countedIn
-                              ? `Counted in ${w.countedIn.title}`
-                              : 'Below k'
-                            : STATUS_TEXT[w.status]}
+                          {withheldText(w)}
                           {!smallTeam && w.countedIn
                             ? ` · counted in ${w.countedIn.title}`
                             : ''}
