@@ -7,11 +7,13 @@ export interface Config {
      */
     minimumResponses?: number;
     /**
-     * Secret for the keyed hash that is the only stored trace of a respondent.
-     * At least 16 characters. Changing it lets everyone answer open waves again.
+     * Secret for the keyed hash that is the only stored trace of a respondent
+     * while a wave is open. At least 16 characters. When left out, a random
+     * one is generated and kept in the plugin's database. Changing it lets
+     * everyone answer open waves again.
      * @visibility secret
      */
-    respondentKeySecret: string;
+    respondentKeySecret?: string;
     /** Instrument for new waves (id; the highest version is used). Default teamflow-default. */
     defaultInstrument?: string;
     /** The organisation's own instruments, validated at start-up. */

@@ -38,6 +38,8 @@ const SECRET = 'benchmark-secret-of-enough-length';
 
 async function main() {
   const db = await openBenchDatabase('cognitive-load', [
+    'published_responses',
+    'publications',
     'responses',
     'wave_teams',
     'waves',
@@ -147,6 +149,7 @@ async function main() {
     await new Promise<void>(resolve => server.listen(0, resolve));
     return {
       server,
+      surveys,
       base: `http://localhost:${(server.address() as AddressInfo).port}/`,
     };
   };
@@ -161,15 +164,28 @@ async function main() {
   };
   const measure = (paths: string[]) => measureRequests(base, paths);
 
-  // Cold: every sample on a service that has not seen the wave.
-  const cold: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const fresh = await serve();
-    for (const id of waveIds) {
-      cold.push(await get(`results/heatmap?wave=${id}`, fresh.base));
+  // Cold: every sample on a service that has not seen the wave. First in
+  // the minute after the waves closed (computed from the answers, with the
+  // previous wave for changes), then once the scheduled task sealed them
+  // (their results kept in the database).
+  const coldSamples = async () => {
+    const samples: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const fresh = await serve();
+      for (const id of waveIds) {
+        samples.push(await get(`results/heatmap?wave=${id}`, fresh.base));
+      }
+      fresh.server.close();
     }
-    fresh.server.close();
-  }
+    return samples;
+  };
+  const coldBeforeSealing = await coldSamples();
+  const sealer = await serve();
+  const sealStart = performance.now();
+  const sealed = await sealer.surveys.sealClosedWaves();
+  const sealMs = performance.now() - sealStart;
+  sealer.server.close();
+  const cold = await coldSamples();
   const heatmapPaths = Array.from(
     { length: 40 },
     (_, i) => `results/heatmap?wave=${waveIds[i % WAVES]}`,
@@ -186,6 +202,8 @@ async function main() {
     respondentsPerTeamAndWave: RESPONDENTS,
     responses: TEAMS * WAVES * RESPONDENTS,
     seedMs: Math.round(seedMs),
+    heatmapOneWaveColdBeforeSealing: sampleStats(coldBeforeSealing),
+    sealMsPerWave: Math.round(sealMs / sealed),
     heatmapOneWaveCold: sampleStats(cold),
     heatmapOneWaveWarm: await measure(heatmapPaths),
     heatmapDefaultWave: await measure(

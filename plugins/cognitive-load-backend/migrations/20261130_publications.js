@@ -11,6 +11,11 @@
  * - `waves.sealed_at`: when the wave's responses lost their respondent keys
  *   (replaced by random ones, rows rewritten in content order) after it
  *   closed; from then on nobody can tell whose answers a row holds.
+ * - `secrets`: a generated respondent-key secret when configuration has none.
+ * - `wave_results`: a closed wave's results as computed when it was sealed,
+ *   with the organisation as it was then. They never change afterwards:
+ *   re-deriving them under a later hierarchy would publish new roll-ups of
+ *   the same answers, which could be subtracted from the old ones.
  *
  * @param {import('knex').Knex} knex
  */
@@ -41,12 +46,27 @@ exports.up = async function up(knex) {
     table.text('answers').notNullable();
     table.index(['wave_id', 'team_ref'], 'published_responses_wave_team_idx');
   });
+  await knex.schema.createTable('secrets', table => {
+    table.string('name', 63).primary();
+    table.string('value', 128).notNullable();
+  });
+  await knex.schema.createTable('wave_results', table => {
+    table
+      .string('wave_id', 36)
+      .primary()
+      .references('id')
+      .inTable('waves')
+      .onDelete('CASCADE');
+    table.text('results').notNullable();
+  });
 };
 
 /**
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('wave_results');
+  await knex.schema.dropTable('secrets');
   await knex.schema.dropTable('published_responses');
   await knex.schema.dropTable('publications');
   await knex.schema.alterTable('waves', table => {

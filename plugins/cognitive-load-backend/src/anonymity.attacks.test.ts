@@ -620,4 +620,36 @@ describe.each(databases.eachSupportedId())('anonymity attacks on %s', id => {
     ]);
     expect(lines[1].scores).toBeUndefined();
   });
+
+  it('8. a reorganisation after the close does not re-derive closed results under a new hierarchy', async () => {
+    const wave = await portal.openWave(['merchant-portal', 'partner-billing']);
+    for (const p of ['sam.oconnor', 'julia.rossi', 'ivan.horvat']) {
+      await portal.answer(wave, p, 'merchant-portal', answersScoring(50));
+    }
+    for (const p of ['grace.liu', 'peter.novak']) {
+      await portal.answer(wave, p, 'partner-billing', answersScoring(100));
+    }
+    await portal.close(wave);
+    await tasks.get('cognitive-load-seal-closed-waves')!();
+    const before = await portal.heatmap(wave);
+    // Partner Billing moves under Technology: recomputed, Partners would be
+    // Merchant Portal alone (shown), Technology a roll-up holding Partner
+    // Billing's two people beside its other teams, and old and new
+    // roll-ups could be set against each other.
+    const reorganised = ORG.map(e =>
+      e.kind === 'Group' && e.metadata.name === 'partner-billing'
+        ? {
+            ...e,
+            spec: { ...e.spec, parent: 'technology' },
+            relations: (e.relations ?? [])
+              .filter(r => r.type !== 'childOf')
+              .concat([
+                { type: 'childOf', targetRef: 'group:default/technology' },
+              ]),
+          }
+        : e,
+    );
+    const after = new Portal(await startPortal(knex, reorganised));
+    expect(await after.heatmap(wave)).toEqual(before);
+  });
 });

@@ -33,11 +33,21 @@ export const cognitiveLoadPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const config = readSurveyConfig(deps.config);
+        const settings = readSurveyConfig(deps.config);
         deps.permissionsRegistry.addPermissions(cognitiveLoadPermissions);
         const store = await DatabaseCognitiveLoadStore.create({
           database: deps.database,
         });
+        // Installing should not need a secret to be invented first: without
+        // one in config, a generated one is kept in the plugin's database.
+        let secret = settings.secret;
+        if (!secret) {
+          secret = await store.getOrCreateSecret('respondent-key');
+          deps.logger.info(
+            'cognitiveLoad.respondentKeySecret is not set: respondent keys use a generated secret kept in the plugin database',
+          );
+        }
+        const config = { ...settings, secret };
         const surveys = SurveyService.create({ ...deps, store, config });
         // Closed waves lose their respondent keys within a minute or so.
         await deps.scheduler.scheduleTask({

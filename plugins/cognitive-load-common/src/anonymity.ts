@@ -116,7 +116,10 @@ export function decideRelease(
     return d;
   };
   const suppressed = new Set<string>();
-  for (const ref of [...released].sort((a, b) => depth(b) - depth(a))) {
+  const depths = new Map([...released].map(ref => [ref, depth(ref)]));
+  for (const ref of [...released].sort(
+    (a, b) => depths.get(b)! - depths.get(a)!,
+  )) {
     const r = residue(ref);
     if (r > 0 && r - (byRef.get(ref)!.overlap ?? 0) < k) {
       released.delete(ref);

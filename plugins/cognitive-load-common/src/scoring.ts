@@ -70,7 +70,7 @@ export function scoreRespondent(
 }
 
 /** Quantile with linear interpolation between closest ranks (sorted input). @public */
-export function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -104,11 +104,13 @@ export function spreadBand(iqr: number): SpreadBand {
  * @public
  */
 export function summariseMeasure(
-  values: number[],
+  values: ArrayLike<number>,
   k: number,
 ): SubscaleResult | undefined {
   if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically, and several times faster: roll-ups of
+  // a whole organisation sort tens of thousands of values per measure.
+  const sorted = Float64Array.from(values).sort();
   const result: SubscaleResult = {
     median: Math.round(quantile(sorted, 0.5)),
     n: values.length,
@@ -175,19 +177,23 @@ export function summariseRespondents(
     subscales: {},
     withheld: [],
   };
-  for (const m of MEASURES) {
-    const values = respondents.flatMap(r => {
-      const v = valueOf(r, m);
-      return v === undefined ? [] : [v];
-    });
-    if (values.length === 0) continue;
-    if (!options.released(m) || values.length < options.k) {
-      scores.withheld.push(m);
-      continue;
+  // One pass over the respondents, one list of values per measure.
+  const values = MEASURES.map(() => [] as number[]);
+  for (const r of respondents) {
+    for (let i = 0; i < MEASURES.length; i++) {
+      const v = valueOf(r, MEASURES[i]);
+      if (v !== undefined) values[i].push(v);
     }
-    const result = summariseMeasure(values, options.k)!;
+  }
+  MEASURES.forEach((m, i) => {
+    if (values[i].length === 0) return;
+    if (!options.released(m) || values[i].length < options.k) {
+      scores.withheld.push(m);
+      return;
+    }
+    const result = summariseMeasure(values[i], options.k)!;
     if (m === 'load') scores.load = result;
     else scores.subscales[m] = result;
-  }
+  });
   return scores;
 }

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import CognitiveLoadIcon from '@material-ui/icons/EmojiObjects';
 import {
   ApiBlueprint,
   PageBlueprint,
@@ -33,6 +34,7 @@ const page = PageBlueprint.make({
   params: {
     path: '/cognitive-load',
     title: 'Cognitive load',
+    icon: <CognitiveLoadIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
       import('./components/CognitiveLoadPage').then(m => (

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import FlowIcon from '@material-ui/icons/TrendingUp';
 import {
   ApiBlueprint,
   PageBlueprint,
@@ -32,6 +33,7 @@ const page = PageBlueprint.make({
   params: {
     path: '/delivery',
     title: 'Delivery flow',
+    icon: <FlowIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () => import('./components/OrgFlow').then(m => <m.OrgFlowPage />),
   },

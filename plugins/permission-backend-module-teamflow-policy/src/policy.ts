@@ -9,8 +9,8 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { TeamflowPolicyRule, teamflowPolicyRules } from './rules';
+import { normaliseAdmins } from './compose';
 
 /**
  * The Teamflow portal's permission policy: admins may do everything, every
@@ -31,18 +31,11 @@ export class TeamflowPermissionPolicy implements PermissionPolicy {
     options: { logger?: LoggerService; rules?: TeamflowPolicyRule[] } = {},
   ): TeamflowPermissionPolicy {
     // Ownership refs from sign-in are lower-case, as catalog relations are.
-    const admins = (
-      config.getOptionalStringArray('teamflow.permission.admins') ?? []
-    ).map(ref =>
-      stringifyEntityRef(
-        parseEntityRef(ref, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      ).toLocaleLowerCase('en-US'),
+    const admins = normaliseAdmins(
+      config.getOptionalStringArray('teamflow.permission.admins') ?? [],
     );
     return new TeamflowPermissionPolicy(
-      new Set(admins),
+      admins,
       options.rules ?? teamflowPolicyRules,
       options.logger,
     );

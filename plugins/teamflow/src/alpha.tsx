@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import {
   ApiBlueprint,
   PageBlueprint,
@@ -110,6 +111,7 @@ const organisationPage = PageBlueprint.make({
   params: {
     path: '/teamflow',
     title: 'Organisation',
+    icon: <AccountTreeIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
       import('./components/OrganisationPage').then(m => <m.OrganisationPage />),

@@ -18,6 +18,9 @@ export {
   EntityServesPersonasCard,
   EntityTeamInteractionCard,
   EntityTeamNeighbourhoodCard,
+  EntityPersonaContent,
+  EntityTeamInteractionContent,
+  EntityTeamflowTeamContent,
 } from './plugin';
 export { teamflowApiRef, TeamflowClient } from './api/TeamflowApi';
 export type { TeamflowApi, TeamNeighbourhood } from './api/TeamflowApi';

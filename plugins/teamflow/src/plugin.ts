@@ -99,3 +99,27 @@ export const EntityTeamNeighbourhoodCard = card(
       m => m.TeamNeighbourhoodCard,
     ),
 );
+
+/**
+ * Persona entity page, ready-made: profile, teams serving it, goals, uses and
+ * jobs, for `<EntitySwitch.Case if={isPersona}>`. @public
+ */
+export const EntityPersonaContent = card('EntityPersonaContent', () =>
+  import('./components/EntityContents').then(m => m.PersonaContent),
+);
+
+/** TeamInteraction entity page, ready-made. @public */
+export const EntityTeamInteractionContent = card(
+  'EntityTeamInteractionContent',
+  () =>
+    import('./components/EntityContents').then(m => m.TeamInteractionContent),
+);
+
+/**
+ * Teamflow's cards for a team's page as Grid items (Team Topology, personas
+ * served, dependencies and structural load), inside the page's Grid
+ * container, guarded with `isTeamflowTeam`. @public
+ */
+export const EntityTeamflowTeamContent = card('EntityTeamflowTeamContent', () =>
+  import('./components/EntityContents').then(m => m.TeamflowTeamContent),
+);

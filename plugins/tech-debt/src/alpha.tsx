@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import DebtIcon from '@material-ui/icons/AccountBalance';
 import {
   ApiBlueprint,
   PageBlueprint,
@@ -33,6 +34,7 @@ const page = PageBlueprint.make({
   params: {
     path: '/tech-debt',
     title: 'Technical debt',
+    icon: <DebtIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
       import('./components/OrgDebt').then(m => <m.OrgTechDebtPage />),

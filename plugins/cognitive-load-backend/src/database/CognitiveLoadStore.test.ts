@@ -219,7 +219,11 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.listUnsealedClosedWaves('2026-11-30T00:00:00.000Z'),
       ).toEqual(['w1']);
-      expect(await store.sealWave('w1', '2026-11-30T00:00:00.000Z')).toBe(3);
+      expect(
+        await store.sealWave('w1', '2026-11-30T00:00:00.000Z', '{"kept":1}'),
+      ).toBe(3);
+      expect(await store.getSealedResults('w1')).toBe('{"kept":1}');
+      expect(await store.getSealedResults('w2')).toBeUndefined();
       expect(
         await store.listUnsealedClosedWaves('2026-11-30T00:00:00.000Z'),
       ).toEqual([]);
@@ -238,6 +242,18 @@ describe.each(databases.eachSupportedId())(
         expect(r.respondent_key).toMatch(/^[0-9a-f]{64}$/);
       }
       expect(await store.getAnswers('w1', 'a', ['k2'])).toBeUndefined();
+    });
+
+    it('makes a secret once and keeps it', async () => {
+      const { store } = await createStore();
+      const [a, b] = await Promise.all([
+        store.getOrCreateSecret('respondent-key'),
+        store.getOrCreateSecret('respondent-key'),
+      ]);
+      expect(a).toMatch(/^[0-9a-f]{64}$/);
+      expect(b).toBe(a);
+      expect(await store.getOrCreateSecret('respondent-key')).toBe(a);
+      expect(await store.getOrCreateSecret('other')).not.toBe(a);
     });
 
     it('migrates down and up again', async () => {

@@ -80,9 +80,14 @@ export interface CognitiveLoadStore {
   /**
    * Replaces every respondent key of a closed wave by a random one and
    * rewrites the rows in content order, so nothing links a row to a person
-   * or to the moment it was given.
+   * or to the moment it was given; keeps `results` (serialised) as the
+   * wave's results from then on.
    */
-  sealWave(waveId: string, at: string): Promise<number>;
+  sealWave(waveId: string, at: string, results: string): Promise<number>;
+  /** A sealed wave's results as kept by `sealWave`. */
+  getSealedResults(waveId: string): Promise<string | undefined>;
+  /** A random secret made once and kept (replicas agree on the first one). */
+  getOrCreateSecret(name: string): Promise<string>;
 }
 
 /** A team's answers as last published while its wave was open. @public */
@@ -388,7 +393,22 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
     return rows.map(r => r.id);
   }
 
-  async sealWave(waveId: string, at: string): Promise<number> {
+  async getOrCreateSecret(name: string): Promise<string> {
+    await this.db('secrets')
+      .insert({ name, value: randomBytes(32).toString('hex') })
+      .onConflict('name')
+      .ignore();
+    return (await this.db('secrets').where({ name }).first('value')).value;
+  }
+
+  async getSealedResults(waveId: string): Promise<string | undefined> {
+    const row = await this.db('wave_results')
+      .where({ wave_id: waveId })
+      .first('results');
+    return row?.results;
+  }
+
+  async sealWave(waveId: string, at: string, results: string): Promise<number> {
     return this.db.transaction(async tx => {
       const rows = await tx('responses')
         .where({ wave_id: waveId })
@@ -410,6 +430,10 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
       for (let i = 0; i < sealed.length; i += 200) {
         await tx('responses').insert(sealed.slice(i, i + 200));
       }
+      await tx('wave_results')
+        .insert({ wave_id: waveId, results })
+        .onConflict('wave_id')
+        .merge();
       await tx('waves').where({ id: waveId }).update({ sealed_at: at });
       return sealed.length;
     });

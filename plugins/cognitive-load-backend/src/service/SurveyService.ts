@@ -62,6 +62,17 @@ const brief = (w: StoredWave, now: string): Wave => {
   return rest;
 };
 
+const serialiseResults = (r: WaveResults) =>
+  JSON.stringify({ people: r.people, groups: [...r.groups.values()] });
+
+const parseResults = (text: string): WaveResults => {
+  const { people, groups } = JSON.parse(text) as {
+    people: number;
+    groups: GroupResult[];
+  };
+  return { people, groups: new Map(groups.map(g => [g.ref, g])) };
+};
+
 /** @public */
 export function waveStatus(w: StoredWave, now: string): Wave['status'] {
   if (now < w.opensAt) return 'scheduled';
@@ -83,6 +94,8 @@ export class SurveyService {
     string,
     { org: Map<string, OrgGroup>; results: WaveResults }
   >();
+  // Results of sealed waves, kept in the database and never recomputed.
+  private readonly sealedResults = new Map<string, WaveResults>();
 
   private constructor(
     private readonly store: CognitiveLoadStore,
@@ -90,7 +103,7 @@ export class SurveyService {
     private readonly auth: AuthService,
     private readonly userInfo: UserInfoService,
     private readonly permissions: PermissionsService,
-    private readonly config: SurveyConfig,
+    private readonly config: SurveyConfig & { secret: string },
     private readonly logger: LoggerService,
     private readonly now: () => Date,
   ) {}
@@ -101,7 +114,7 @@ export class SurveyService {
     auth: AuthService;
     userInfo: UserInfoService;
     permissions: PermissionsService;
-    config: SurveyConfig;
+    config: SurveyConfig & { secret: string };
     logger: LoggerService;
     now?: () => Date;
   }) {
@@ -444,7 +457,12 @@ export class SurveyService {
     const now = this.nowIso();
     let sealed = 0;
     for (const id of await this.store.listUnsealedClosedWaves(now)) {
-      await this.store.sealWave(id, now);
+      const wave = (await this.store.getWave(id))!;
+      // The results as they stand at the close, with today's organisation,
+      // are the wave's results for good (see `wave_results`).
+      const results = await this.computeResults(wave);
+      await this.store.sealWave(id, now, serialiseResults(results));
+      this.sealedResults.set(id, results);
       sealed += 1;
     }
     return sealed;
@@ -462,6 +480,34 @@ export class SurveyService {
    * for the same reason.
    */
   private async waveResults(
+    wave: StoredWave,
+    options: { only?: string } = {},
+  ): Promise<WaveResults> {
+    if (waveStatus(wave, this.nowIso()) === 'closed') {
+      const sealed = await this.sealedWaveResults(wave.id);
+      if (sealed) return sealed;
+    }
+    return this.computeResults(wave, options);
+  }
+
+  /** A sealed wave's kept results (parsed once, a few kept in memory). */
+  private async sealedWaveResults(
+    waveId: string,
+  ): Promise<WaveResults | undefined> {
+    const known = this.sealedResults.get(waveId);
+    if (known) return known;
+    const stored = await this.store.getSealedResults(waveId);
+    if (!stored) return undefined;
+    const results = parseResults(stored);
+    if (this.sealedResults.size >= 16) {
+      this.sealedResults.delete(this.sealedResults.keys().next().value!);
+    }
+    this.sealedResults.set(waveId, results);
+    return results;
+  }
+
+  /** Results computed from the answers (waves not sealed yet). */
+  private async computeResults(
     wave: StoredWave,
     options: { only?: string } = {},
   ): Promise<WaveResults> {

@@ -10,7 +10,11 @@ import {
 /** The plugin's settings, read and checked at start-up. @public */
 export type SurveyConfig = {
   k: number;
-  secret: string;
+  /**
+   * The respondent-key secret from configuration; when not configured the
+   * plugin generates one and keeps it in its own database (see plugin.ts).
+   */
+  secret?: string;
   /** The default instrument first, then the organisation's own. */
   instruments: Instrument[];
   defaultInstrument: Instrument;
@@ -37,10 +41,10 @@ export function readSurveyConfig(config: Config): SurveyConfig {
     );
   }
   const secret = c?.getOptionalString('respondentKeySecret');
-  if (!secret || secret.length < 16) {
+  if (secret !== undefined && secret.length < 16) {
     fail(
       'respondentKeySecret',
-      'must be set to a secret of at least 16 characters; respondents are stored only as a keyed hash made with it',
+      'must be at least 16 characters (or left out: a generated one is kept in the plugin database); respondents are stored only as a keyed hash made with it',
     );
   }
   const instruments: Instrument[] = [DEFAULT_INSTRUMENT];
@@ -77,7 +81,7 @@ export function readSurveyConfig(config: Config): SurveyConfig {
   const defaultInstrument = candidates.sort((a, b) => b.version - a.version)[0];
   return {
     k,
-    secret: secret!,
+    secret,
     instruments,
     defaultInstrument,
     showOpenWaveResults: c?.getOptionalBoolean('showOpenWaveResults') ?? false,

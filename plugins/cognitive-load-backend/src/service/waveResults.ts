@@ -123,14 +123,23 @@ export function computeWaveResults(input: {
   const countsByTeam = new Map(
     [...sets].map(([t, rs]) => [t, measureCounts(rs)]),
   );
+  // A measure everyone answered has the overall decisions: the common case,
+  // decided once.
   const byMeasure = new Map<Measure, Map<string, ReleaseDecision>>(
-    MEASURES.map(m => [
-      m,
-      decideRelease(
-        nodes(t => countsByTeam.get(t)?.[m] ?? 0),
-        k,
-      ),
-    ]),
+    MEASURES.map(m => {
+      const everyone = [...sets].every(
+        ([t, rs]) => countsByTeam.get(t)![m] === rs.length,
+      );
+      return [
+        m,
+        everyone
+          ? overall
+          : decideRelease(
+              nodes(t => countsByTeam.get(t)?.[m] ?? 0),
+              k,
+            ),
+      ];
+    }),
   );
 
   const children = new Map<string, string[]>();

@@ -1,4 +1,4 @@
-import { Button, Grid } from '@material-ui/core';
+import { Box, Button, Grid } from '@material-ui/core';
 import {
   EntityApiDefinitionCard,
   EntityConsumedApisCard,
@@ -52,11 +52,7 @@ import {
 } from '@backstage/catalog-model';
 
 import {
-  EntityPersonaGoalsCard,
-  EntityPersonaJobsCard,
-  EntityPersonaProfileCard,
-  EntityPersonaTeamsCard,
-  EntityPersonaUsesCard,
+  EntityPersonaContent,
   EntityServesPersonasCard,
   EntityTeamInteractionCard,
   EntityTeamNeighbourhoodCard,
@@ -497,31 +493,19 @@ const domainPage = (
 const personaPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityPersonaProfileCard />
+      <>
+        <Grid container spacing={3}>
+          {entityWarningContent}
         </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityPersonaTeamsCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityPersonaGoalsCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityPersonaUsesCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityPersonaJobsCard />
-        </Grid>
-        <Grid item xs={12}>
+        <EntityPersonaContent />
+        <Box mt={3}>
           <EntityCatalogGraphCard
             title="Teams and systems"
             height={400}
             maxDepth={1}
           />
-        </Grid>
-      </Grid>
+        </Box>
+      </>
     </EntityLayout.Route>
   </EntityLayout>
 );

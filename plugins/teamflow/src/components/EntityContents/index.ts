@@ -1,0 +1,5 @@
+export {
+  PersonaContent,
+  TeamInteractionContent,
+  TeamflowTeamContent,
+} from './EntityContents';
