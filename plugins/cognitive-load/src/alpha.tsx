@@ -7,7 +7,10 @@
 import CognitiveLoadIcon from '@material-ui/icons/EmojiObjects';
 import {
   ApiBlueprint,
+  ExtensionBoundary,
   PageBlueprint,
+  coreExtensionData,
+  createExtension,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -52,6 +55,22 @@ const teamCard = EntityCardBlueprint.make({
   },
 });
 
+// The card of Teamflow's organisation overview (its `cognitiveLoad` input).
+const overviewCard = createExtension({
+  name: 'overview-card',
+  attachTo: { id: 'page:teamflow', input: 'cognitiveLoad' },
+  output: [coreExtensionData.reactElement],
+  factory: ({ node }) => [
+    coreExtensionData.reactElement(
+      ExtensionBoundary.lazy(node, () =>
+        import('./components/Heatmap').then(m => (
+          <m.CognitiveLoadOverviewCard />
+        )),
+      ),
+    ),
+  ],
+});
+
 /**
  * The cognitive-load plugin for the new frontend system.
  *
@@ -60,5 +79,5 @@ const teamCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'cognitive-load',
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
-  extensions: [api, page, teamCard],
+  extensions: [api, page, teamCard, overviewCard],
 });

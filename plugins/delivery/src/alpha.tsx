@@ -6,7 +6,10 @@
 import FlowIcon from '@material-ui/icons/TrendingUp';
 import {
   ApiBlueprint,
+  ExtensionBoundary,
   PageBlueprint,
+  coreExtensionData,
+  createExtension,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -58,6 +61,20 @@ const card = EntityCardBlueprint.make({
   },
 });
 
+// The card of Teamflow's organisation overview (its `delivery` input).
+const overviewCard = createExtension({
+  name: 'overview-card',
+  attachTo: { id: 'page:teamflow', input: 'delivery' },
+  output: [coreExtensionData.reactElement],
+  factory: ({ node }) => [
+    coreExtensionData.reactElement(
+      ExtensionBoundary.lazy(node, () =>
+        import('./components/OrgFlow').then(m => <m.DeliveryOverviewCard />),
+      ),
+    ),
+  ],
+});
+
 /**
  * The delivery plugin for the new frontend system.
  *
@@ -66,5 +83,5 @@ const card = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'delivery',
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
-  extensions: [api, page, entityTab, card],
+  extensions: [api, page, entityTab, card, overviewCard],
 });

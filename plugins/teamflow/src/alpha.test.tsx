@@ -1,4 +1,4 @@
-import plugin from './alpha';
+import plugin, { catalogGraphTeamflowRelationsModule } from './alpha';
 
 describe('Teamflow for the new frontend system', () => {
   it.each([
@@ -18,5 +18,9 @@ describe('Teamflow for the new frontend system', () => {
     'catalog-filter:teamflow/persona',
   ])('provides %s', id => {
     expect(plugin.getExtension(id as any)).toBeDefined();
+  });
+
+  it('offers the catalog graph a module that knows Teamflow’s relations', () => {
+    expect(catalogGraphTeamflowRelationsModule.pluginId).toBe('catalog-graph');
   });
 });

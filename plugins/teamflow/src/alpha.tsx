@@ -8,6 +8,9 @@ import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import {
   ApiBlueprint,
   PageBlueprint,
+  coreExtensionData,
+  createExtensionInput,
+  createFrontendModule,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -20,6 +23,16 @@ import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { isPersona, isTeamInteraction, isTeamflowTeam } from './conditions';
 import { rootRouteRef } from './routes';
 import { TeamflowClient, teamflowApiRef } from './api/TeamflowApi';
+import {
+  ALL_RELATIONS,
+  ALL_RELATION_PAIRS,
+  DefaultCatalogGraphApi,
+  catalogGraphApiRef,
+} from '@backstage/plugin-catalog-graph';
+import {
+  TEAMFLOW_RELATIONS,
+  TEAMFLOW_RELATION_PAIRS,
+} from '@teamflow/plugin-teamflow-common';
 
 const teamflowApi = ApiBlueprint.make({
   params: defineParams =>
@@ -107,14 +120,39 @@ const teamInteractionCard = EntityCardBlueprint.make({
   },
 });
 
-const organisationPage = PageBlueprint.make({
-  params: {
-    path: '/teamflow',
-    title: 'Organisation',
-    icon: <AccountTreeIcon />,
-    routeRef: convertLegacyRouteRef(rootRouteRef),
-    loader: () =>
-      import('./components/OrganisationPage').then(m => <m.OrganisationPage />),
+// The other Teamflow plugins attach their overview cards to these inputs
+// (extension id page:teamflow); a missing plugin leaves its placeholder.
+const organisationPage = PageBlueprint.makeWithOverrides({
+  inputs: {
+    cognitiveLoad: createExtensionInput([coreExtensionData.reactElement], {
+      singleton: true,
+      optional: true,
+    }),
+    techDebt: createExtensionInput([coreExtensionData.reactElement], {
+      singleton: true,
+      optional: true,
+    }),
+    delivery: createExtensionInput([coreExtensionData.reactElement], {
+      singleton: true,
+      optional: true,
+    }),
+  },
+  factory(originalFactory, { inputs }) {
+    const overviewCards = {
+      cognitiveLoad: inputs.cognitiveLoad?.get(coreExtensionData.reactElement),
+      techDebt: inputs.techDebt?.get(coreExtensionData.reactElement),
+      delivery: inputs.delivery?.get(coreExtensionData.reactElement),
+    };
+    return originalFactory({
+      path: '/teamflow',
+      title: 'Organisation',
+      icon: <AccountTreeIcon />,
+      routeRef: convertLegacyRouteRef(rootRouteRef),
+      loader: () =>
+        import('./components/OrganisationPage').then(m => (
+          <m.OrganisationPage overviewCards={overviewCards} />
+        )),
+    });
   },
 });
 
@@ -138,6 +176,39 @@ const filters = [
     },
   }),
 ];
+
+/**
+ * Teamflow's relations (persona served by team, team provides a service to
+ * team, ...) known to every catalog graph: a module of the catalog-graph
+ * plugin replacing its API with one that knows them. Add it to the app's
+ * features next to the plugin.
+ *
+ * @alpha
+ */
+export const catalogGraphTeamflowRelationsModule = createFrontendModule({
+  pluginId: 'catalog-graph',
+  extensions: [
+    ApiBlueprint.make({
+      params: defineParams =>
+        defineParams({
+          api: catalogGraphApiRef,
+          deps: {},
+          factory: () =>
+            new DefaultCatalogGraphApi({
+              knownRelations: [
+                ...ALL_RELATIONS,
+                ...Object.values(TEAMFLOW_RELATIONS),
+              ],
+              knownRelationPairs: [
+                ...ALL_RELATION_PAIRS,
+                ...TEAMFLOW_RELATION_PAIRS,
+              ],
+              defaultRelationTypes: { exclude: [] },
+            }),
+        }),
+    }),
+  ],
+});
 
 /**
  * The Teamflow plugin for the new frontend system.

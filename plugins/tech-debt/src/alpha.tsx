@@ -6,7 +6,10 @@
 import DebtIcon from '@material-ui/icons/AccountBalance';
 import {
   ApiBlueprint,
+  ExtensionBoundary,
   PageBlueprint,
+  coreExtensionData,
+  createExtension,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -51,6 +54,32 @@ const entityTab = EntityContentBlueprint.make({
   },
 });
 
+// A team's debt, rolled up over everything it owns.
+const teamTab = EntityContentBlueprint.make({
+  name: 'team',
+  params: {
+    path: '/tech-debt',
+    title: 'Tech debt',
+    filter: entity => getTeamType(entity) !== undefined,
+    loader: () =>
+      import('./components/TeamDebt').then(m => <m.TeamTechDebtContent />),
+  },
+});
+
+// The debt card of Teamflow's organisation overview (its `techDebt` input).
+const overviewCard = createExtension({
+  name: 'overview-card',
+  attachTo: { id: 'page:teamflow', input: 'techDebt' },
+  output: [coreExtensionData.reactElement],
+  factory: ({ node }) => [
+    coreExtensionData.reactElement(
+      ExtensionBoundary.lazy(node, () =>
+        import('./components/OrgDebt').then(m => <m.TechDebtOverviewCard />),
+      ),
+    ),
+  ],
+});
+
 const teamCard = EntityCardBlueprint.make({
   name: 'team-tech-debt',
   params: {
@@ -68,5 +97,5 @@ const teamCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'tech-debt',
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
-  extensions: [api, page, entityTab, teamCard],
+  extensions: [api, page, entityTab, teamTab, teamCard, overviewCard],
 });
