@@ -37,6 +37,17 @@ export interface Config {
      * answer.
      */
     showOpenWaveResults?: boolean;
+    /**
+     * Differentially private roll-ups: groups above the teams publish a
+     * noisy mean (Laplace mechanism, scale 100 / (n·ε)) with its expected
+     * error, and are shown even where the subtraction rule would hide them.
+     * epsilon is spent per published roll-up number; teams keep exact medians
+     * under the k rules.
+     */
+    differentialPrivacy?: {
+      /** Above 0, at most 10. Smaller: more noise, more privacy. */
+      epsilon: number;
+    };
     demo?: {
       /** Seed the Basketly demo's waves and answers once its teams are in the catalog. */
       seed?: boolean;

@@ -96,7 +96,11 @@ const recordingLogger: LoggerService = {
 // Scheduled tasks, run by the test when it wants (the sealing of closed waves).
 const tasks = new Map<string, () => Promise<unknown>>();
 
-async function startPortal(knex: Knex, entities: Entity[] = ORG) {
+async function startPortal(
+  knex: Knex,
+  entities: Entity[] = ORG,
+  extraConfig: object = {},
+) {
   const memberOf = (ref: string) =>
     ((
       entities.find(
@@ -124,6 +128,7 @@ async function startPortal(knex: Knex, entities: Entity[] = ORG) {
             minimumResponses: K,
             respondentKeySecret: SECRET,
             showOpenWaveResults: true,
+            ...extraConfig,
           },
         },
       }),
@@ -651,5 +656,40 @@ describe.each(databases.eachSupportedId())('anonymity attacks on %s', id => {
     );
     const after = new Portal(await startPortal(knex, reorganised));
     expect(await after.heatmap(wave)).toEqual(before);
+  });
+
+  it('9. differentially private roll-ups: noisy means with their error instead of hidden groups, the same noise on every read', async () => {
+    const dp = new Portal(
+      await startPortal(knex, ORG, { differentialPrivacy: { epsilon: 1 } }),
+    );
+    const wave = await dp.openWave(['merchant-portal', 'partner-billing']);
+    for (const p of ['sam.oconnor', 'julia.rossi', 'ivan.horvat']) {
+      await dp.answer(wave, p, 'merchant-portal', answersScoring(50));
+    }
+    for (const p of ['grace.liu', 'peter.novak']) {
+      await dp.answer(wave, p, 'partner-billing', answersScoring(100));
+    }
+    await dp.close(wave);
+    const partners = await dp.row(wave, 'partners');
+    // Without noise Partners would be hidden (attack 6). With it, a mean of
+    // 5 people: the true mean is (3·50 + 2·100) / 5 = 70, the scale
+    // b = 100 / (5 · 1) = 20 points, shown as the expected error.
+    expect(partners.status).toBe('released');
+    expect(partners.scores.load).toEqual({
+      median: expect.any(Number),
+      n: 5,
+      private: { expectedError: 20, epsilon: 1 },
+    });
+    // Asking again draws no fresh noise to average away.
+    for (let i = 0; i < 3; i++) {
+      expect((await dp.row(wave, 'partners')).scores.load.median).toBe(
+        partners.scores.load.median,
+      );
+    }
+    // Teams keep their exact medians under the k rules; a team below k
+    // stays hidden.
+    const merchant = await dp.row(wave, 'merchant-portal');
+    expect(merchant.scores.load).toEqual({ median: 50, n: 3 });
+    expect((await dp.row(wave, 'partner-billing')).scores).toBeUndefined();
   });
 });

@@ -9,5 +9,6 @@
 export * from './instrument';
 export * from './scoring';
 export * from './anonymity';
+export * from './privacy';
 export * from './permissions';
 export * from './types';

@@ -90,6 +90,11 @@ export type SubscaleResult = {
   n: number;
   /** Present only when n is at least `spreadMinimum(k)`. */
   spread?: SpreadBand;
+  /**
+   * Differentially private roll-ups only: `median` then holds the noisy mean
+   * (see `privateMean`), with its expected absolute error and ε.
+   */
+  private?: { expectedError: number; epsilon: number };
 };
 
 /** A measure a group result may carry: the four subscales and load. @public */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import {
   AuthService,
   BackstageCredentials,
@@ -551,6 +551,7 @@ export class SurveyService {
       }
       for (const [team, answers] of live) sets.set(team, score(answers));
     }
+    const dp = this.config.differentialPrivacy;
     const results = computeWaveResults({
       teams,
       org,
@@ -559,6 +560,16 @@ export class SurveyService {
       liveCounts,
       open,
       only: options.only,
+      privacy: dp && {
+        epsilon: dp.epsilon,
+        // A keyed draw per wave, group and measure: the same on every read.
+        uniform: key => {
+          const h = createHmac('sha256', this.config.secret)
+            .update(`dp\n${wave.id}\n${key}`)
+            .digest();
+          return (h.readUIntBE(0, 6) + 0.5) / 2 ** 48;
+        },
+      },
     });
     if (!open && !options.only) {
       if (this.closedResults.size >= 16) {

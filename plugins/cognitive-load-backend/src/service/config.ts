@@ -20,6 +20,8 @@ export type SurveyConfig = {
   defaultInstrument: Instrument;
   showOpenWaveResults: boolean;
   seedDemo: boolean;
+  /** Differentially private roll-ups: ε per published roll-up number. */
+  differentialPrivacy?: { epsilon: number };
 };
 
 /**
@@ -79,6 +81,13 @@ export function readSurveyConfig(config: Config): SurveyConfig {
     fail('defaultInstrument', `no instrument with id '${defaultId}'`);
   }
   const defaultInstrument = candidates.sort((a, b) => b.version - a.version)[0];
+  const epsilon = c?.getOptionalNumber('differentialPrivacy.epsilon');
+  if (epsilon !== undefined && !(epsilon > 0 && epsilon <= 10)) {
+    fail(
+      'differentialPrivacy.epsilon',
+      `must be a number above 0 and at most 10, got ${epsilon}`,
+    );
+  }
   return {
     k,
     secret,
@@ -86,5 +95,6 @@ export function readSurveyConfig(config: Config): SurveyConfig {
     defaultInstrument,
     showOpenWaveResults: c?.getOptionalBoolean('showOpenWaveResults') ?? false,
     seedDemo: c?.getOptionalBoolean('demo.seed') ?? false,
+    differentialPrivacy: epsilon === undefined ? undefined : { epsilon },
   };
 }

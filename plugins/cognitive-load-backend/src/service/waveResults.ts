@@ -10,6 +10,7 @@ import {
   Subscale,
   decideRelease,
   measureCounts,
+  privateMean,
   spreadMinimum,
   summariseRespondents,
 } from '@teamflow/plugin-cognitive-load-common';
@@ -78,8 +79,15 @@ export function computeWaveResults(input: {
   liveCounts: Map<string, number>;
   open: boolean;
   only?: string;
+  /**
+   * Differentially private roll-ups: groups above the teams publish noisy
+   * means (`privateMean`) instead of medians, and are not hidden by the
+   * subtraction rule, which noise makes unnecessary. `uniform` gives the
+   * draw for a key, the same every time, so asking again averages nothing.
+   */
+  privacy?: { epsilon: number; uniform: (key: string) => number };
 }): WaveResults {
-  const { org, k, sets, liveCounts, open } = input;
+  const { org, k, sets, liveCounts, open, privacy } = input;
   const surveyed = new Set(input.teams);
   // The surveyed teams and every group above them.
   const refs = new Set<string>();
@@ -167,7 +175,17 @@ export function computeWaveResults(input: {
         : 'not-enough-responses';
     }
     if (open && !surveyed.has(ref)) return 'at-close';
-    return overall.get(ref)!.status;
+    const status = overall.get(ref)!.status;
+    return privacy && !surveyed.has(ref) && status === 'suppressed'
+      ? 'released'
+      : status;
+  };
+  const measureReleased = (m: Measure, ref: string) => {
+    const status = byMeasure.get(m)!.get(ref)?.status;
+    return (
+      status === 'released' ||
+      (!!privacy && !surveyed.has(ref) && status === 'suppressed')
+    );
   };
   const statuses = new Map([...refs].map(ref => [ref, statusOf(ref)]));
 
@@ -189,7 +207,7 @@ export function computeWaveResults(input: {
       const respondents = teamsUnder(ref).flatMap(t => sets.get(t) ?? []);
       const scores = summariseRespondents(respondents, {
         k,
-        released: m => byMeasure.get(m)!.get(ref)?.status === 'released',
+        released: m => measureReleased(m, ref),
       });
       // People, not responses: someone in two teams below counts once.
       scores.n = overall.get(ref)!.n;
@@ -198,6 +216,27 @@ export function computeWaveResults(input: {
         if (!r) continue;
         r.n = byMeasure.get(m)!.get(ref)!.n;
         if (r.n < spreadMinimum(k)) delete r.spread;
+        if (privacy && !surveyed.has(ref)) {
+          const values = respondents.flatMap(x => {
+            const v = m === 'load' ? x.load : x[m];
+            return v === undefined ? [] : [v];
+          });
+          const estimate = privateMean(
+            values,
+            privacy.epsilon,
+            privacy.uniform(`${ref}\n${m}\n${values.length}`),
+          );
+          const replaced = {
+            median: estimate.value,
+            n: r.n,
+            private: {
+              expectedError: estimate.expectedError,
+              epsilon: estimate.epsilon,
+            },
+          };
+          if (m === 'load') scores.load = replaced;
+          else scores.subscales[m] = replaced;
+        }
       }
       result.scores = scores;
     } else if (status === 'not-enough-responses' && !open) {

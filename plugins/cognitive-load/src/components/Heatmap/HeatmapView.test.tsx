@@ -35,6 +35,19 @@ const heatmap: Heatmap = {
       status: 'suppressed',
     },
     {
+      ref: 'group:default/partners',
+      title: 'Partners',
+      depth: 0,
+      surveyed: false,
+      status: 'released',
+      scores: {
+        n: 5,
+        load: { median: 73, n: 5, private: { expectedError: 20, epsilon: 1 } },
+        subscales: {},
+        withheld: [],
+      },
+    },
+    {
       ref: 'group:default/team-a',
       title: 'Team A',
       type: 'stream-aligned',
@@ -114,6 +127,8 @@ describe('HeatmapView', () => {
     expect(row('Shop')).toHaveTextContent(
       'Hidden: would reveal a smaller group',
     );
+    // a differentially private roll-up: an estimate with its error
+    expect(row('Partners')).toHaveTextContent('≈73±20 (private)');
     expect(row('Team C')).toHaveTextContent(
       'Not enough responses · counted in Shop',
     );

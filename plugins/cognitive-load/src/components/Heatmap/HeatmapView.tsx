@@ -96,9 +96,24 @@ function ScoreCell(props: {
         ),
       }}
     >
-      <div className={classes.median}>{Math.round(result.median)}</div>
-      {result.spread && (
-        <div className={classes.spread}>{SPREAD_TEXT[result.spread]}</div>
+      {result.private ? (
+        <Tooltip
+          title={`Differentially private mean (ε = ${result.private.epsilon}): noise of about ±${result.private.expectedError} points is added so that no one person's answers can be worked out.`}
+        >
+          <div>
+            <div className={classes.median}>≈{result.median}</div>
+            <div className={classes.spread}>
+              ±{result.private.expectedError} (private)
+            </div>
+          </div>
+        </Tooltip>
+      ) : (
+        <>
+          <div className={classes.median}>{Math.round(result.median)}</div>
+          {result.spread && (
+            <div className={classes.spread}>{SPREAD_TEXT[result.spread]}</div>
+          )}
+        </>
       )}
     </TableCell>
   );
@@ -212,7 +227,7 @@ export function HeatmapView() {
             </TableCell>
           </Tooltip>
         )}
-        <TableCell className={classes.cell}>
+        <TableCell className={classes.cell} style={{ whiteSpace: 'nowrap' }}>
           {load ? `${load.score} (${load.band})` : ''}
         </TableCell>
       </TableRow>

@@ -81,9 +81,10 @@ export function SurveyForm(props: { survey: MySurvey; onSaved?: () => void }) {
       <Typography variant="body2" paragraph>
         {survey.instrument.items.length} statements about your work in{' '}
         {survey.team.title}, about five minutes. Answers are anonymous: they are
-        stored under a one-way key, never with your name, and results appear
-        only for groups where enough people answered. You can change your
-        answers until {formatDate(survey.wave.closesAt)}.
+        stored under a one-way key, never with your name, and once the wave
+        closes not even that key is kept. Every result comes from enough people
+        that nobody&apos;s answers can be picked out, and nobody can see you
+        change yours: you can do so until {formatDate(survey.wave.closesAt)}.
       </Typography>
       {survey.instrument.items.map((item, index) => {
         const value = answers[item.id];
