@@ -39,6 +39,21 @@ teamflow_install() {
   if [ -n "${CI:-}" ]; then yarn install --immutable; else yarn install; fi
 }
 
+# The app's production bundle, built once and reused while nothing it is built from changed
+# (the app, the plugins, the lockfile).
+teamflow_build_app() {
+  local stamp="$ROOT/packages/app/dist/.teamflow-built"
+  if [ -f "$stamp" ] && [ -z "$(cd "$ROOT" && find packages/app plugins yarn.lock \
+      \( -name node_modules -o -name dist -o -name dist-types \) -prune -o \
+      -type f -newer "$stamp" -print -quit)" ]; then
+    teamflow_log "app bundle is up to date (packages/app/dist)"
+    return
+  fi
+  teamflow_log "building the app bundle (about a minute; reused while sources are unchanged)"
+  (cd "$ROOT" && yarn workspace app build)
+  touch "$stamp"
+}
+
 teamflow_apt_install() {
   if [ "$(id -u)" != 0 ]; then teamflow_log "please install: $*"; exit 1; fi
   [ -n "${TEAMFLOW_APT_UPDATED:-}" ] || { apt-get update -qq; export TEAMFLOW_APT_UPDATED=1; }

@@ -41,7 +41,8 @@ export function CognitiveLoadOverviewCard() {
       <>
         <Typography variant="overline">{value.wave.title}</Typography>
         <Typography variant="body2" gutterBottom>
-          {released.length} of {teams.length} teams with results;{' '}
+          {released.length} of {teams.length} teams with results
+          {value.coverage ? `, ${value.coverage.people} people` : ''};{' '}
           {teams.length - released.length} below k = {value.k} or without
           answers.
         </Typography>
