@@ -17,12 +17,18 @@ start=$(date +%s)
 
 [ -n "$(ls "$packs"/*.tgz 2>/dev/null)" ] || { log "no tarballs in dist-packs/: run yarn pack:all"; exit 1; }
 
-# 1. A fresh portal, as create-app makes it.
+# 1. A fresh portal, as create-app makes it (TEAMFLOW_ADOPTION_REUSE=1: the one already in $dir,
+#    installed, for re-running the guide's steps while working on this script).
+if [ -z "${TEAMFLOW_ADOPTION_REUSE:-}" ]; then
 rm -rf "$dir"
 legacy=(); [ "$mode" = legacy ] && legacy=(--legacy)
 log "create-app ${legacy[*]:-(new frontend system)}"
 BACKSTAGE_APP_NAME=acme npx -y @backstage/create-app@0.9.2 --skip-install --path "$dir" "${legacy[@]}" >/dev/null
 cd "$dir"
+else
+  # The scaffold's first commit, before any of the steps below.
+  cd "$dir" && git checkout -q -- .
+fi
 
 # 2. Resolutions: the tarballs of this commit (until the packages are on the registry), the
 #    platform pins this registry needs (copied from this repository) and the signals-backend pin
@@ -44,17 +50,21 @@ for (const file of fs.readdirSync(packs).filter(f => f.endsWith('.tgz'))) {
 pkg.resolutions = resolutions;
 fs.writeFileSync('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
 EOF
-log "yarn install (fresh resolve)"
+log "yarn install (a fresh resolve the first time)"
 yarn install >/tmp/adoption-$mode-install.log 2>&1 || { tail -30 /tmp/adoption-$mode-install.log; exit 1; }
+
+# Until the packages are on the registry, `yarn add` needs the range (resolved through the
+# resolutions above); docs/install.md says so too.
+v="@^$(node -p "require('$ROOT/plugins/teamflow/package.json').version")"
 
 # 3. docs/install.md, section 1: backend.
 yarn --cwd packages/backend add \
-  @teamflow/plugin-catalog-backend-module-teamflow \
-  @teamflow/plugin-teamflow-backend \
-  @teamflow/plugin-cognitive-load-backend \
-  @teamflow/plugin-tech-debt-backend \
-  @teamflow/plugin-delivery-backend \
-  @backstage/plugin-events-backend >/dev/null
+  "@teamflow/plugin-catalog-backend-module-teamflow$v" \
+  "@teamflow/plugin-teamflow-backend$v" \
+  "@teamflow/plugin-cognitive-load-backend$v" \
+  "@teamflow/plugin-tech-debt-backend$v" \
+  "@teamflow/plugin-delivery-backend$v" \
+  @backstage/plugin-events-backend >/tmp/adoption-$mode-add.log 2>&1 || { tail -20 /tmp/adoption-$mode-add.log; exit 1; }
 node - <<'EOF'
 const fs = require('fs');
 const file = 'packages/backend/src/index.ts';
@@ -138,8 +148,9 @@ spec:
 EOF
 
 # 5. Section 3: frontend.
-yarn --cwd packages/app add @teamflow/plugin-teamflow @teamflow/plugin-teamflow-common \
-  @teamflow/plugin-cognitive-load @teamflow/plugin-tech-debt @teamflow/plugin-delivery >/dev/null
+yarn --cwd packages/app add "@teamflow/plugin-teamflow$v" "@teamflow/plugin-teamflow-common$v" \
+  "@teamflow/plugin-cognitive-load$v" "@teamflow/plugin-tech-debt$v" "@teamflow/plugin-delivery$v" \
+  >/tmp/adoption-$mode-add.log 2>&1 || { tail -20 /tmp/adoption-$mode-add.log; exit 1; }
 if [ "$mode" = new ]; then
   node - <<'EOF'
 const fs = require('fs');
@@ -168,4 +179,20 @@ fi
 # 6. Type-check, as an adopter's CI would.
 log "yarn tsc"
 yarn tsc
+
+# 7. Section 5: start the portal and look at the three screens in Chromium.
+log "yarn start, then the checks in Chromium"
+yarn start >/tmp/adoption-$mode-portal.log 2>&1 &
+portal=$!
+trap 'kill -- -$portal 2>/dev/null || pkill -P $portal 2>/dev/null || true' EXIT
+set +e
+(cd "$ROOT" && TEAMFLOW_ADOPTION_SHOTS="$ROOT/e2e-screenshots" node scripts/adoption-check.cjs)
+checked=$?
+set -e
+pkill -f "$dir" 2>/dev/null || true
+if [ $checked -ne 0 ]; then
+  log "checks failed; the portal's log:"
+  tail -40 /tmp/adoption-$mode-portal.log
+  exit 1
+fi
 log "done in $(( $(date +%s) - start )) s: $dir"
