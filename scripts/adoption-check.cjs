@@ -85,6 +85,8 @@ async function main() {
   page.setDefaultTimeout(60_000);
   await page.goto(app);
   await page.getByRole('button', { name: 'Enter' }).click();
+  // Signed in once the app's navigation shows; only then may the check navigate.
+  await page.getByRole('link', { name: 'Catalog' }).first().waitFor();
 
   const check = async (name, path, texts) => {
     await page.goto(`${app}${path}`);
@@ -109,7 +111,8 @@ async function main() {
   await check(
     'delivery',
     '/catalog/default/component/payments-service/delivery',
-    ['Deployment frequency'],
+    // the pipeline's deployment, counted
+    ['Deployment frequency', '1 of at least 5 observations'],
   );
   for (const item of [
     'Organisation',

@@ -8,6 +8,8 @@
 #
 # Work folder: $TEAMFLOW_ADOPTION_DIR (default /tmp/teamflow-adoption-<mode>).
 set -euo pipefail
+# The scaffold resolves its lockfile afresh, as an adopter's first install does: not --immutable.
+unset CI
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 mode="${1:-new}"
 dir="${TEAMFLOW_ADOPTION_DIR:-/tmp/teamflow-adoption-$mode}"
@@ -143,7 +145,7 @@ spec:
   goals: [Pay in one step]
   servedBy: [group:default/payments]
   uses:
-    - ref: component:default/payments-service
+    - entityRef: component:default/payments-service
       frequency: weekly
 EOF
 
