@@ -15,16 +15,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { UserSettingsStorage } from '@backstage/plugin-user-settings';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import {
-  ALL_RELATIONS,
-  ALL_RELATION_PAIRS,
-  DefaultCatalogGraphApi,
-  catalogGraphApiRef,
-} from '@backstage/plugin-catalog-graph';
-import {
-  TEAMFLOW_RELATIONS,
-  TEAMFLOW_RELATION_PAIRS,
-} from '@teamflow/plugin-teamflow-common';
+import { catalogGraphApiRef } from '@backstage/plugin-catalog-graph';
+import { createTeamflowCatalogGraphApi } from '@teamflow/plugin-teamflow';
 
 export const apis: AnyApiFactory[] = [
   // Teamflow's relations (persona served by team, team provides a service to
@@ -32,15 +24,7 @@ export const apis: AnyApiFactory[] = [
   createApiFactory({
     api: catalogGraphApiRef,
     deps: {},
-    factory: () =>
-      new DefaultCatalogGraphApi({
-        knownRelations: [
-          ...ALL_RELATIONS,
-          ...Object.values(TEAMFLOW_RELATIONS),
-        ],
-        knownRelationPairs: [...ALL_RELATION_PAIRS, ...TEAMFLOW_RELATION_PAIRS],
-        defaultRelationTypes: { exclude: [] },
-      }),
+    factory: () => createTeamflowCatalogGraphApi(),
   }),
   createApiFactory({
     api: scmIntegrationsApiRef,

@@ -23,16 +23,8 @@ import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { isPersona, isTeamInteraction, isTeamflowTeam } from './conditions';
 import { rootRouteRef } from './routes';
 import { TeamflowClient, teamflowApiRef } from './api/TeamflowApi';
-import {
-  ALL_RELATIONS,
-  ALL_RELATION_PAIRS,
-  DefaultCatalogGraphApi,
-  catalogGraphApiRef,
-} from '@backstage/plugin-catalog-graph';
-import {
-  TEAMFLOW_RELATIONS,
-  TEAMFLOW_RELATION_PAIRS,
-} from '@teamflow/plugin-teamflow-common';
+import { catalogGraphApiRef } from '@backstage/plugin-catalog-graph';
+import { createTeamflowCatalogGraphApi } from './lib/catalogGraphApi';
 
 const teamflowApi = ApiBlueprint.make({
   params: defineParams =>
@@ -193,18 +185,7 @@ export const catalogGraphTeamflowRelationsModule = createFrontendModule({
         defineParams({
           api: catalogGraphApiRef,
           deps: {},
-          factory: () =>
-            new DefaultCatalogGraphApi({
-              knownRelations: [
-                ...ALL_RELATIONS,
-                ...Object.values(TEAMFLOW_RELATIONS),
-              ],
-              knownRelationPairs: [
-                ...ALL_RELATION_PAIRS,
-                ...TEAMFLOW_RELATION_PAIRS,
-              ],
-              defaultRelationTypes: { exclude: [] },
-            }),
+          factory: () => createTeamflowCatalogGraphApi(),
         }),
     }),
   ],

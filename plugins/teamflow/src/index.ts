@@ -25,6 +25,7 @@ export {
 export { teamflowApiRef, TeamflowClient } from './api/TeamflowApi';
 export type { TeamflowApi, TeamNeighbourhood } from './api/TeamflowApi';
 export { isTeamflowTeam, isPersona, isTeamInteraction } from './conditions';
+export { createTeamflowCatalogGraphApi } from './lib/catalogGraphApi';
 export { TeamTypeChip } from './components/TeamTypeChip';
 export {
   EntityTeamTypePicker,
