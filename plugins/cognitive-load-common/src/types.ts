@@ -115,3 +115,29 @@ export type GroupScores = {
    */
   withheld: Measure[];
 };
+
+/** One group's line in a wave's results: scores only when released. @public */
+export type GroupResult = {
+  ref: string;
+  title: string;
+  type?: string;
+  parentRef?: string;
+  depth: number;
+  /** Whether respondents answered for this group itself (a surveyed team) or it is a roll-up. */
+  surveyed: boolean;
+  status: ReleaseStatus;
+  scores?: GroupScores;
+  /**
+   * For a team whose own results are withheld: the nearest group above it
+   * whose results are shown and include its answers.
+   */
+  countedIn?: { ref: string; title: string };
+};
+
+/** Change of a group between two waves, for the measures released in both. @public */
+export type ResultChange = {
+  fromWaveId: string;
+  fromWaveTitle: string;
+  load?: number;
+  subscales: Partial<Record<Subscale, number>>;
+};

@@ -1,5 +1,7 @@
 import {
   AnonymityNode,
+  GroupResult,
+  ResultChange,
   GroupScores,
   MEASURES,
   Measure,
@@ -7,13 +9,14 @@ import {
   ReleaseStatus,
   RespondentScores,
   SUBSCALES,
-  Subscale,
   decideRelease,
   measureCounts,
   privateMean,
   spreadMinimum,
   summariseRespondents,
 } from '@teamflow/plugin-cognitive-load-common';
+
+export type { GroupResult, ResultChange };
 
 /** A Group as the survey needs it. @public */
 export type OrgGroup = {
@@ -25,37 +28,11 @@ export type OrgGroup = {
   members: string[];
 };
 
-/** One group's line in results: scores only when released. @public */
-export type GroupResult = {
-  ref: string;
-  title: string;
-  type?: string;
-  parentRef?: string;
-  depth: number;
-  /** Whether respondents answered for this group itself (a surveyed team) or it is a roll-up. */
-  surveyed: boolean;
-  status: ReleaseStatus;
-  scores?: GroupScores;
-  /**
-   * For a team whose own results are withheld: the nearest group above it
-   * whose results are shown and include its answers.
-   */
-  countedIn?: { ref: string; title: string };
-};
-
 /** A wave's results by group, and how many people they count. @public */
 export type WaveResults = {
   groups: Map<string, GroupResult>;
   /** People whose answers the results hold, each counted once. */
   people: number;
-};
-
-/** Change of a group between two waves, for the measures released in both. @public */
-export type ResultChange = {
-  fromWaveId: string;
-  fromWaveTitle: string;
-  load?: number;
-  subscales: Partial<Record<Subscale, number>>;
 };
 
 /**

@@ -6,10 +6,11 @@ import {
 import { ResponseError } from '@backstage/errors';
 import {
   Answers,
+  GroupResult,
   GroupScores,
+  ResultChange,
   Instrument,
   ReleaseStatus,
-  Subscale,
   Wave,
 } from '@teamflow/plugin-cognitive-load-common';
 
@@ -44,28 +45,8 @@ export type TeamResults = {
   }>;
 };
 
-/** Change since an earlier wave, for the measures released in both. @public */
-export type ResultChange = {
-  fromWaveId: string;
-  fromWaveTitle: string;
-  load?: number;
-  subscales: Partial<Record<Subscale, number>>;
-};
-
-/** @public */
-export type HeatmapRow = {
-  ref: string;
-  title: string;
-  type?: string;
-  parentRef?: string;
-  depth: number;
-  surveyed: boolean;
-  status: ReleaseStatus;
-  scores?: GroupScores;
-  countedIn?: { ref: string; title: string };
-  /** Since the previous closed wave, where both are released. */
-  change?: ResultChange;
-};
+/** A heatmap line: a group's result and its change since the previous closed wave. @public */
+export type HeatmapRow = GroupResult & { change?: ResultChange };
 
 /** @public */
 export type Heatmap = {
