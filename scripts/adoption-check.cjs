@@ -86,7 +86,10 @@ async function main() {
   await page.goto(app);
   await page.getByRole('button', { name: 'Enter' }).click();
   // Signed in once the app's navigation shows; only then may the check navigate.
-  await page.getByRole('link', { name: 'Catalog' }).first().waitFor();
+  await page
+    .getByRole('link', { name: /^(Catalog|Home)$/ })
+    .first()
+    .waitFor();
 
   const check = async (name, path, texts) => {
     await page.goto(`${app}${path}`);
@@ -94,7 +97,9 @@ async function main() {
       await page.getByText(text, { exact: false }).first().waitFor();
     }
     await page.screenshot({
-      path: `${shots}/adoption-${name}.png`,
+      path: `${shots}/adoption-${
+        process.env.TEAMFLOW_ADOPTION_MODE ?? 'new'
+      }-${name}.png`,
       fullPage: true,
     });
     console.log(`ok: ${name} (${texts.join(', ')})`);
@@ -114,12 +119,12 @@ async function main() {
     // the pipeline's deployment, counted
     ['Deployment frequency', '1 of at least 5 observations'],
   );
-  for (const item of [
-    'Organisation',
-    'Cognitive load',
-    'Technical debt',
-    'Delivery flow',
-  ]) {
+  // The new frontend system names the nav items after the pages' titles.
+  const nav =
+    process.env.TEAMFLOW_ADOPTION_MODE === 'legacy'
+      ? ['Organisation', 'Cognitive load', 'Tech debt', 'Delivery']
+      : ['Organisation', 'Cognitive load', 'Technical debt', 'Delivery flow'];
+  for (const item of nav) {
     await page.getByRole('link', { name: item }).first().waitFor();
   }
   console.log('ok: navigation has the four Teamflow pages');

@@ -35,6 +35,12 @@ teamflow_ensure_node() {
   teamflow_log "node $(node --version), yarn $(yarn --version)"
 }
 
+# Yarn does not read npm's CA settings: where the system's CA bundle is, Node (and so Yarn) trusts
+# it too, as npm does (registries behind a TLS-inspecting proxy).
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
 teamflow_install() {
   if [ -n "${CI:-}" ]; then yarn install --immutable; else yarn install; fi
 }
