@@ -18,6 +18,18 @@ const entities: Entity[] = [
     spec: { type: 'service', lifecycle: 'production', owner: 'checkout' },
     relations: [{ type: 'ownedBy', targetRef: 'group:default/checkout' }],
   },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'maya', namespace: 'default' },
+    spec: { memberOf: ['checkout'] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'checkout', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
 ];
 
 const deployed = (id: string, timestamp: string, customData?: object) =>
@@ -38,6 +50,8 @@ const deployed = (id: string, timestamp: string, customData?: object) =>
   );
 
 const ADMIN = 'user:default/cto';
+/** A CI pipeline's static token: backend.auth.externalAccess restricts it to ingesting. */
+const CI = 'external:ci-pipelines';
 async function start() {
   const { server } = await startTestBackend({
     features: [
@@ -45,10 +59,14 @@ async function start() {
       catalogServiceMock.factory({ entities }),
       mockServices.permissions.mock({
         authorize: async (requests: any[], options: any) =>
-          requests.map(() => ({
+          requests.map((r: any) => ({
             result:
-              options.credentials.principal.type === 'service' ||
-              options.credentials.principal.userEntityRef === ADMIN
+              (options.credentials.principal.type === 'service' &&
+                (options.credentials.principal.subject !== CI ||
+                  r.permission.name === 'delivery.events.ingest')) ||
+              options.credentials.principal.userEntityRef === ADMIN ||
+              (options.credentials.principal.type === 'user' &&
+                r.permission.name === 'delivery.metrics.read')
                 ? AuthorizeResult.ALLOW
                 : AuthorizeResult.DENY,
           })),
@@ -221,5 +239,113 @@ describe('delivery routes', () => {
       .get('/api/delivery/admin/sources')
       .set('Authorization', user);
     expect(admin.status).toBe(403);
+  });
+
+  it('answers 400 naming the parameter for references that are not entity names', async () => {
+    const server = await start();
+    for (const [path, query, name] of [
+      ['/api/delivery/metrics', { entityRef: 'component:../..' }, 'entityRef'],
+      ['/api/delivery/metrics', { teamRef: 'group:../..' }, 'teamRef'],
+      [
+        '/api/delivery/drill-down',
+        { entityRef: 'component:../..' },
+        'entityRef',
+      ],
+      ['/api/delivery/drill-down', { teamRef: 'group:default/a b' }, 'teamRef'],
+      [
+        '/api/delivery/metrics',
+        { entityRef: 'component:default/' },
+        'entityRef',
+      ],
+    ] as const) {
+      const res = await request(server)
+        .get(path)
+        .query(query)
+        .set('Authorization', user);
+      expect({ path, query, status: res.status }).toEqual({
+        path,
+        query,
+        status: 400,
+      });
+      expect(res.body.error.message).toContain(name);
+    }
+  });
+
+  it('refuses events about users and groups: delivery is about components', async () => {
+    const server = await start();
+    for (const id of ['user:default/maya', 'group:default/checkout']) {
+      const res = await request(server)
+        .post('/api/delivery/events')
+        .set('Authorization', service)
+        .send(
+          cdevent(
+            'service.deployed.0.2.0',
+            `about-${id}`,
+            '2026-11-03T10:00:00Z',
+            {
+              id,
+              content: { environment: { id: 'production' } },
+            },
+          ),
+        );
+      expect({ id, status: res.status }).toEqual({ id, status: 400 });
+      expect(res.body.error.message).toContain('not a component');
+    }
+  });
+
+  it('lets the CI ingest token send events and nothing else', async () => {
+    const server = await start();
+    const ci = mockCredentials.service.header({
+      onBehalfOf: mockCredentials.service(CI),
+      targetPluginId: 'delivery',
+    });
+    const sent = await request(server)
+      .post('/api/delivery/events')
+      .set('Authorization', ci)
+      .send(deployed('ci-1', '2026-11-03T10:00:00Z'));
+    expect(sent.status).toBe(200);
+    for (const [path, query] of [
+      ['/api/delivery/metrics/org', {}],
+      [
+        '/api/delivery/metrics',
+        { entityRef: 'component:default/checkout-service' },
+      ],
+      [
+        '/api/delivery/drill-down',
+        { entityRef: 'component:default/checkout-service' },
+      ],
+      ['/api/delivery/admin/sources', {}],
+    ] as const) {
+      const res = await request(server)
+        .get(path)
+        .query(query)
+        .set('Authorization', ci);
+      expect({ path, status: res.status }).toEqual({ path, status: 403 });
+    }
+    // Users still read the organisation.
+    const org = await request(server)
+      .get('/api/delivery/metrics/org')
+      .set('Authorization', user);
+    expect(org.status).toBe(200);
+  });
+
+  it('reports an identical re-post as a duplicate, also a failed deployment with an empty change list', async () => {
+    const server = await start();
+    const failed = deployed('f1', '2026-11-03T10:00:00Z', {
+      status: 'failure',
+      changeIds: [],
+    });
+    const post = () =>
+      request(server)
+        .post('/api/delivery/events')
+        .set('Authorization', service)
+        .send([failed]);
+    expect((await post()).body).toMatchObject({ accepted: 1, updated: 0 });
+    for (let i = 0; i < 3; i++)
+      expect((await post()).body).toMatchObject({
+        accepted: 0,
+        duplicates: 1,
+        updated: 0,
+      });
   });
 });

@@ -154,12 +154,19 @@ export async function createRouter(options: {
     };
   };
 
+  const reader = async (req: express.Request) => {
+    const creds = await credentials(req);
+    await delivery.authorizeRead(creds);
+    return creds;
+  };
+
   router.get('/metrics', async (req, res) => {
-    res.json(await delivery.summary(await credentials(req), scopeQuery(req)));
+    const creds = await reader(req);
+    res.json(await delivery.summary(creds, scopeQuery(req)));
   });
 
   router.get('/metrics/org', async (req, res) => {
-    await credentials(req);
+    await reader(req);
     const trend = optionalString(req, 'teamTrends');
     if (trend !== undefined && trend !== 'true' && trend !== 'false')
       throw new InputError('teamTrends must be true or false');
@@ -181,7 +188,7 @@ export async function createRouter(options: {
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       throw new InputError('limit must be a whole number from 1 to 1000');
     res.json(
-      await delivery.drillDown(await credentials(req), {
+      await delivery.drillDown(await reader(req), {
         ...scopeQuery(req),
         only: only as (typeof ONLY)[number] | undefined,
         limit,

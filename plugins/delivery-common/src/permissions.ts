@@ -12,6 +12,18 @@ export const deliveryEventsIngestPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Reading delivery numbers and the events behind them (entity and team
+ * reads are also limited to what the caller may read in the catalog). A
+ * static token restricted to `delivery.events.ingest` does not have it.
+ *
+ * @public
+ */
+export const deliveryMetricsReadPermission = createPermission({
+  name: 'delivery.metrics.read',
+  attributes: { action: 'read' },
+});
+
 /** Administering sources: backfill progress, rebuilding roll-ups. @public */
 export const deliveryAdminPermission = createPermission({
   name: 'delivery.admin',
@@ -21,5 +33,6 @@ export const deliveryAdminPermission = createPermission({
 /** @public */
 export const deliveryPermissions = [
   deliveryEventsIngestPermission,
+  deliveryMetricsReadPermission,
   deliveryAdminPermission,
 ];

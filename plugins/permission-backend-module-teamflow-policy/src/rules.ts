@@ -20,6 +20,7 @@ import { techDebtManagePermission } from '@teamflow/plugin-tech-debt-common';
 import {
   deliveryAdminPermission,
   deliveryEventsIngestPermission,
+  deliveryMetricsReadPermission,
 } from '@teamflow/plugin-delivery-common';
 
 /**
@@ -109,6 +110,13 @@ export const teamflowPolicyRules: TeamflowPolicyRule[] = [
       'Sending delivery events (CDEvents) is for CI/CD systems through service-to-service auth or a static external-access token (those do not reach the policy); users need to be admins.',
     appliesTo: p => isPermission(p, deliveryEventsIngestPermission),
     decide: () => deny,
+  },
+  {
+    id: 'delivery-metrics-for-signed-in-users',
+    description:
+      'Delivery numbers are read by any signed-in user (entity and team reads also follow the catalog). Services read unless their token is restricted to other permissions (a CI ingest token).',
+    appliesTo: p => isPermission(p, deliveryMetricsReadPermission),
+    decide: caller => (caller.userEntityRef ? allow : deny),
   },
   {
     id: 'delivery-admin-for-admins',

@@ -8,6 +8,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Entity,
+  makeValidator,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -25,6 +26,7 @@ import {
   OrgFlowResponse,
   deliveryAdminPermission,
   deliveryEventsIngestPermission,
+  deliveryMetricsReadPermission,
   mergeRollups,
   summariseRollups,
   summariseTotals,
@@ -57,21 +59,34 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const PROJECT_SLUGS = ['github.com/project-slug', 'gitlab.com/project-slug'];
 
-/** An entity reference in the catalog's lower-case form (kind component, namespace default unless written), or undefined. */
+const validators = makeValidator();
+
+/**
+ * An entity reference in the catalog's lower-case form (kind component,
+ * namespace default unless written), or undefined when it is not one: the
+ * kind, namespace and name must be valid as the catalog defines them (so
+ * `component:../..` is refused here, not sent on to the catalog).
+ */
 function normaliseRef(ref: string) {
   try {
-    return lower(
-      stringifyEntityRef(
-        parseEntityRef(ref, {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        }),
-      ),
-    );
+    const parsed = parseEntityRef(ref, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+    if (
+      !validators.isValidKind(parsed.kind) ||
+      !validators.isValidNamespace(parsed.namespace) ||
+      !validators.isValidEntityName(parsed.name)
+    )
+      return undefined;
+    return lower(stringifyEntityRef(parsed));
   } catch {
     return undefined;
   }
 }
+
+/** Kinds events can be about: what is deployed and what has incidents. */
+const EVENT_KINDS = ['component', 'resource'];
 
 /** How long a read waits for this instance's judging to catch up. */
 const READ_WAIT_MS = 3000;
@@ -210,6 +225,22 @@ export class DeliveryService {
       );
   }
 
+  /**
+   * Reading numbers: users through the policy (Teamflow's allows every
+   * signed-in user), services unless their token is restricted to other
+   * permissions — a CI pipeline's ingest-only token cannot read.
+   */
+  async authorizeRead(credentials: BackstageCredentials) {
+    const [d] = await this.permissions.authorize(
+      [{ permission: deliveryMetricsReadPermission }],
+      { credentials },
+    );
+    if (d.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(
+        'Reading delivery metrics needs the delivery.metrics.read permission',
+      );
+  }
+
   async authorizeAdmin(credentials: BackstageCredentials) {
     const [d] = await this.permissions.authorize(
       [{ permission: deliveryAdminPermission }],
@@ -288,6 +319,17 @@ export class DeliveryService {
         for (const k of keys)
           entity ??= byAnnotation.get(`${k}\u0000${lower(hint.value)}`);
       }
+      if (
+        entity &&
+        !EVENT_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))
+      )
+        return {
+          problem: `${lower(
+            stringifyEntityRef(entity),
+          )} is not a component or resource: delivery events are about what is deployed (a ${
+            entity.kind
+          } is not)`,
+        };
       if (!entity)
         return {
           problem: `unknown entity: no catalog entity for ${name} (give customData.entityRef or annotate the entity with ${PROJECT_SLUGS.join(
@@ -402,12 +444,11 @@ export class DeliveryService {
           this.store.existingChanges([...changes.keys()]),
           this.store.existingIncidents([...incidents.keys()]),
         ]);
+        // An empty list is stored as no list: both read the same.
+        const value = (x: unknown) =>
+          JSON.stringify(Array.isArray(x) && x.length === 0 ? null : x ?? null);
         const same = (a: object, b: object, keys: string[]) =>
-          keys.every(
-            k =>
-              JSON.stringify((a as any)[k] ?? null) ===
-              JSON.stringify((b as any)[k] ?? null),
-          );
+          keys.every(k => value((a as any)[k]) === value((b as any)[k]));
         const write = {
           deployments: [] as DeploymentRow[],
           changes: [] as ChangeRow[],
@@ -751,9 +792,18 @@ export class DeliveryService {
     return true;
   }
 
-  private async readable(credentials: BackstageCredentials, ref: string) {
+  private async readable(
+    credentials: BackstageCredentials,
+    ref: string,
+    parameter: 'entityRef' | 'teamRef',
+  ) {
     const normalised = normaliseRef(ref);
-    if (!normalised) throw new InputError(`${ref} is not an entity reference`);
+    if (!normalised)
+      throw new InputError(
+        `${parameter}: ${JSON.stringify(
+          ref.slice(0, 100),
+        )} is not an entity reference ([kind:][namespace/]name, names of letters, digits, '-', '_' and '.')`,
+      );
     const entity = await this.catalog.getEntityByRef(normalised, {
       credentials,
     });
@@ -823,7 +873,11 @@ export class DeliveryService {
     },
   ) => {
     if (scope.teamRef) {
-      const { ref, entity } = await this.readable(credentials, scope.teamRef);
+      const { ref, entity } = await this.readable(
+        credentials,
+        scope.teamRef,
+        'teamRef',
+      );
       if (entity.kind.toLocaleLowerCase('en-US') !== 'group')
         throw new InputError(`teamRef ${ref} is not a group`);
       const teams =
@@ -845,7 +899,11 @@ export class DeliveryService {
       throw new InputError(
         "Query parameter 'entityRef' or 'teamRef' is required",
       );
-    const { ref, entity } = await this.readable(credentials, scope.entityRef);
+    const { ref, entity } = await this.readable(
+      credentials,
+      scope.entityRef,
+      'entityRef',
+    );
     let members = [ref];
     if (entity.kind.toLocaleLowerCase('en-US') === 'system')
       members = (entity.relations ?? [])
