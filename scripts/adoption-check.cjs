@@ -91,17 +91,29 @@ async function main() {
     .first()
     .waitFor();
 
-  const check = async (name, path, texts) => {
-    await page.goto(`${app}${path}`);
-    for (const text of texts) {
-      await page.getByText(text, { exact: false }).first().waitFor();
-    }
-    await page.screenshot({
+  const shot = name =>
+    page.screenshot({
       path: `${shots}/adoption-${
         process.env.TEAMFLOW_ADOPTION_MODE ?? 'new'
       }-${name}.png`,
       fullPage: true,
     });
+  const check = async (name, path, texts) => {
+    await page.goto(`${app}${path}`);
+    try {
+      for (const text of texts) {
+        await page.getByText(text, { exact: false }).first().waitFor();
+      }
+    } catch (e) {
+      // What the page showed instead, for whoever reads the CI log.
+      await shot(`${name}-failed`);
+      const shown = (await page.locator('main').first().innerText()).slice(
+        0,
+        800,
+      );
+      throw new Error(`${name}: ${e.message}\nthe page showed: ${shown}`);
+    }
+    await shot(name);
     console.log(`ok: ${name} (${texts.join(', ')})`);
   };
   await check('team', '/catalog/default/group/payments', [

@@ -166,9 +166,14 @@ ${src.slice(i)}`;
   ],
   [
     'add the persona and team-interaction pages',
-    before(
-      '    <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>\n  </EntitySwitch>\n);',
-      `    <EntitySwitch.Case if={isPersona}>
+    // In `entityPage` (the component page has a default case of its own).
+    src => {
+      const at = src.indexOf('export const entityPage = (');
+      const anchor =
+        '    <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>';
+      const i = at < 0 ? -1 : src.indexOf(anchor, at);
+      if (i < 0) return src;
+      return `${src.slice(0, i)}    <EntitySwitch.Case if={isPersona}>
       <EntityLayout>
         <EntityLayout.Route path="/" title="Overview">
           <EntityPersonaContent />
@@ -182,8 +187,8 @@ ${src.slice(i)}`;
         </EntityLayout.Route>
       </EntityLayout>
     </EntitySwitch.Case>
-`,
-    ),
+${src.slice(i)}`;
+    },
   ],
 ]);
 
