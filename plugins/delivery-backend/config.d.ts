@@ -14,6 +14,14 @@ export interface Config {
     };
     /** How far (days) a new event can change the verdict of events around it. Default 30. */
     horizonDays?: number;
+    judging?: {
+      /**
+       * Seconds queued events stay leased to the backend judging them; a
+       * backend killed mid-judging leaves them to be judged again after
+       * this. Default 120.
+       */
+      leaseSeconds?: number;
+    };
     /** Per-team targets, shown beside the team's own trend. */
     targets?: Array<{
       /** Team ref, e.g. group:default/checkout. */

@@ -61,6 +61,9 @@ export const deliveryPlugin = createBackendPlugin({
           targets,
           horizonDays:
             deps.config.getOptionalNumber('delivery.horizonDays') ?? 30,
+          judgingLeaseMs:
+            (deps.config.getOptionalNumber('delivery.judging.leaseSeconds') ??
+              120) * 1000,
         });
         for (const source of sources) {
           await source.connect({
@@ -101,6 +104,8 @@ export const deliveryPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, delivery }),
         );
+        // Pairs queued before a restart (a crash mid-judging included).
+        delivery.kick();
       },
     });
   },

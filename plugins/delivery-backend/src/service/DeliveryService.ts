@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   AuthService,
   BackstageCredentials,
@@ -182,7 +182,11 @@ export class DeliveryService {
     private readonly judgeGroupSize: number,
     private readonly targets: Record<string, FlowTargets>,
     private readonly now: () => number,
+    private readonly leaseMs: number,
   ) {}
+
+  /** This instance's name on the queue rows it leases. */
+  private readonly holder = randomUUID();
 
   static create(options: {
     store: DeliveryStore;
@@ -196,6 +200,12 @@ export class DeliveryService {
     judgeGroupSize?: number;
     targets?: Record<string, FlowTargets>;
     now?: () => number;
+    /**
+     * How long queued pairs taken for judging stay leased (renewed while
+     * judged): a backend killed mid-judging leaves them to others, or to
+     * itself restarted, after this. Default two minutes.
+     */
+    judgingLeaseMs?: number;
   }) {
     return new DeliveryService(
       options.store,
@@ -210,6 +220,7 @@ export class DeliveryService {
         Object.entries(options.targets ?? {}).map(([k, v]) => [lower(k), v]),
       ),
       options.now ?? (() => Date.now()),
+      options.judgingLeaseMs ?? 120_000,
     );
   }
 
@@ -616,6 +627,10 @@ export class DeliveryService {
           while (await this.drainOnce()) {
             // until the queue is empty
           }
+          // Pairs leased by a drain that died (or another replica's, still
+          // at work): try again when the lease ends.
+          const leaseEnd = await this.store.nextLeaseEnd();
+          if (leaseEnd !== undefined) this.kickAt(leaseEnd);
         } catch (e: any) {
           this.logger.error(`Judging delivery events failed: ${e?.stack ?? e}`);
           break;
@@ -625,9 +640,26 @@ export class DeliveryService {
     })();
   }
 
+  private leaseTimer?: ReturnType<typeof setTimeout>;
+
+  private kickAt(at: number) {
+    if (this.leaseTimer) clearTimeout(this.leaseTimer);
+    this.leaseTimer = setTimeout(() => {
+      this.leaseTimer = undefined;
+      this.kick();
+    }, Math.max(50, at - Date.now() + 50));
+    this.leaseTimer.unref?.();
+  }
+
   /** Judges one claim of queued pairs; false when the queue was empty. */
   async drainOnce(limit = 5000) {
-    const rows = await this.store.claimQueue(limit);
+    const claim = await this.store.claimQueue(
+      limit,
+      this.holder,
+      this.leaseMs,
+      Date.now(),
+    );
+    const rows = claim.rows;
     if (!rows.length) return false;
     const touched = new Map<string, { from: number; to: number }>();
     for (const r of rows) {
@@ -673,6 +705,7 @@ export class DeliveryService {
       // after the other, leaving room for the requests.
       const overlapping = jobs.length >= 3;
       let next = jobs.length ? prepareJudgement(jobs[0]) : undefined;
+      let renewed = Date.now();
       for (let k = 0; k < jobs.length; k++) {
         const current = await next!;
         const following =
@@ -691,15 +724,27 @@ export class DeliveryService {
             read.value && !overlap(current, read.value)
               ? Promise.resolve(read.value)
               : prepareJudgement(jobs[k + 1]);
+        // A long claim keeps its lease while it is being judged.
+        if (Date.now() - renewed > this.leaseMs / 3) {
+          renewed = Date.now();
+          await this.store.renewClaim(
+            claim.ids,
+            this.holder,
+            renewed + this.leaseMs,
+          );
+        }
       }
     } catch (e) {
-      await this.store.requeue(rows);
+      await this.store.releaseClaim(claim.ids, this.holder);
       throw e;
     }
+    // Verdicts stored: only now do the pairs leave the queue (killed before
+    // this, they are judged again once the lease ends).
     if (again.length)
       await this.store.requeue(
         again.map(a => ({ ...a, queuedAt: this.now() })),
       );
+    await this.store.completeClaim(claim.ids, this.holder);
     return true;
   }
 

@@ -1,0 +1,261 @@
+import {
+  ChangeEvent,
+  DeploymentEvent,
+  FlowDefinitions,
+  IncidentEvent,
+  attributeFlow,
+  rollupDays,
+} from '@teamflow/plugin-delivery-common';
+import { IncomingEvent } from '@teamflow/plugin-delivery-node';
+
+/*
+ * Random delivery histories for the judging, crash and replica tests: every
+ * kind of long-range effect (rollbacks, reverts, explicit change lists, some
+ * listing another component's changes, pinned incidents, incidents resolved
+ * later, deployments whose status changes, a staging environment), filed in
+ * a random order and random batches; and what judging the whole history at
+ * once gives (`expected`).
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** The first day of every history. */
+export const START = Date.UTC(2026, 9, 1);
+
+/** mulberry32: a small seeded generator. */
+export function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type Final = {
+  deployments: Array<DeploymentEvent & { teamRef: string }>;
+  changes: ChangeEvent[];
+  incidents: Array<IncidentEvent & { teamRef: string }>;
+};
+
+/**
+ * A history over `days` days and the order it is filed in: each event once
+ * or, for some, an earlier version first (a deployment first reported
+ * failed, an incident not yet resolved).
+ */
+export function history(
+  seed: number,
+  days: number,
+  components: string[],
+  teamOf: (index: number) => string = i => `group:default/team-${i % 2}`,
+) {
+  const rnd = random(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
+  const final: Final = { deployments: [], changes: [], incidents: [] };
+  const filed: Array<Array<IncomingEvent>> = [];
+  // Changes of components generated earlier, now and then listed by a
+  // deployment of another component (a release shipping several services).
+  const others: ChangeEvent[] = [];
+  const listed = new Set<string>();
+  const crossListed = new Set<string>();
+  const last: Array<Array<IncomingEvent>> = [];
+  const reverted = new Set<string>();
+  components.forEach((name, ci) => {
+    const entity = { entityRef: `component:default/${name}` };
+    const teamRef = teamOf(ci);
+    const entityRef = entity.entityRef;
+    const mine: ChangeEvent[] = [];
+    let t = START + rnd() * DAY;
+    let n = 0;
+    const end = START + days * DAY;
+    while (t < end) {
+      // Changes merged before the next deployment.
+      const merged: string[] = [];
+      const count = Math.floor(rnd() * 4);
+      for (let k = 0; k < count; k++) {
+        const id = `${name}-c${n}-${k}`;
+        const mergedAt = t - rnd() * 20 * HOUR;
+        const revertable = mine.filter(m => !crossListed.has(m.id));
+        const revert =
+          rnd() < 0.12 && revertable.length ? pick(revertable) : undefined;
+        if (revert) reverted.add(revert.id);
+        const change: ChangeEvent = {
+          id,
+          entityRef,
+          mergedAt: new Date(mergedAt).toISOString(),
+          firstCommitAt: new Date(mergedAt - rnd() * 60 * HOUR).toISOString(),
+          labels: rnd() < 0.1 ? ['hotfix'] : [],
+          revertOf: revert?.id,
+        };
+        mine.push(change);
+        others.push(change);
+        merged.push(id);
+        final.changes.push(change);
+        filed.push([
+          {
+            kind: 'change',
+            id,
+            entity,
+            mergedAt,
+            firstCommitAt: Date.parse(change.firstCommitAt!),
+            labels: change.labels ?? [],
+            revertOf: change.revertOf,
+          },
+        ]);
+      }
+      const environment = rnd() < 0.2 ? 'staging' : 'production';
+      const status = rnd() < 0.15 ? 'failure' : 'success';
+      const deployment: DeploymentEvent & { teamRef: string } = {
+        id: `${name}-d${n}`,
+        entityRef,
+        teamRef,
+        environment,
+        finishedAt: new Date(t).toISOString(),
+        status,
+        rollback: rnd() < 0.1,
+        changeIds: rnd() < 0.3 && merged.length ? merged : undefined,
+      };
+      const finished = Date.parse(deployment.finishedAt);
+      const foreign = others.filter(
+        c =>
+          c.entityRef !== entityRef &&
+          !listed.has(c.id) &&
+          !reverted.has(c.id) &&
+          Date.parse(c.mergedAt) < finished,
+      );
+      if (rnd() < 0.08 && foreign.length) {
+        const c = pick(foreign);
+        deployment.changeIds = [...(deployment.changeIds ?? []), c.id];
+        crossListed.add(c.id);
+      }
+      for (const id of deployment.changeIds ?? []) listed.add(id);
+      final.deployments.push(deployment);
+      const incoming = (s: 'success' | 'failure'): IncomingEvent => ({
+        kind: 'deployment',
+        id: deployment.id,
+        entity,
+        environment: deployment.environment,
+        finishedAt: Date.parse(deployment.finishedAt),
+        status: s,
+        rollback: !!deployment.rollback,
+        changeIds: deployment.changeIds,
+      });
+      // Some deployments are reported failed first, then succeeded. One
+      // listing another component's change is filed after everything else
+      // (see the README: such a list applies to changes already filed).
+      (deployment.changeIds?.some(id => crossListed.has(id))
+        ? last
+        : filed
+      ).push(
+        status === 'success' && rnd() < 0.1
+          ? [incoming('failure'), incoming('success')]
+          : [incoming(status)],
+      );
+      // Incidents: some within the failure window, some long after.
+      if (rnd() < 0.35) {
+        const startedAt = t + rnd() * (rnd() < 0.7 ? 12 : 60) * HOUR;
+        const resolvedAt =
+          rnd() < 0.75 ? startedAt + rnd() * 30 * HOUR : undefined;
+        const explicit =
+          rnd() < 0.2
+            ? pick(
+                final.deployments.filter(
+                  d =>
+                    d.entityRef === entityRef && d.environment === 'production',
+                ),
+              )
+            : undefined;
+        const incident: IncidentEvent & { teamRef: string } = {
+          id: `${name}-i${n}`,
+          entityRef,
+          teamRef,
+          startedAt: new Date(startedAt).toISOString(),
+          resolvedAt: resolvedAt
+            ? new Date(resolvedAt).toISOString()
+            : undefined,
+          deploymentId: explicit?.id,
+        };
+        final.incidents.push(incident);
+        const base = {
+          kind: 'incident' as const,
+          id: incident.id,
+          entity,
+          environment: 'production',
+          startedAt,
+          deploymentId: incident.deploymentId,
+        };
+        filed.push(
+          resolvedAt && rnd() < 0.5
+            ? [base, { ...base, resolvedAt }]
+            : [{ ...base, resolvedAt }],
+        );
+      }
+      n += 1;
+      // Mostly hours to a few days apart, now and then a long gap.
+      t += (rnd() < 0.08 ? 9 + rnd() * 12 : rnd() * 2.5) * DAY + HOUR;
+    }
+  });
+  // Random order (versions of one event keep theirs), random batch sizes.
+  const order = filed.map((versions, i) => ({ versions, key: rnd(), i }));
+  order.sort((a, b) => a.key - b.key);
+  const stream: IncomingEvent[] = [];
+  const pending = new Map<number, IncomingEvent[]>();
+  for (const o of order) pending.set(o.i, [...o.versions]);
+  while (pending.size) {
+    const keys = [...pending.keys()];
+    const k = keys[Math.floor(rnd() * Math.min(keys.length, 6))];
+    const list = pending.get(k)!;
+    stream.push(list.shift()!);
+    if (!list.length) pending.delete(k);
+  }
+  for (const versions of last) stream.push(...versions);
+  const batches: IncomingEvent[][] = [];
+  for (let i = 0; i < stream.length; ) {
+    const size = 1 + Math.floor(rnd() * 12);
+    batches.push(stream.slice(i, i + size));
+    i += size;
+  }
+  return { final, batches };
+}
+
+export function expected(final: Final, definitions: FlowDefinitions) {
+  const out = new Map<string, ReturnType<typeof rollupDays>>();
+  const verdicts = new Map<string, object>();
+  const links = new Map<string, string | null>();
+  for (const environment of ['production', 'staging']) {
+    const incidents = final.incidents.filter(
+      () => environment === 'production',
+    );
+    const attribution = attributeFlow({
+      deployments: final.deployments,
+      changes: final.changes,
+      incidents,
+      definitions: { ...definitions, environment },
+    });
+    out.set(
+      environment,
+      rollupDays({
+        environment,
+        deployments: final.deployments,
+        changes: final.changes,
+        incidents,
+        attribution,
+      }),
+    );
+    const shipped = new Map<string, number>();
+    for (const dep of Object.values(attribution.changeDeployment))
+      shipped.set(dep, (shipped.get(dep) ?? 0) + 1);
+    for (const d of final.deployments)
+      if (d.environment === environment)
+        verdicts.set(d.id, {
+          failed: attribution.failed.has(d.id),
+          rework: attribution.rework.has(d.id),
+          recoveryHours: attribution.recoveryHours[d.id] ?? null,
+          changes: shipped.get(d.id) ?? 0,
+        });
+    for (const i of incidents)
+      links.set(i.id, attribution.incidentDeployment[i.id] ?? null);
+  }
+  return { days: out, verdicts, links };
+}
