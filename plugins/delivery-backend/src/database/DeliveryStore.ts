@@ -337,6 +337,40 @@ export class DeliveryStore {
     return this.byIds('delivery_incidents', ids, incidentFromRow);
   }
 
+  /**
+   * The deployments listing these changes explicitly (`changeIds`), with
+   * where they are: a change filed after the deployment that lists it finds
+   * it here, however far apart in time.
+   */
+  async listingDeployments(changeIds: string[], db: Knex = this.db) {
+    const out: Array<{
+      changeId: string;
+      deploymentId: string;
+      entityRef: string;
+      environment: string;
+      finishedAt: number;
+    }> = [];
+    for (const part of chunks([...new Set(changeIds)]))
+      for (const r of await db('delivery_listed_changes as l')
+        .join('delivery_deployments as d', 'd.id', 'l.deployment_id')
+        .whereIn('l.change_id', part)
+        .select(
+          'l.change_id',
+          'd.id',
+          'd.entity_ref',
+          'd.environment',
+          'd.finished_at',
+        ))
+        out.push({
+          changeId: r.change_id,
+          deploymentId: r.id,
+          entityRef: r.entity_ref,
+          environment: r.environment,
+          finishedAt: Number(r.finished_at),
+        });
+    return out;
+  }
+
   /** Incidents pinned explicitly on these deployments. */
   async incidentsPinnedOn(deploymentIds: string[]) {
     const out: Array<{ entityRef: string; startedAt: number }> = [];
@@ -386,6 +420,19 @@ export class DeliveryStore {
             'source',
             'received_at',
           ]);
+      // Each written deployment's explicit list, as rows (replaced).
+      for (const part of chunks(events.deployments.map(d => d.id)))
+        await tx('delivery_listed_changes')
+          .whereIn('deployment_id', part)
+          .delete();
+      const listed = events.deployments.flatMap(d =>
+        [...new Set(d.changeIds ?? [])].map(changeId => ({
+          change_id: changeId,
+          deployment_id: d.id,
+        })),
+      );
+      for (const part of chunks(listed, this.insertRows))
+        await tx('delivery_listed_changes').insert(part);
       for (const part of chunks(
         events.changes.map(changeToRow),
         this.insertRows,
@@ -636,11 +683,46 @@ export class DeliveryStore {
         );
       for (const r of rows) addChange(r);
     }
+    // Where each loaded change is listed (a deployment maybe not loaded:
+    // the list decides, in its environment, wherever that deployment is).
+    const listedBy = new Map<
+      string,
+      Array<{ deploymentId: string; environment: string }>
+    >();
+    for (const l of await this.listingDeployments([...changes.keys()], db)) {
+      const list = listedBy.get(l.changeId) ?? [];
+      list.push({ deploymentId: l.deploymentId, environment: l.environment });
+      listedBy.set(l.changeId, list);
+    }
+    // Deployments the loaded changes are linked to that were not loaded:
+    // when a change leaves one, its day is redone there.
+    const loadedNow = new Set(deployments.map(x => x.id));
+    const targets = [
+      ...new Set(
+        [...links.values()]
+          .map(l => l.deploymentId)
+          .filter(id => !loadedNow.has(id)),
+      ),
+    ];
+    const linkTargets = new Map<
+      string,
+      { entityRef: string; finishedAt: number }
+    >();
+    for (const part of chunks(targets))
+      for (const r of await db('delivery_deployments')
+        .whereIn('id', part)
+        .select('id', 'entity_ref', 'finished_at'))
+        linkTargets.set(r.id, {
+          entityRef: r.entity_ref,
+          finishedAt: Number(r.finished_at),
+        });
     return {
       deployments,
       changes: [...changes.values()],
       incidents,
       links,
+      listedBy,
+      linkTargets,
     };
   }
 

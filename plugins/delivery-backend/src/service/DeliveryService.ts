@@ -561,17 +561,37 @@ export class DeliveryService {
         for (const c of write.changes)
           if (c.revertOf && !changes.has(c.revertOf))
             wantedChanges.add(c.revertOf);
-        for (const d of write.deployments)
+        // A list that drops changes gives them back to time: judged again
+        // where they are.
+        const dropped = new Set<string>();
+        for (const d of write.deployments) {
           for (const id of d.changeIds ?? [])
             if (!changes.has(id)) wantedChanges.add(id);
+          const now = new Set(d.changeIds ?? []);
+          for (const id of oldD.get(d.id)?.changeIds ?? [])
+            if (!now.has(id)) {
+              dropped.add(id);
+              if (!changes.has(id)) wantedChanges.add(id);
+            }
+        }
         const wantedDeployments = write.incidents
           .map(i => i.deploymentId)
           .filter((id): id is string => !!id && !deployments.has(id));
-        const [farChanges, farDeployments, pinned] = await Promise.all([
-          this.store.existingChanges([...wantedChanges]),
-          this.store.existingDeployments(wantedDeployments),
-          this.store.incidentsPinnedOn(write.deployments.map(d => d.id)),
-        ]);
+        const [farChanges, farDeployments, pinned, listing] = await Promise.all(
+          [
+            this.store.existingChanges([...wantedChanges]),
+            this.store.existingDeployments(wantedDeployments),
+            this.store.incidentsPinnedOn(write.deployments.map(d => d.id)),
+            // A change filed after the deployment that lists it.
+            this.store.listingDeployments(write.changes.map(c => c.id)),
+          ],
+        );
+        for (const l of listing)
+          touched.push({ entityRef: l.entityRef, at: l.finishedAt });
+        for (const id of dropped) {
+          const c = changes.get(id) ?? farChanges.get(id);
+          if (c) touched.push({ entityRef: c.entityRef, at: c.mergedAt });
+        }
         for (const i of pinned)
           touched.push({ entityRef: i.entityRef, at: i.startedAt });
         for (const c of write.changes) {

@@ -79,17 +79,44 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
       // Every effect in these 45-day histories lies within the horizon.
       horizonDays: 60,
       judgeGroupSize,
-      now: () => START + 120 * DAY,
+      now: () => START + 200 * DAY,
     });
     return { service, store };
   }
 
-  it.each(Array.from({ length: 16 }, (_, i) => i + 1))(
-    'ends where judging the whole history at once ends (seed %i)',
-    async seed => {
+  it.each(
+    Array.from({ length: 20 }, (_, i) => [
+      i + 1,
+      i < 16
+        ? { days: 45 }
+        : // Lists reaching further back than the horizon (60 days).
+          { days: 130, farListDays: 65 },
+    ]),
+  )(
+    'ends where judging the whole history at once ends (seed %i, %j)',
+    async (seed, shape: { days: number; farListDays?: number }) => {
       // Odd seeds judge one entity per group, so groups overlap in time.
       const { service, store } = await create(seed % 2 ? 1 : undefined);
-      const { final, batches } = history(seed, 45, COMPONENTS);
+      const { final, batches } = history(
+        seed,
+        shape.days,
+        COMPONENTS,
+        undefined,
+        {
+          farListDays: shape.farListDays,
+        },
+      );
+      if (shape.farListDays)
+        expect(
+          final.deployments.some(d =>
+            (d.changeIds ?? []).some(
+              id =>
+                Date.parse(d.finishedAt) -
+                  Date.parse(final.changes.find(c => c.id === id)!.mergedAt) >
+                shape.farListDays! * DAY,
+            ),
+          ),
+        ).toBe(true);
       for (const batch of batches) {
         const result = await service.ingest(
           batch.map(event => ({ source: 'test', event })),

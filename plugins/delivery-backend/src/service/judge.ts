@@ -305,6 +305,9 @@ export async function finishJudgement(
     // not loaded (it came along through another environment's link) stays
     // where it is — unless a loaded deployment lists it: the explicit link
     // wins, and the one it leaves is judged again (`again`).
+    // Likewise a change listed in this environment by a deployment that was
+    // not loaded: that deployment's judgement ships it (it is queued when
+    // either side arrives), wherever it lies in time.
     const listedHere = new Set(
       ctx.deployments
         .filter(d => d.environment === environment)
@@ -313,11 +316,13 @@ export async function finishJudgement(
     const outside = new Set(
       ctx.changes
         .filter(c => {
+          if (listedHere.has(c.id)) return false;
           const old = ctx.links.get(`${c.id}\u0000${environment}`);
-          return (
-            old &&
-            !deploymentById.has(old.deploymentId) &&
-            !listedHere.has(c.id)
+          if (old && !deploymentById.has(old.deploymentId)) return true;
+          return (ctx.listedBy.get(c.id) ?? []).some(
+            l =>
+              l.environment === environment &&
+              !deploymentById.has(l.deploymentId),
           );
         })
         .map(c => c.id),
@@ -358,7 +363,9 @@ export async function finishJudgement(
         continue;
       if (old) {
         linksRemoved.push({ changeId: c.id, environment });
-        const was = deploymentById.get(old.deploymentId);
+        const was =
+          deploymentById.get(old.deploymentId) ??
+          ctx.linkTargets.get(old.deploymentId);
         if (was) touchDeployment(was);
         else again.push({ entityRef: c.entityRef, at: c.mergedAt });
       }

@@ -49,6 +49,10 @@ export function history(
   days: number,
   components: string[],
   teamOf: (index: number) => string = i => `group:default/team-${i % 2}`,
+  options: {
+    /** Some deployments list an own change merged more than this many days before. */
+    farListDays?: number;
+  } = {},
 ) {
   const rnd = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
@@ -59,7 +63,9 @@ export function history(
   const others: ChangeEvent[] = [];
   const listed = new Set<string>();
   const crossListed = new Set<string>();
-  const last: Array<Array<IncomingEvent>> = [];
+  // Changes listed from far away: filed after everything else (a late
+  // arrival older than the horizon).
+  const farListed = new Set<string>();
   const reverted = new Set<string>();
   components.forEach((name, ci) => {
     const entity = { entityRef: `component:default/${name}` };
@@ -124,6 +130,24 @@ export function history(
           !reverted.has(c.id) &&
           Date.parse(c.mergedAt) < finished,
       );
+      // Now and then a list reaching far back: an own change merged more
+      // than `farListDays` before, not listed or reverted yet.
+      const far = options.farListDays
+        ? mine.filter(
+            c =>
+              !listed.has(c.id) &&
+              !reverted.has(c.id) &&
+              !crossListed.has(c.id) &&
+              !merged.includes(c.id) &&
+              Date.parse(c.mergedAt) < finished - options.farListDays! * DAY,
+          )
+        : [];
+      if (far.length && rnd() < 0.1) {
+        const c = pick(far);
+        deployment.changeIds = [...(deployment.changeIds ?? []), c.id];
+        crossListed.add(c.id);
+        farListed.add(c.id);
+      }
       if (rnd() < 0.08 && foreign.length) {
         const c = pick(foreign);
         deployment.changeIds = [...(deployment.changeIds ?? []), c.id];
@@ -141,13 +165,8 @@ export function history(
         rollback: !!deployment.rollback,
         changeIds: deployment.changeIds,
       });
-      // Some deployments are reported failed first, then succeeded. One
-      // listing another component's change is filed after everything else
-      // (see the README: such a list applies to changes already filed).
-      (deployment.changeIds?.some(id => crossListed.has(id))
-        ? last
-        : filed
-      ).push(
+      // Some deployments are reported failed first, then succeeded.
+      filed.push(
         status === 'success' && rnd() < 0.1
           ? [incoming('failure'), incoming('success')]
           : [incoming(status)],
@@ -198,6 +217,7 @@ export function history(
   });
   // Random order (versions of one event keep theirs), random batch sizes.
   const order = filed.map((versions, i) => ({ versions, key: rnd(), i }));
+  const late: IncomingEvent[] = [];
   order.sort((a, b) => a.key - b.key);
   const stream: IncomingEvent[] = [];
   const pending = new Map<number, IncomingEvent[]>();
@@ -206,10 +226,12 @@ export function history(
     const keys = [...pending.keys()];
     const k = keys[Math.floor(rnd() * Math.min(keys.length, 6))];
     const list = pending.get(k)!;
-    stream.push(list.shift()!);
+    const next = list.shift()!;
+    if (next.kind === 'change' && farListed.has(next.id)) late.push(next);
+    else stream.push(next);
     if (!list.length) pending.delete(k);
   }
-  for (const versions of last) stream.push(...versions);
+  stream.push(...late);
   const batches: IncomingEvent[][] = [];
   for (let i = 0; i < stream.length; ) {
     const size = 1 + Math.floor(rnd() * 12);
