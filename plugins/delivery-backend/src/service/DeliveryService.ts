@@ -567,9 +567,9 @@ export class DeliveryService {
         for (const d of write.deployments) {
           for (const id of d.changeIds ?? [])
             if (!changes.has(id)) wantedChanges.add(id);
-          const now = new Set(d.changeIds ?? []);
+          const kept = new Set(d.changeIds ?? []);
           for (const id of oldD.get(d.id)?.changeIds ?? [])
-            if (!now.has(id)) {
+            if (!kept.has(id)) {
               dropped.add(id);
               if (!changes.has(id)) wantedChanges.add(id);
             }
