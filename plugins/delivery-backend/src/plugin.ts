@@ -101,6 +101,19 @@ export const deliveryPlugin = createBackendPlugin({
             if (!seeded) seeded = await seedDemoDelivery({ ...deps, delivery });
           },
         });
+        // Owner changes in the catalog, seen even while no events arrive
+        // (events are attributed to the owner at their own time).
+        await deps.scheduler.scheduleTask({
+          id: 'delivery-ownership',
+          frequency: { minutes: 10 },
+          initialDelay: { seconds: 20 },
+          timeout: { minutes: 10 },
+          fn: async () => {
+            const changed = await delivery.observeOwnership();
+            if (changed)
+              deps.logger.info(`Delivery: ${changed} owner changes recorded`);
+          },
+        });
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, delivery }),
         );

@@ -348,4 +348,49 @@ describe('delivery routes', () => {
         updated: 0,
       });
   });
+
+  it('lets admins declare an earlier owner, validated, and anyone read the timeline', async () => {
+    const server = await start();
+    const admin = mockCredentials.user.header(ADMIN);
+    const declare = (body: object, auth = admin) =>
+      request(server)
+        .post('/api/delivery/ownership')
+        .set('Authorization', auth)
+        .send(body);
+    const good = {
+      entityRef: 'component:default/checkout-service',
+      teamRef: 'group:default/checkout',
+      from: '2026-03-01',
+    };
+    expect((await declare(good, user)).status).toBe(403);
+    for (const [body, name] of [
+      [{ ...good, from: '2026-02-30' }, 'from'],
+      [{ ...good, from: '2999-01-01' }, 'from'],
+      [{ ...good, teamRef: 'group:default/nobody' }, 'teamRef'],
+      [{ ...good, teamRef: 'user:default/maya' }, 'teamRef'],
+      [{ ...good, entityRef: 'group:default/checkout' }, 'entityRef'],
+      [{ ...good, entityRef: 'component:../..' }, 'entityRef'],
+      [{ teamRef: good.teamRef }, 'entityRef'],
+    ] as const) {
+      const res = await declare(body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body.error.message).toContain(name);
+    }
+    const ok = await declare(good);
+    expect(ok.status).toBe(200);
+    const read = await request(server)
+      .get('/api/delivery/ownership')
+      .query({ entityRef: 'component:default/checkout-service' })
+      .set('Authorization', user);
+    expect(read.status).toBe(200);
+    expect(read.body.timeline).toEqual(
+      expect.arrayContaining([
+        {
+          teamRef: 'group:default/checkout',
+          from: '2026-03-01T00:00:00.000Z',
+          source: 'declared',
+        },
+      ]),
+    );
+  });
 });

@@ -32,6 +32,8 @@ function optionalString(req: express.Request, name: string) {
  *   `from`, `to` (YYYY-MM-DD, default the last 90 days), `environment`.
  * - `GET /metrics/org` — every team and the organisation.
  * - `GET /drill-down` — the events behind the numbers (`only`, `limit`).
+ * - `GET /ownership` — an entity's ownership timeline (`entityRef`).
+ * - `POST /ownership` — an admin declares an earlier owner (`delivery.admin`).
  * - `GET /admin/sources` — sources' cursors and backfill progress (`delivery.admin`).
  *
  * @public
@@ -194,6 +196,38 @@ export async function createRouter(options: {
         limit,
       }),
     );
+  });
+
+  router.get('/ownership', async (req, res) => {
+    const creds = await reader(req);
+    const entityRef = optionalString(req, 'entityRef');
+    if (!entityRef) throw new InputError('entityRef is required');
+    const timeline = await delivery.ownershipTimeline(creds, entityRef);
+    res.json({
+      entityRef,
+      timeline: timeline.map(e => ({
+        teamRef: e.teamRef,
+        from: new Date(e.from).toISOString(),
+        source: e.source,
+      })),
+    });
+  });
+
+  router.post('/ownership', async (req, res) => {
+    const creds = await credentials(req);
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body))
+      throw new InputError(
+        'the body must be a JSON object: { entityRef, teamRef, from? }',
+      );
+    const result = await delivery.declareOwnership(creds, req.body);
+    res.json({
+      timeline: result.timeline.map(e => ({
+        teamRef: e.teamRef,
+        from: new Date(e.from).toISOString(),
+        source: e.source,
+      })),
+      reattributed: result.reattributed,
+    });
   });
 
   router.get('/admin/sources', async (req, res) => {

@@ -13,3 +13,4 @@ export * from './teams';
 export * from './teamGraph';
 export * from './structuralLoad';
 export * from './overview';
+export * from './ownership';
