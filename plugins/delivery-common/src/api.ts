@@ -43,6 +43,11 @@ export type OrgFlowResponse = {
   window: { from: string; to: string };
   organisation: FlowSummary;
   teams: TeamFlowRow[];
+  /**
+   * The catalog's teams (groups of type team) with no delivery events in
+   * the window: no source connected, or nothing deployed.
+   */
+  teamsWithoutEvents: string[];
 };
 
 /** A deployment as drill-down shows it. @public */

@@ -154,10 +154,21 @@ export function rollupDays(input: {
 /** A distribution, marked approximate when it came from histograms. @public */
 export type SummaryDistribution = Distribution & { approximate?: boolean };
 
+/** The complete weeks of a trend (what charts and comparisons use). @public */
+export function completeWeeks(trend: WeekPoint[]) {
+  return trend.filter(w => w.days === 7);
+}
+
 /** One week of the trend. @public */
 export type WeekPoint = {
   /** Monday, YYYY-MM-DD */
   week: string;
+  /**
+   * Days of this week inside the window (7: a complete week). The first and
+   * last weeks of a window are often partial: plot and compare complete
+   * weeks only, so a week in progress never reads as a drop.
+   */
+  days: number;
   deployments: number;
   leadTimeMedianHours: number | null;
   changeFailRate: number | null;
@@ -330,9 +341,15 @@ export function summariseTotals(
   ) {
     const week = new Date(t).toISOString().slice(0, 10);
     const w = byWeek.get(week);
+    const inside = Math.round(
+      (Math.min(t + 7 * 86_400_000, Date.parse(`${toDay}T00:00:00Z`)) -
+        Math.max(t, Date.parse(`${fromDay}T00:00:00Z`))) /
+        86_400_000,
+    );
     if (!w) {
       trend.push({
         week,
+        days: inside,
         deployments: 0,
         leadTimeMedianHours: null,
         changeFailRate: null,
@@ -347,6 +364,7 @@ export function summariseTotals(
       w.deployments ? Math.round((x / w.deployments) * 1000) / 1000 : null;
     trend.push({
       week,
+      days: inside,
       deployments: w.successful,
       leadTimeMedianHours: lead.status === 'ok' ? lead.median : null,
       changeFailRate: ratio(w.failed),

@@ -1055,12 +1055,18 @@ export class DeliveryService {
     return { ref: normalised, entity };
   }
 
-  private groupTree?: { at: number; children: Promise<Map<string, string[]>> };
+  private groupTree?: {
+    at: number;
+    groups: Promise<{ children: Map<string, string[]>; teams: string[] }>;
+  };
 
-  /** Group → child groups, read from the catalog at most once a minute. */
-  private groupChildren() {
+  /**
+   * Group → child groups, and the groups of type `team`, read from the
+   * catalog at most once a minute.
+   */
+  private groups() {
     if (!this.groupTree || this.now() - this.groupTree.at > 60_000) {
-      const children = (async () => {
+      const groups = (async () => {
         const credentials = await this.auth.getOwnServiceCredentials();
         const { items } = await this.catalog.getEntities(
           {
@@ -1069,32 +1075,37 @@ export class DeliveryService {
               'kind',
               'metadata.name',
               'metadata.namespace',
+              'spec.type',
               'relations',
             ],
           },
           { credentials },
         );
-        const map = new Map<string, string[]>();
-        for (const g of items)
-          map.set(
-            lower(stringifyEntityRef(g)),
+        const children = new Map<string, string[]>();
+        const teams: string[] = [];
+        for (const g of items) {
+          const ref = lower(stringifyEntityRef(g));
+          children.set(
+            ref,
             (g.relations ?? [])
               .filter(r => r.type === 'parentOf')
               .map(r => lower(r.targetRef)),
           );
-        return map;
+          if (g.spec?.type === 'team') teams.push(ref);
+        }
+        return { children, teams: teams.sort() };
       })();
-      this.groupTree = { at: this.now(), children };
-      children.catch(() => {
+      this.groupTree = { at: this.now(), groups };
+      groups.catch(() => {
         this.groupTree = undefined;
       });
     }
-    return this.groupTree.children;
+    return this.groupTree.groups;
   }
 
   /** The team and its descendants (parentOf relations, any depth). */
   private async teamAndChildren(team: Entity) {
-    const children = await this.groupChildren();
+    const { children } = await this.groups();
     const out: string[] = [];
     const walk = (ref: string) => {
       if (out.includes(ref)) return;
@@ -1229,6 +1240,7 @@ export class DeliveryService {
         ),
       }))
       .sort((a, b) => a.teamRef.localeCompare(b.teamRef));
+    const reporting = new Set(rows.map(r => r.teamRef));
     const orgWeeks = new Map<string, DailyRollup[]>();
     for (const w of weeks) {
       const list = orgWeeks.get(w.week);
@@ -1256,6 +1268,9 @@ export class DeliveryService {
         query.teamTrends === false
           ? rows.map(r => ({ ...r, summary: { ...r.summary, trend: [] } }))
           : rows,
+      teamsWithoutEvents: (await this.groups()).teams.filter(
+        t => !reporting.has(t),
+      ),
     };
   }
 

@@ -130,6 +130,20 @@ describe.each(databases.eachSupportedId())('ownership over time on %s', id => {
     await service.settled();
     expect(await deploymentsOf(service, 'checkout')).toBe(25);
     expect(await deploymentsOf(service, 'payments')).toBe(5);
+    // The organisation lists every team: Platform sent nothing.
+    const org = await service.organisation({
+      window: {
+        from: '2026-01-01T00:00:00.000Z',
+        to: '2026-12-01T00:00:00.000Z',
+      },
+    });
+    expect(
+      org.teams.map(t => [t.teamRef, t.summary.coverage.deployments]),
+    ).toEqual([
+      ['group:default/checkout', 25],
+      ['group:default/payments', 5],
+    ]);
+    expect(org.teamsWithoutEvents).toEqual(['group:default/platform']);
   });
 
   it('keeps a late update with the team that had the event', async () => {

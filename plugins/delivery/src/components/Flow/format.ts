@@ -4,6 +4,7 @@ import {
   FlowSummary,
   FlowTargets,
   SummaryDistribution,
+  completeWeeks,
   doraBand,
 } from '@teamflow/plugin-delivery-common';
 
@@ -85,7 +86,7 @@ export function tilesOf(
               text: `target ≥ ${targets.deploymentsPerDay} / day`,
               met: df.perDay >= targets.deploymentsPerDay,
             },
-      weekly: s.trend.map(w => w.deployments),
+      weekly: completeWeeks(s.trend).map(w => w.deployments),
       lowerIsBetter: false,
     },
     {
@@ -102,7 +103,7 @@ export function tilesOf(
       approximate: !!lead.approximate,
       band: band('leadTime', leadV),
       target: atMost(leadV, targets?.leadTimeHours, formatHours),
-      weekly: s.trend.map(w => w.leadTimeMedianHours),
+      weekly: completeWeeks(s.trend).map(w => w.leadTimeMedianHours),
       lowerIsBetter: true,
     },
     {
@@ -117,7 +118,7 @@ export function tilesOf(
       approximate: false,
       band: band('changeFailRate', cfrV),
       target: atMost(cfrV, targets?.changeFailRate, percent),
-      weekly: s.trend.map(w => w.changeFailRate),
+      weekly: completeWeeks(s.trend).map(w => w.changeFailRate),
       lowerIsBetter: true,
     },
     {
@@ -132,7 +133,7 @@ export function tilesOf(
       approximate: !!rec.approximate,
       band: band('recoveryTime', recV),
       target: atMost(recV, targets?.recoveryTimeHours, formatHours),
-      weekly: s.trend.map(w => w.recoveryMedianHours),
+      weekly: completeWeeks(s.trend).map(w => w.recoveryMedianHours),
       lowerIsBetter: true,
     },
     {
@@ -146,7 +147,7 @@ export function tilesOf(
       n: rw.n,
       approximate: false,
       target: atMost(rwV, targets?.reworkRate, percent),
-      weekly: s.trend.map(w => w.reworkRate),
+      weekly: completeWeeks(s.trend).map(w => w.reworkRate),
       lowerIsBetter: true,
     },
   ];

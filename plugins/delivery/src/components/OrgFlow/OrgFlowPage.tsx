@@ -24,6 +24,8 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DoraReportYear,
   TeamFlowRow,
+  WeekPoint,
+  completeWeeks,
   doraBand,
 } from '@teamflow/plugin-delivery-common';
 import { deliveryApiRef } from '../../api/DeliveryApi';
@@ -44,7 +46,8 @@ type Row = {
   cfr: number | null;
   recovery: number | null;
   rework: number | null;
-  row: TeamFlowRow;
+  /** undefined: a team with no events in the window. */
+  row?: TeamFlowRow;
 };
 
 const dist = (d: { status: string; median?: number }) =>
@@ -77,8 +80,8 @@ export function OrgFlowPage() {
     [api, days],
   );
   const rows: Row[] = useMemo(
-    () =>
-      (value?.teams ?? []).map(r => ({
+    () => [
+      ...(value?.teams ?? []).map(r => ({
         id: r.teamRef,
         teamRef: r.teamRef,
         perDay: r.summary.deploymentFrequency.perDay,
@@ -88,6 +91,17 @@ export function OrgFlowPage() {
         rework: rateOf(r.summary.reworkRate),
         row: r,
       })),
+      // Every other team of the catalog, so none is silently missing.
+      ...(value?.teamsWithoutEvents ?? []).map(teamRef => ({
+        id: teamRef,
+        teamRef,
+        perDay: -1,
+        lead: null,
+        cfr: null,
+        recovery: null,
+        rework: null,
+      })),
+    ],
     [value],
   );
   const cell = (text: string | null, trend: string) => (
@@ -98,80 +112,106 @@ export function OrgFlowPage() {
       </Typography>
     </Box>
   );
+  const noEvents = (
+    <Typography variant="body2" color="textSecondary">
+      —
+    </Typography>
+  );
+  const weeks = (r: Row, pick: (w: WeekPoint) => number | null) =>
+    completeWeeks(r.row!.summary.trend).map(pick);
   const columns: TableColumn<Row>[] = [
     {
       title: 'Team',
       field: 'teamRef',
-      render: r => <EntityRefLink entityRef={r.teamRef} defaultKind="group" />,
+      render: r => (
+        <Box>
+          <EntityRefLink entityRef={r.teamRef} defaultKind="group" />
+          {!r.row && (
+            <Typography variant="caption" color="textSecondary" display="block">
+              no events in this window — no source connected?
+            </Typography>
+          )}
+        </Box>
+      ),
     },
     {
       title: 'Deployments / day',
       field: 'perDay',
       render: r =>
-        cell(
-          `${r.perDay} (${
-            doraBand(year, 'deploymentFrequency', r.perDay).band
-          })`,
-          trendWord(
-            r.row.summary.trend.map(w => w.deployments),
-            false,
-          ),
-        ),
+        !r.row
+          ? noEvents
+          : cell(
+              `${r.perDay} (${
+                doraBand(year, 'deploymentFrequency', r.perDay).band
+              })`,
+              trendWord(
+                weeks(r, w => w.deployments),
+                false,
+              ),
+            ),
     },
     {
       title: 'Lead time (median)',
       field: 'lead',
       render: r =>
-        cell(
-          r.lead === null ? null : `≈ ${formatHours(r.lead)}`,
-          trendWord(
-            r.row.summary.trend.map(w => w.leadTimeMedianHours),
-            true,
-          ),
-        ),
+        !r.row
+          ? noEvents
+          : cell(
+              r.lead === null ? null : `≈ ${formatHours(r.lead)}`,
+              trendWord(
+                weeks(r, w => w.leadTimeMedianHours),
+                true,
+              ),
+            ),
     },
     {
       title: 'Change fail rate',
       field: 'cfr',
       render: r =>
-        cell(
-          r.cfr === null ? null : percent(r.cfr),
-          trendWord(
-            r.row.summary.trend.map(w => w.changeFailRate),
-            true,
-          ),
-        ),
+        !r.row
+          ? noEvents
+          : cell(
+              r.cfr === null ? null : percent(r.cfr),
+              trendWord(
+                weeks(r, w => w.changeFailRate),
+                true,
+              ),
+            ),
     },
     {
       title: 'Recovery (median)',
       field: 'recovery',
       render: r =>
-        cell(
-          r.recovery === null ? null : `≈ ${formatHours(r.recovery)}`,
-          trendWord(
-            r.row.summary.trend.map(w => w.recoveryMedianHours),
-            true,
-          ),
-        ),
+        !r.row
+          ? noEvents
+          : cell(
+              r.recovery === null ? null : `≈ ${formatHours(r.recovery)}`,
+              trendWord(
+                weeks(r, w => w.recoveryMedianHours),
+                true,
+              ),
+            ),
     },
     {
       title: 'Rework rate',
       field: 'rework',
       render: r =>
-        cell(
-          r.rework === null ? null : percent(r.rework),
-          trendWord(
-            r.row.summary.trend.map(w => w.reworkRate),
-            true,
-          ),
-        ),
+        !r.row
+          ? noEvents
+          : cell(
+              r.rework === null ? null : percent(r.rework),
+              trendWord(
+                weeks(r, w => w.reworkRate),
+                true,
+              ),
+            ),
     },
     {
       title: 'Deployments per week',
       sorting: false,
       render: r => (
         <Sparkline
-          values={r.row.summary.trend.map(w => w.deployments)}
+          values={weeks(r, w => w.deployments)}
           label={`Deployments per week of ${r.teamRef}`}
           width={120}
         />
@@ -205,8 +245,10 @@ export function OrgFlowPage() {
             />
             <Box mt={3}>
               <Table<Row>
-                title="Teams"
-                subtitle="Compare each team with its own past: arrows compare the second half of the window with the first. Bands are context, not a ranking."
+                title={`Teams — ${value.teams.length} of ${
+                  value.teams.length + value.teamsWithoutEvents.length
+                } send events`}
+                subtitle="Compare each team with its own past: arrows compare the later complete weeks of the window with the earlier ones. Bands are context, not a ranking. ≈: medians here come from histograms (buckets a factor √2 wide, at most about 20 % off); a team's own Delivery tab shows the exact value."
                 options={{ paging: false, search: true, padding: 'dense' }}
                 columns={columns}
                 data={rows}
@@ -297,15 +339,17 @@ export function DeliveryOverviewCard() {
     const o = value!.organisation;
     const worsening = value!.teams.filter(t =>
       trendWord(
-        t.summary.trend.map(w => w.changeFailRate),
+        completeWeeks(t.summary.trend).map(w => w.changeFailRate),
         true,
       ).includes('worsening'),
     );
     body = (
       <>
         <Typography variant="body2">
-          {o.deploymentFrequency.perDay} deployments a day across{' '}
-          {value!.teams.length} teams; change fail rate{' '}
+          {o.deploymentFrequency.perDay} deployments a day;{' '}
+          {value!.teams.length} of{' '}
+          {value!.teams.length + (value!.teamsWithoutEvents?.length ?? 0)} teams
+          send events; change fail rate{' '}
           {o.changeFailRate.status === 'ok'
             ? percent(o.changeFailRate.rate)
             : 'not enough data'}
@@ -316,7 +360,7 @@ export function DeliveryOverviewCard() {
           .
         </Typography>
         <Sparkline
-          values={o.trend.map(w => w.deployments)}
+          values={completeWeeks(o.trend).map(w => w.deployments)}
           label="Deployments per week of the organisation"
           width={240}
         />
