@@ -209,13 +209,16 @@ export function OrgFlowPage() {
     {
       title: 'Deployments per week',
       sorting: false,
-      render: r => (
-        <Sparkline
-          values={weeks(r, w => w.deployments)}
-          label={`Deployments per week of ${r.teamRef}`}
-          width={120}
-        />
-      ),
+      render: r =>
+        r.row ? (
+          <Sparkline
+            values={weeks(r, w => w.deployments)}
+            label={`Deployments per week of ${r.teamRef}`}
+            width={120}
+          />
+        ) : (
+          noEvents
+        ),
     },
   ];
   return (
