@@ -45,8 +45,8 @@ import {
 import { HISTOGRAM_BUCKETS, bucketOf } from '@teamflow/plugin-delivery-common';
 import { DeliveryStore } from '../src/database/DeliveryStore';
 import { DeliveryService } from '../src/service/DeliveryService';
-import { createRouter } from '../src/router';
-import { judgeAround } from '../src/service/judge';
+import { createRouter } from '../src/http/router';
+import { judgeAround } from '../src/judging/judge';
 import { cdevent } from '../src/testing/cdevents';
 
 const DEPLOYMENTS = Number(process.env.TEAMFLOW_BENCH_DEPLOYMENTS ?? 2_000_000);

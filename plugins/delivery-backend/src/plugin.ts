@@ -13,10 +13,10 @@ import {
   DeliveryEventSource,
   deliverySourcesExtensionPoint,
 } from '@teamflow/plugin-delivery-node';
-import { createRouter } from './router';
+import { createRouter } from './http/router';
 import { DeliveryStore } from './database/DeliveryStore';
 import { DeliveryService } from './service/DeliveryService';
-import { seedDemoDelivery } from './service/demoSeed';
+import { seedDemoDelivery } from './demo/demoSeed';
 import { readDefinitions, readTargets } from './service/config';
 
 /**

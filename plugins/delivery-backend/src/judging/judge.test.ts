@@ -3,7 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { FlowDefinitions } from '@teamflow/plugin-delivery-common';
 import { DeliveryStore } from '../database/DeliveryStore';
-import { DeliveryService } from './DeliveryService';
+import { DeliveryService } from '../service/DeliveryService';
 import { START, expected, history } from '../testing/history';
 
 /*

@@ -1,7 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SourcedEvent } from '@teamflow/plugin-delivery-node';
-import { DeliveryService } from './DeliveryService';
+import { DeliveryService } from '../service/DeliveryService';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

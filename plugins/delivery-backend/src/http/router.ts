@@ -8,8 +8,8 @@ import {
   DeliveryService,
   MAX_BATCH,
   parseWindow,
-} from './service/DeliveryService';
-import { EventProblem, fromCloudEvent } from './service/cdevents';
+} from '../service/DeliveryService';
+import { EventProblem, fromCloudEvent } from './cloudevents';
 
 const ONLY = ['failed', 'rework', 'with-changes', 'without-changes'] as const;
 

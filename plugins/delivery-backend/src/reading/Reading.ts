@@ -1,0 +1,379 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ChangeRecord,
+  DailyRollup,
+  DeploymentRecord,
+  DrillDownResponse,
+  FlowSummaryResponse,
+  IncidentRecord,
+  OrgFlowResponse,
+  mergeRollups,
+  summariseRollups,
+  summariseTotals,
+} from '@teamflow/plugin-delivery-common';
+import { Judging } from '../judging/Judging';
+import {
+  DeliveryContext,
+  FlowWindow,
+  Part,
+  READ_WAIT_MS,
+  iso,
+  lower,
+  normaliseRef,
+} from '../service/shared';
+
+/**
+ * Answers from the day roll-ups: a component's, system's or team's five
+ * metrics, the organisation by team, and the judged events behind a number
+ * (after this instance's judging caught up, up to a few seconds).
+ */
+export class Reading extends Part {
+  constructor(ctx: DeliveryContext, private readonly judging: Judging) {
+    super(ctx);
+  }
+
+  async readable(
+    credentials: BackstageCredentials,
+    ref: string,
+    parameter: 'entityRef' | 'teamRef',
+  ) {
+    const normalised = normaliseRef(ref);
+    if (!normalised)
+      throw new InputError(
+        `${parameter}: ${JSON.stringify(
+          ref.slice(0, 100),
+        )} is not an entity reference ([kind:][namespace/]name, names of letters, digits, '-', '_' and '.')`,
+      );
+    const entity = await this.catalog.getEntityByRef(normalised, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(
+        `No entity ${normalised} in the catalog (or you may not read it)`,
+      );
+    return { ref: normalised, entity };
+  }
+
+  private groupTree?: {
+    at: number;
+    groups: Promise<{ children: Map<string, string[]>; teams: string[] }>;
+  };
+
+  /**
+   * Group → child groups, and the groups of type `team`, read from the
+   * catalog at most once a minute.
+   */
+  private groups() {
+    if (!this.groupTree || this.now() - this.groupTree.at > 60_000) {
+      const groups = (async () => {
+        const credentials = await this.auth.getOwnServiceCredentials();
+        const { items } = await this.catalog.getEntities(
+          {
+            filter: { kind: 'group' },
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'spec.type',
+              'relations',
+            ],
+          },
+          { credentials },
+        );
+        const children = new Map<string, string[]>();
+        const teams: string[] = [];
+        for (const g of items) {
+          const ref = lower(stringifyEntityRef(g));
+          children.set(
+            ref,
+            (g.relations ?? [])
+              .filter(r => r.type === 'parentOf')
+              .map(r => lower(r.targetRef)),
+          );
+          if (g.spec?.type === 'team') teams.push(ref);
+        }
+        return { children, teams: teams.sort() };
+      })();
+      this.groupTree = { at: this.now(), groups };
+      groups.catch(() => {
+        this.groupTree = undefined;
+      });
+    }
+    return this.groupTree.groups;
+  }
+
+  /** The team and its descendants (parentOf relations, any depth). */
+  private async teamAndChildren(team: Entity) {
+    const { children } = await this.groups();
+    const out: string[] = [];
+    const walk = (ref: string) => {
+      if (out.includes(ref)) return;
+      out.push(ref);
+      for (const c of children.get(ref) ?? []) walk(c);
+    };
+    walk(lower(stringifyEntityRef(team)));
+    return out;
+  }
+
+  private scopeFilter = async (
+    credentials: BackstageCredentials,
+    scope: {
+      entityRef?: string;
+      teamRef?: string;
+      includeChildTeams?: boolean;
+    },
+  ) => {
+    if (scope.teamRef) {
+      const { ref, entity } = await this.readable(
+        credentials,
+        scope.teamRef,
+        'teamRef',
+      );
+      if (entity.kind.toLocaleLowerCase('en-US') !== 'group')
+        throw new InputError(`teamRef ${ref} is not a group`);
+      const teams =
+        scope.includeChildTeams === false
+          ? [ref]
+          : await this.teamAndChildren(entity);
+      return {
+        scope: {
+          kind: 'team' as const,
+          teamRef: ref,
+          includeChildTeams: scope.includeChildTeams !== false,
+        },
+        members: teams,
+        filter: { teamRefs: teams },
+        targets: this.ctx.targets[ref],
+      };
+    }
+    if (!scope.entityRef)
+      throw new InputError(
+        "Query parameter 'entityRef' or 'teamRef' is required",
+      );
+    const { ref, entity } = await this.readable(
+      credentials,
+      scope.entityRef,
+      'entityRef',
+    );
+    let members = [ref];
+    if (entity.kind.toLocaleLowerCase('en-US') === 'system')
+      members = (entity.relations ?? [])
+        .filter(r => r.type === 'hasPart')
+        .map(r => lower(r.targetRef));
+    const owner = (entity.relations ?? []).find(r => r.type === 'ownedBy');
+    return {
+      scope: { kind: 'entity' as const, entityRef: ref },
+      members,
+      filter: { entityRefs: members },
+      targets: owner ? this.ctx.targets[lower(owner.targetRef)] : undefined,
+    };
+  };
+
+  /** The five metrics of a component, system or team (with child teams), exact. */
+  async summary(
+    credentials: BackstageCredentials,
+    query: {
+      entityRef?: string;
+      teamRef?: string;
+      includeChildTeams?: boolean;
+      environment?: string;
+      window: FlowWindow;
+    },
+  ): Promise<FlowSummaryResponse> {
+    await this.judging.settled(READ_WAIT_MS);
+    const s = await this.scopeFilter(credentials, query);
+    const environment = query.environment ?? this.definitions.environment;
+    const [rows, environments] = await Promise.all([
+      this.store.entityDays({
+        ...s.filter,
+        environment,
+        fromDay: query.window.from.slice(0, 10),
+        toDay: query.window.to.slice(0, 10),
+      }),
+      this.store.environments(s.filter),
+    ]);
+    return {
+      scope: s.scope,
+      members: s.members,
+      environment,
+      definitions: { ...this.definitions, environment },
+      environments,
+      summary: summariseRollups(
+        rows,
+        query.window,
+        this.definitions.minimumSample,
+      ),
+      targets: s.targets,
+    };
+  }
+
+  /** Every team's metrics and the organisation's, from team day rows. */
+  async organisation(query: {
+    environment?: string;
+    window: FlowWindow;
+    /** false: teams without their weekly trend (most of the answer at 2,000 teams). */
+    teamTrends?: boolean;
+  }): Promise<OrgFlowResponse> {
+    await this.judging.settled(READ_WAIT_MS);
+    const environment = query.environment ?? this.definitions.environment;
+    const fromDay = query.window.from.slice(0, 10);
+    const toDay = query.window.to.slice(0, 10);
+    const { teams, weeks, organisationDeployDays } =
+      await this.store.teamTotals({ environment, fromDay, toDay });
+    const weeksOf = new Map<string, DailyRollup[]>();
+    for (const w of weeks) {
+      const list = weeksOf.get(w.teamRef);
+      if (list) list.push(w.totals);
+      else weeksOf.set(w.teamRef, [w.totals]);
+    }
+    const min = this.definitions.minimumSample;
+    const rows = teams
+      .filter(t => t.teamRef !== '')
+      .map(t => ({
+        teamRef: t.teamRef,
+        summary: summariseTotals(
+          t.totals,
+          weeksOf.get(t.teamRef) ?? [],
+          query.window,
+          min,
+        ),
+      }))
+      .sort((a, b) => a.teamRef.localeCompare(b.teamRef));
+    const reporting = new Set(rows.map(r => r.teamRef));
+    const orgWeeks = new Map<string, DailyRollup[]>();
+    for (const w of weeks) {
+      const list = orgWeeks.get(w.week);
+      if (list) list.push(w.totals);
+      else orgWeeks.set(w.week, [w.totals]);
+    }
+    const orgTotal = {
+      ...mergeRollups(
+        fromDay,
+        teams.map(t => t.totals),
+      ),
+      deployDays: organisationDeployDays,
+    };
+    return {
+      environment,
+      definitions: { ...this.definitions, environment },
+      window: query.window,
+      organisation: summariseTotals(
+        orgTotal,
+        [...orgWeeks.entries()].map(([week, list]) => mergeRollups(week, list)),
+        query.window,
+        min,
+      ),
+      teams:
+        query.teamTrends === false
+          ? rows.map(r => ({ ...r, summary: { ...r.summary, trend: [] } }))
+          : rows,
+      teamsWithoutEvents: (await this.groups()).teams.filter(
+        t => !reporting.has(t),
+      ),
+    };
+  }
+
+  /** The events behind a number. */
+  async drillDown(
+    credentials: BackstageCredentials,
+    query: {
+      entityRef?: string;
+      teamRef?: string;
+      includeChildTeams?: boolean;
+      environment?: string;
+      window: FlowWindow;
+      only?: 'failed' | 'rework' | 'with-changes' | 'without-changes';
+      limit: number;
+    },
+  ): Promise<DrillDownResponse> {
+    await this.judging.settled(READ_WAIT_MS);
+    const s = await this.scopeFilter(credentials, query);
+    const environment = query.environment ?? this.definitions.environment;
+    const found = await this.store.drillDown({
+      ...s.filter,
+      environment,
+      from: Date.parse(query.window.from),
+      to: Date.parse(query.window.to),
+      only: query.only,
+      limit: query.limit,
+    });
+    // Only events of entities the caller may read.
+    const refs = [
+      ...new Set([
+        ...found.deployments.map(d => d.entityRef),
+        ...found.incidents.map(i => i.entityRef),
+      ]),
+    ];
+    const visible = new Set<string>();
+    if (refs.length) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        {
+          entityRefs: refs,
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials },
+      );
+      for (const e of items) if (e) visible.add(lower(stringifyEntityRef(e)));
+    }
+    const deployments: DeploymentRecord[] = found.deployments
+      .filter(d => visible.has(d.entityRef))
+      .map(d => ({
+        id: d.id,
+        entityRef: d.entityRef,
+        teamRef: d.teamRef,
+        environment: d.environment,
+        finishedAt: iso(d.finishedAt),
+        status: d.status,
+        rollback: d.rollback,
+        version: d.version,
+        url: d.url,
+        source: d.source,
+        failed: !!d.failed,
+        rework: !!d.rework,
+        recoveryHours: d.recoveryHours ?? null,
+        changes: d.changes ?? 0,
+      }));
+    const shown = new Set(deployments.map(d => d.id));
+    const changes: ChangeRecord[] = found.links
+      .filter(l => shown.has(l.deploymentId) && found.changes.has(l.changeId))
+      .map(l => {
+        const c = found.changes.get(l.changeId)!;
+        return {
+          id: c.id,
+          entityRef: c.entityRef,
+          title: c.title,
+          url: c.url,
+          mergedAt: iso(c.mergedAt),
+          firstCommitAt:
+            c.firstCommitAt !== undefined ? iso(c.firstCommitAt) : undefined,
+          openedAt: c.openedAt !== undefined ? iso(c.openedAt) : undefined,
+          labels: c.labels,
+          revertOf: c.revertOf,
+          deploymentId: l.deploymentId,
+          leadTimeHours: l.leadTimeHours,
+        };
+      });
+    const incidents: IncidentRecord[] = found.incidents
+      .filter(i => visible.has(i.entityRef))
+      .map(i => {
+        let link: IncidentRecord['link'] = null;
+        if (i.linkedDeploymentId)
+          link =
+            i.deploymentId === i.linkedDeploymentId ? 'explicit' : 'window';
+        return {
+          id: i.id,
+          entityRef: i.entityRef,
+          title: i.title,
+          url: i.url,
+          startedAt: iso(i.startedAt),
+          resolvedAt:
+            i.resolvedAt !== undefined ? iso(i.resolvedAt) : undefined,
+          deploymentId: i.linkedDeploymentId ?? null,
+          link,
+        };
+      });
+    return { deployments, changes, incidents, truncated: found.truncated };
+  }
+}
