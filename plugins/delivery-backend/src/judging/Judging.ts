@@ -196,13 +196,7 @@ export class Judging extends Part {
     const stored = await this.store.getState('ledger', 'definitions');
     const hash = this.definitionsHash();
     if (stored?.hash === hash) return false;
-    const ranges: Array<{ entity_ref: string; from: number; to: number }> =
-      await this.store
-        .db('delivery_deployments')
-        .groupBy('entity_ref')
-        .select('entity_ref')
-        .min({ from: 'finished_at' })
-        .max({ to: 'finished_at' });
+    const ranges = await this.store.entityRanges();
     if (ranges.length)
       this.logger.info(
         `Delivery definitions changed: judging the events of ${ranges.length} entities again`,
@@ -212,7 +206,7 @@ export class Judging extends Part {
         store: this.store,
         definitions: this.definitions,
         horizonDays: this.ctx.horizonDays,
-        entityRefs: [r.entity_ref],
+        entityRefs: [r.entityRef],
         from: Number(r.from),
         to: Number(r.to),
         allDays: true,

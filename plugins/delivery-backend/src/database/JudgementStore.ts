@@ -1,0 +1,189 @@
+import { Knex } from 'knex';
+import { EntityDailyRollup, weekOf } from '@teamflow/plugin-delivery-common';
+import {
+  ChangeDeploymentRow,
+  DeploymentRow,
+  IncidentRow,
+  SUM_COLUMNS,
+  StoreBase,
+  chunks,
+  deploymentToRow,
+  incidentToRow,
+  rollupColumns,
+} from './rows';
+/** What judging writes: verdicts, links, shipped flags and the day and week roll-ups. */
+export class JudgementStore extends StoreBase {
+  /**
+   * Stores what a judgement changed: verdicts of deployments and incidents,
+   * links removed and added, changes' shipped flags, and the entity day rows
+   * of the `dirty` (entity, day) pairs (replaced), then the team day and week
+   * rows those feed.
+   */
+  async applyJudgement(j: {
+    deployments: DeploymentRow[];
+    incidents: IncidentRow[];
+    linksRemoved: Array<{ changeId: string; environment: string }>;
+    linksAdded: ChangeDeploymentRow[];
+    shipped: string[];
+    unshipped: string[];
+    dirty: Array<{ entityRef: string; day: string }>;
+    daily: EntityDailyRollup[];
+  }) {
+    await this.db.transaction(async tx => {
+      // Small writes and aggregates over a few rows: JIT compiling them
+      // (triggered by the planner's estimates) costs more than running them.
+      if (this.db.client.config.client === 'pg')
+        await tx.raw('set local jit = off');
+      for (const part of chunks(j.deployments.map(deploymentToRow), 200))
+        await tx('delivery_deployments')
+          .insert(part)
+          .onConflict('id')
+          .merge(['failed', 'rework', 'recovery_hours', 'changes']);
+      for (const part of chunks(j.incidents.map(incidentToRow), 200))
+        await tx('delivery_incidents')
+          .insert(part)
+          .onConflict('id')
+          .merge(['linked_deployment_id']);
+      const removedByEnv = new Map<string, string[]>();
+      for (const l of j.linksRemoved) {
+        const list = removedByEnv.get(l.environment) ?? [];
+        list.push(l.changeId);
+        removedByEnv.set(l.environment, list);
+      }
+      for (const [environment, ids] of removedByEnv)
+        for (const part of chunks(ids))
+          await tx('delivery_change_deployments')
+            .where('environment', environment)
+            .whereIn('change_id', part)
+            .delete();
+      for (const part of chunks(
+        j.linksAdded.map(c => ({
+          change_id: c.changeId,
+          environment: c.environment,
+          deployment_id: c.deploymentId,
+          entity_ref: c.entityRef,
+          lead_time_hours: c.leadTimeHours,
+        })),
+        300,
+      ))
+        await tx('delivery_change_deployments')
+          .insert(part)
+          .onConflict(['change_id', 'environment'])
+          .merge();
+      for (const part of chunks(j.shipped))
+        await tx('delivery_changes')
+          .whereIn('id', part)
+          .update({ shipped: true });
+      for (const part of chunks(j.unshipped))
+        await tx('delivery_changes')
+          .whereIn('id', part)
+          .update({ shipped: false });
+
+      // Entity day rows of the dirty pairs, by day.
+      const byDay = new Map<string, string[]>();
+      for (const d of j.dirty) {
+        const list = byDay.get(d.day) ?? [];
+        list.push(d.entityRef);
+        byDay.set(d.day, list);
+      }
+      const teams = new Set<string>();
+      for (const [day, refs] of byDay)
+        for (const part of chunks([...new Set(refs)])) {
+          const before = await tx('delivery_entity_daily')
+            .whereIn('entity_ref', part)
+            .andWhere('day', day)
+            .distinct('team_ref');
+          for (const r of before) teams.add(r.team_ref);
+          await tx('delivery_entity_daily')
+            .whereIn('entity_ref', part)
+            .andWhere('day', day)
+            .delete();
+        }
+      const rows = j.daily.map(r => {
+        teams.add(r.teamRef ?? '');
+        return {
+          entity_ref: r.entityRef,
+          team_ref: r.teamRef ?? '',
+          environment: r.environment,
+          ...rollupColumns(r),
+          lead_times: JSON.stringify(r.leadTimes ?? []),
+          recovery_times: JSON.stringify(r.recoveryTimes ?? []),
+        };
+      });
+      for (const part of chunks(rows, 150))
+        await tx('delivery_entity_daily').insert(part);
+      await this.rebuildTeamDays(tx, [...teams], [...byDay.keys()]);
+    });
+  }
+
+  private async rebuildTeamDays(tx: Knex, teams: string[], days: string[]) {
+    if (!teams.length || !days.length) return;
+    for (const part of chunks(teams)) {
+      for (const dayPart of chunks(days)) {
+        await tx('delivery_team_daily')
+          .whereIn('team_ref', part)
+          .whereIn('day', dayPart)
+          .delete();
+        const select = tx('delivery_entity_daily')
+          .whereIn('team_ref', part)
+          .whereIn('day', dayPart)
+          .groupBy('team_ref', 'environment', 'day', 'week')
+          .select(
+            'team_ref',
+            'environment',
+            'day',
+            'week',
+            ...SUM_COLUMNS.map(c => tx.raw('sum(??) as ??', [c, c])),
+          );
+        await tx
+          .into(
+            tx.raw('?? (??)', [
+              'delivery_team_daily',
+              ['team_ref', 'environment', 'day', 'week', ...SUM_COLUMNS],
+            ]),
+          )
+          .insert(select);
+      }
+    }
+    const weeks = [...new Set(days.map(d => weekOf(d)))].sort();
+    await this.rebuildTeamWeeks(tx, teams, weeks[0], weeks[weeks.length - 1]);
+  }
+
+  /** Week rows of these teams (all teams when undefined) from their day rows. */
+  async rebuildTeamWeeks(
+    tx: Knex,
+    teams: string[] | undefined,
+    fromWeek: string,
+    toWeek: string,
+  ) {
+    for (const part of teams ? chunks(teams) : [undefined]) {
+      const del = tx('delivery_team_weekly')
+        .where('week', '>=', fromWeek)
+        .andWhere('week', '<=', toWeek);
+      if (part) del.whereIn('team_ref', part);
+      await del.delete();
+      const select = tx('delivery_team_daily')
+        .where('week', '>=', fromWeek)
+        .andWhere('week', '<=', toWeek)
+        .groupBy('team_ref', 'environment', 'week')
+        .select(
+          'team_ref',
+          'environment',
+          'week',
+          ...SUM_COLUMNS.map(c => tx.raw('sum(??) as ??', [c, c])),
+          tx.raw(
+            'sum(case when successful > 0 then 1 else 0 end) as deploy_days',
+          ),
+        );
+      if (part) select.whereIn('team_ref', part);
+      await tx
+        .into(
+          tx.raw('?? (??)', [
+            'delivery_team_weekly',
+            ['team_ref', 'environment', 'week', ...SUM_COLUMNS, 'deploy_days'],
+          ]),
+        )
+        .insert(select);
+    }
+  }
+}
