@@ -77,10 +77,12 @@ export class QueueStore extends StoreBase {
         .update({ claimed_by: null, claimed_until: null });
   }
 
-  /** When the earliest lease on queued pairs ends (undefined: none leased). */
-  async nextLeaseEnd() {
+  /** When the earliest running lease on queued pairs ends (undefined: none). */
+  async nextLeaseEnd(now = Date.now()) {
+    // Leases still running: a lapsed one was either taken by the drain that
+    // asked, or is held back by a running lease of the same entity.
     const [row] = await this.db('delivery_judge_queue')
-      .whereNotNull('claimed_until')
+      .where('claimed_until', '>', now)
       .min({ until: 'claimed_until' });
     return row?.until === null || row?.until === undefined
       ? undefined

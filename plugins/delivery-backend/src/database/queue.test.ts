@@ -36,6 +36,9 @@ describe.each(databases.eachSupportedId())('the judging queue on %s', id => {
     // Held: nobody else gets them while the lease runs.
     expect((await store.claimQueue(10, 'two', 1000, 10_500)).rows).toEqual([]);
     expect(await store.queueDepth()).toBe(2);
+    // The earliest running lease ends at 11 000; none runs after it.
+    expect(await store.nextLeaseEnd(10_500)).toBe(11_000);
+    expect(await store.nextLeaseEnd(11_000)).toBeUndefined();
     // 'one' died: after its lease, 'two' takes the rows.
     const again = await store.claimQueue(10, 'two', 1000, 11_001);
     expect(again.rows).toHaveLength(2);
