@@ -30,7 +30,17 @@ export function Sparkline(props: {
   });
   if (current) segments.push(current);
   return (
-    <svg width={width} height={height} role="img" aria-label={props.label}>
+    // Scales down with its container (a narrow tile at 1024 px) instead of
+    // running past it; the stroke keeps its width.
+    <svg
+      width="100%"
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
+      style={{ maxWidth: width, display: 'block' }}
+      role="img"
+      aria-label={props.label}
+    >
       {segments.map((d, i) => (
         <path
           key={i}
@@ -38,6 +48,7 @@ export function Sparkline(props: {
           fill="none"
           stroke={props.colour ?? '#1976d2'}
           strokeWidth={1.5}
+          vectorEffect="non-scaling-stroke"
         />
       ))}
     </svg>
