@@ -9,7 +9,7 @@ import { Entity } from '@backstage/catalog-model';
 import { FlowDefinitions } from '@teamflow/plugin-delivery-common';
 import { IncomingEvent } from '@teamflow/plugin-delivery-node';
 import { DeliveryStore } from './database/DeliveryStore';
-import { Final, expected, history } from './testing/history';
+import { Final, expectLedgerOfWholeHistory, history } from './testing/history';
 import { toCloudEvent } from './testing/cdevents';
 
 /*
@@ -236,70 +236,13 @@ async function drained(db: Knex) {
   }
 }
 
-const sorted = (xs: number[] | undefined) =>
-  [...(xs ?? [])].sort((a, b) => a - b);
-
-/** The ledger's day rows, verdicts and links against the whole history's. */
+/** The ledger against the whole history's. */
 async function expectLedger(db: Knex, final: Final) {
   const store = await DeliveryStore.create({
     database: mockServices.database({ knex: db }),
     skipMigrations: true,
   });
-  const want = expected(final, definitions);
-  const norm = (r: any) => ({
-    day: r.day,
-    deployments: r.deployments,
-    successful: r.successful,
-    failed: r.failed,
-    rework: r.rework,
-    withChanges: r.withChanges,
-    incidents: r.incidents,
-    unlinkedIncidents: r.unlinkedIncidents,
-    leadTimes: sorted(r.leadTimes),
-    recoveryTimes: sorted(r.recoveryTimes),
-  });
-  const byDay = (a: { day: string }, b: { day: string }) =>
-    a.day.localeCompare(b.day);
-  for (const environment of ['production', 'staging'])
-    for (const name of COMPONENTS) {
-      const entityRef = `component:default/${name}`;
-      const stored = await store.entityDays({
-        entityRefs: [entityRef],
-        environment,
-        fromDay: '2026-01-01',
-        toDay: '2027-12-31',
-      });
-      expect({
-        environment,
-        entityRef,
-        days: stored.map(norm).sort(byDay),
-      }).toEqual({
-        environment,
-        entityRef,
-        days: want.days
-          .get(environment)!
-          .filter(r => r.entityRef === entityRef)
-          .map(norm)
-          .sort(byDay),
-      });
-    }
-  const deployments = await store.existingDeployments(
-    final.deployments.map(d => d.id),
-  );
-  expect(
-    final.deployments.map(d => {
-      const row = deployments.get(d.id);
-      return {
-        id: d.id,
-        failed: row?.failed,
-        rework: row?.rework,
-        recoveryHours: row?.recoveryHours ?? null,
-        changes: row?.changes,
-      };
-    }),
-  ).toEqual(
-    final.deployments.map(d => ({ id: d.id, ...want.verdicts.get(d.id) })),
-  );
+  await expectLedgerOfWholeHistory(store, final, definitions, COMPONENTS);
 }
 
 const targets: Array<[string, () => Target]> = [

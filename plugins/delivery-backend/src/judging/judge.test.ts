@@ -4,7 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { FlowDefinitions } from '@teamflow/plugin-delivery-common';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { DeliveryService } from '../service/DeliveryService';
-import { START, expected, history } from '../testing/history';
+import { START, expectLedgerOfWholeHistory, history } from '../testing/history';
 
 /*
  * Judging is incremental: each batch re-judges only what the new events can
@@ -60,9 +60,6 @@ const definitions: FlowDefinitions = {
   failureWindowHours: 12,
   minimumSample: 1,
 };
-
-const sorted = (xs: number[] | undefined) =>
-  [...(xs ?? [])].sort((a, b) => a - b);
 
 describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
   async function create(judgeGroupSize?: number) {
@@ -128,71 +125,7 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
       }
       await service.settled();
 
-      const want = expected(final, definitions);
-      for (const environment of ['production', 'staging']) {
-        for (const name of COMPONENTS) {
-          const entityRef = `component:default/${name}`;
-          const stored = await store.entityDays({
-            entityRefs: [entityRef],
-            environment,
-            fromDay: '2026-01-01',
-            toDay: '2027-12-31',
-          });
-          const norm = (r: any) => ({
-            day: r.day,
-            deployments: r.deployments,
-            successful: r.successful,
-            failed: r.failed,
-            rework: r.rework,
-            withChanges: r.withChanges,
-            incidents: r.incidents,
-            unlinkedIncidents: r.unlinkedIncidents,
-            leadTimes: sorted(r.leadTimes),
-            recoveryTimes: sorted(r.recoveryTimes),
-            leadHistogram: r.leadHistogram,
-            recoveryHistogram: r.recoveryHistogram,
-          });
-          const byDay = (a: { day: string }, b: { day: string }) =>
-            a.day.localeCompare(b.day);
-          expect({
-            environment,
-            entityRef,
-            days: stored.map(norm).sort(byDay),
-          }).toEqual({
-            environment,
-            entityRef,
-            days: want.days
-              .get(environment)!
-              .filter(r => r.entityRef === entityRef)
-              .map(norm)
-              .sort(byDay),
-          });
-        }
-      }
-      const deployments = await store.existingDeployments(
-        final.deployments.map(d => d.id),
-      );
-      for (const d of final.deployments) {
-        const row = deployments.get(d.id)!;
-        expect({
-          id: d.id,
-          failed: row.failed,
-          rework: row.rework,
-          recoveryHours: row.recoveryHours ?? null,
-          changes: row.changes,
-        }).toEqual({ id: d.id, ...want.verdicts.get(d.id) });
-      }
-      const incidents = await store.existingIncidents(
-        final.incidents.map(i => i.id),
-      );
-      for (const i of final.incidents)
-        expect({
-          id: i.id,
-          linked: incidents.get(i.id)!.linkedDeploymentId ?? null,
-        }).toEqual({
-          id: i.id,
-          linked: want.links.get(i.id),
-        });
+      await expectLedgerOfWholeHistory(store, final, definitions, COMPONENTS);
     },
   );
 });

@@ -7,6 +7,7 @@ import {
   rollupDays,
 } from '@teamflow/plugin-delivery-common';
 import { IncomingEvent } from '@teamflow/plugin-delivery-node';
+import { DeliveryStore } from '../database/DeliveryStore';
 
 /*
  * Random delivery histories for the judging, crash and replica tests: every
@@ -280,4 +281,88 @@ export function expected(final: Final, definitions: FlowDefinitions) {
       links.set(i.id, attribution.incidentDeployment[i.id] ?? null);
   }
   return { days: out, verdicts, links };
+}
+
+const sorted = (xs: number[] | undefined) =>
+  [...(xs ?? [])].sort((a, b) => a - b);
+
+/**
+ * Checks the stored ledger against judging the whole history at once: every
+ * day row of every component (counts, durations, histograms), every
+ * deployment's verdict and every incident's link.
+ */
+export async function expectLedgerOfWholeHistory(
+  store: DeliveryStore,
+  final: Final,
+  definitions: FlowDefinitions,
+  components: string[],
+) {
+  const want = expected(final, definitions);
+  const norm = (r: any) => ({
+    day: r.day,
+    deployments: r.deployments,
+    successful: r.successful,
+    failed: r.failed,
+    rework: r.rework,
+    withChanges: r.withChanges,
+    incidents: r.incidents,
+    unlinkedIncidents: r.unlinkedIncidents,
+    leadTimes: sorted(r.leadTimes),
+    recoveryTimes: sorted(r.recoveryTimes),
+    leadHistogram: r.leadHistogram,
+    recoveryHistogram: r.recoveryHistogram,
+  });
+  const byDay = (a: { day: string }, b: { day: string }) =>
+    a.day.localeCompare(b.day);
+  for (const environment of ['production', 'staging'])
+    for (const name of components) {
+      const entityRef = `component:default/${name}`;
+      const stored = await store.entityDays({
+        entityRefs: [entityRef],
+        environment,
+        fromDay: '2026-01-01',
+        toDay: '2027-12-31',
+      });
+      expect({
+        environment,
+        entityRef,
+        days: stored.map(norm).sort(byDay),
+      }).toEqual({
+        environment,
+        entityRef,
+        days: want.days
+          .get(environment)!
+          .filter(r => r.entityRef === entityRef)
+          .map(norm)
+          .sort(byDay),
+      });
+    }
+  const deployments = await store.existingDeployments(
+    final.deployments.map(d => d.id),
+  );
+  expect(
+    final.deployments.map(d => {
+      const row = deployments.get(d.id);
+      return {
+        id: d.id,
+        failed: row?.failed,
+        rework: row?.rework,
+        recoveryHours: row?.recoveryHours ?? null,
+        changes: row?.changes,
+      };
+    }),
+  ).toEqual(
+    final.deployments.map(d => ({ id: d.id, ...want.verdicts.get(d.id) })),
+  );
+  const incidents = await store.existingIncidents(
+    final.incidents.map(i => i.id),
+  );
+  expect(
+    final.incidents.map(i => ({
+      id: i.id,
+      linked: incidents.get(i.id)?.linkedDeploymentId ?? null,
+    })),
+  ).toEqual(
+    final.incidents.map(i => ({ id: i.id, linked: want.links.get(i.id) })),
+  );
 }
