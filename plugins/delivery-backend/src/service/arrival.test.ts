@@ -45,6 +45,19 @@ const deploy = (id: string, finished: string, changeIds?: string[]) =>
     changeIds,
   });
 
+/** Days on which the component shipped changes: day, deployments with changes, lead times. */
+async function shippedDays(store: DeliveryStore) {
+  const days = await store.entityDays({
+    entityRefs: [svc.entityRef],
+    environment: 'production',
+    fromDay: '2026-01-01',
+    toDay: '2027-01-01',
+  });
+  return days
+    .filter(d => d.leadTimes?.length || d.withChanges)
+    .map(d => [d.day, d.withChanges, d.leadTimes]);
+}
+
 function permutations<T>(list: T[]): T[][] {
   if (list.length <= 1) return [list];
   return list.flatMap((x, i) =>
@@ -99,17 +112,7 @@ describe.each(databases.eachSupportedId())('arrival order on %s', id => {
         });
         await service.settled();
       }
-      const days = await store.entityDays({
-        entityRefs: [svc.entityRef],
-        environment: 'production',
-        fromDay: '2026-01-01',
-        toDay: '2027-01-01',
-      });
-      expect(
-        days
-          .filter(d => d.leadTimes?.length || d.withChanges)
-          .map(d => [d.day, d.withChanges, d.leadTimes]),
-      ).toEqual([['2026-10-15', 1, [1056]]]);
+      expect(await shippedDays(store)).toEqual([['2026-10-15', 1, [1056]]]);
       const deployments = await store.existingDeployments(['d0', 'd1', 'd2']);
       expect(
         ['d0', 'd1', 'd2'].map(d => [d, deployments.get(d)!.changes]),
@@ -130,16 +133,6 @@ describe.each(databases.eachSupportedId())('arrival order on %s', id => {
     // d1 re-reported without its list: c1 goes back to d0 (4 days: 96 h).
     await service.ingest([deploy('d1', '10-15T10:00')]);
     await service.settled();
-    const days = await store.entityDays({
-      entityRefs: [svc.entityRef],
-      environment: 'production',
-      fromDay: '2026-01-01',
-      toDay: '2027-01-01',
-    });
-    expect(
-      days
-        .filter(d => d.leadTimes?.length || d.withChanges)
-        .map(d => [d.day, d.withChanges, d.leadTimes]),
-    ).toEqual([['2026-09-05', 1, [96]]]);
+    expect(await shippedDays(store)).toEqual([['2026-09-05', 1, [96]]]);
   });
 });
