@@ -266,6 +266,8 @@ async function main() {
       ? []
       : [
           'delivery_judge_queue',
+          'delivery_listed_changes',
+          'delivery_ownership',
           'delivery_team_weekly',
           'delivery_source_state',
           'delivery_team_daily',

@@ -271,6 +271,106 @@ export function weekOf(day: string) {
 }
 
 /**
+ * Every week a window touches (Mondays), with the number of its days inside
+ * the window.
+ *
+ * @public
+ */
+export function windowWeeks(window: { from: string; to: string }) {
+  const from = Date.parse(`${window.from.slice(0, 10)}T00:00:00Z`);
+  const to = Date.parse(`${window.to.slice(0, 10)}T00:00:00Z`);
+  const out: Array<{ week: string; days: number }> = [];
+  const first = Date.parse(`${weekOf(window.from.slice(0, 10))}T00:00:00Z`);
+  for (let t = first; t < to; t += 7 * 86_400_000)
+    out.push({
+      week: new Date(t).toISOString().slice(0, 10),
+      days: Math.round(
+        (Math.min(t + 7 * 86_400_000, to) - Math.max(t, from)) / 86_400_000,
+      ),
+    });
+  return out;
+}
+
+/**
+ * The median of a week (at least one observation, else null): exact from
+ * durations when the row keeps them, else from its histogram — the value a
+ * stored week row keeps as its trend point.
+ *
+ * @public
+ */
+export function weekMedian(exact: number[] | undefined, histogram: number[]) {
+  const s = spread(exact, histogram, 1);
+  return s.status === 'ok' ? s.median : null;
+}
+
+/**
+ * A week's counts and medians, as a team week row keeps them.
+ *
+ * @public
+ */
+export type WeekCounts = {
+  deployments: number;
+  successful: number;
+  failed: number;
+  rework: number;
+  leadMedian: number | null;
+  recoveryMedian: number | null;
+};
+
+/**
+ * A week's trend point from its counts and medians (an empty point without
+ * them): deployments are the successful ones, rates over all deployments.
+ *
+ * @public
+ */
+export function weekPoint(
+  week: string,
+  days: number,
+  w: WeekCounts | undefined,
+): WeekPoint {
+  const ratio = (x: number) =>
+    w?.deployments ? Math.round((x / w.deployments) * 1000) / 1000 : null;
+  return {
+    week,
+    days,
+    deployments: w?.successful ?? 0,
+    leadTimeMedianHours: w?.leadMedian ?? null,
+    changeFailRate: w ? ratio(w.failed) : null,
+    recoveryMedianHours: w?.recoveryMedian ?? null,
+    reworkRate: w ? ratio(w.rework) : null,
+  };
+}
+
+/** The counts and medians of a summed week row. @public */
+export function weekCounts(w: DailyRollup): WeekCounts {
+  return {
+    deployments: w.deployments,
+    successful: w.successful,
+    failed: w.failed,
+    rework: w.rework,
+    leadMedian: weekMedian(w.leadTimes, w.leadHistogram),
+    recoveryMedian: weekMedian(w.recoveryTimes, w.recoveryHistogram),
+  };
+}
+
+/**
+ * A window's weekly trend from one summed row per week (weeks without a
+ * row are empty points).
+ *
+ * @public
+ */
+export function trendOf(
+  weeks: DailyRollup[],
+  window: { from: string; to: string },
+): WeekPoint[] {
+  const byWeek = new Map(weeks.map(w => [w.day, w]));
+  return windowWeeks(window).map(({ week, days }) => {
+    const w = byWeek.get(week);
+    return weekPoint(week, days, w ? weekCounts(w) : undefined);
+  });
+}
+
+/**
  * The five metrics over `[from, to)` from day rows (any mix of entities or
  * teams; rows of the same day are added). Percentiles are exact when every
  * row keeps its durations, approximate (histogram) otherwise. The weekly
@@ -314,64 +414,28 @@ export function summariseRollups(
 
 /**
  * The five metrics from totals already summed over the window (with the
- * number of deploy days) and one row per week — how the organisation page
- * reads team week rows without merging days again. Same numbers as
- * {@link summariseRollups} over the days behind them.
+ * number of deploy days) and the weeks — one summed row per week, or the
+ * trend points themselves (as team week rows keep them), or null for no
+ * trend. How the organisation page reads team week rows without merging
+ * days again. Same numbers as {@link summariseRollups} over the days behind
+ * them.
  *
  * @public
  */
 export function summariseTotals(
   totals: DailyRollup & { deployDays: number },
-  weeks: DailyRollup[],
+  weeks: DailyRollup[] | WeekPoint[] | null,
   window: { from: string; to: string },
   minimumSample: number,
 ): FlowSummary {
-  const fromDay = window.from.slice(0, 10);
-  const toDay = window.to.slice(0, 10);
   const windowDays = Math.max(
     1,
     Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000),
   );
-  const byWeek = new Map(weeks.map(w => [w.day, w]));
-  const trend: WeekPoint[] = [];
-  for (
-    let t = Date.parse(`${weekOf(fromDay)}T00:00:00Z`);
-    t < Date.parse(`${toDay}T00:00:00Z`);
-    t += 7 * 86_400_000
-  ) {
-    const week = new Date(t).toISOString().slice(0, 10);
-    const w = byWeek.get(week);
-    const inside = Math.round(
-      (Math.min(t + 7 * 86_400_000, Date.parse(`${toDay}T00:00:00Z`)) -
-        Math.max(t, Date.parse(`${fromDay}T00:00:00Z`))) /
-        86_400_000,
-    );
-    if (!w) {
-      trend.push({
-        week,
-        days: inside,
-        deployments: 0,
-        leadTimeMedianHours: null,
-        changeFailRate: null,
-        recoveryMedianHours: null,
-        reworkRate: null,
-      });
-      continue;
-    }
-    const lead = spread(w.leadTimes, w.leadHistogram, 1);
-    const rec = spread(w.recoveryTimes, w.recoveryHistogram, 1);
-    const ratio = (x: number) =>
-      w.deployments ? Math.round((x / w.deployments) * 1000) / 1000 : null;
-    trend.push({
-      week,
-      days: inside,
-      deployments: w.successful,
-      leadTimeMedianHours: lead.status === 'ok' ? lead.median : null,
-      changeFailRate: ratio(w.failed),
-      recoveryMedianHours: rec.status === 'ok' ? rec.median : null,
-      reworkRate: ratio(w.rework),
-    });
-  }
+  let trend: WeekPoint[] = [];
+  if (weeks?.length && 'leadTimeMedianHours' in weeks[0])
+    trend = weeks as WeekPoint[];
+  else if (weeks) trend = trendOf(weeks as DailyRollup[], window);
   return {
     window: { from: window.from, to: window.to, days: windowDays },
     deploymentFrequency: {

@@ -69,8 +69,8 @@ export class DeliveryStore extends StoreBase {
   private readonly reads = new ReadStore(this.db);
   readonly entityDays = (...a: Parameters<ReadStore['entityDays']>) =>
     this.reads.entityDays(...a) as ReturnType<ReadStore['entityDays']>;
-  readonly teamTotals = (...a: Parameters<ReadStore['teamTotals']>) =>
-    this.reads.teamTotals(...a) as ReturnType<ReadStore['teamTotals']>;
+  readonly teamWindow = (...a: Parameters<ReadStore['teamWindow']>) =>
+    this.reads.teamWindow(...a) as ReturnType<ReadStore['teamWindow']>;
   readonly environments = (...a: Parameters<ReadStore['environments']>) =>
     this.reads.environments(...a) as ReturnType<ReadStore['environments']>;
   readonly drillDown = (...a: Parameters<ReadStore['drillDown']>) =>
@@ -106,7 +106,9 @@ export class DeliveryStore extends StoreBase {
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await db.migrate.latest({ directory: migrationsDir });
     }
-    return new DeliveryStore(db);
+    const store = new DeliveryStore(db);
+    await store.judgements.upgradeTeamWeeks();
+    return store;
   }
 
   /** Existing rows of these ids, to tell new, duplicate and updated events apart. */

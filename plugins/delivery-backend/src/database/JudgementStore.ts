@@ -1,14 +1,21 @@
 import { Knex } from 'knex';
-import { EntityDailyRollup, weekOf } from '@teamflow/plugin-delivery-common';
+import {
+  EntityDailyRollup,
+  weekMedian,
+  weekOf,
+} from '@teamflow/plugin-delivery-common';
 import {
   ChangeDeploymentRow,
   DeploymentRow,
   IncidentRow,
+  L_COLUMNS,
+  R_COLUMNS,
   SUM_COLUMNS,
   StoreBase,
   chunks,
   deploymentToRow,
   incidentToRow,
+  num,
   rollupColumns,
 } from './rows';
 /** What judging writes: verdicts, links, shipped flags and the day and week roll-ups. */
@@ -149,41 +156,92 @@ export class JudgementStore extends StoreBase {
     await this.rebuildTeamWeeks(tx, teams, weeks[0], weeks[weeks.length - 1]);
   }
 
-  /** Week rows of these teams (all teams when undefined) from their day rows. */
+  /**
+   * Week rows of these teams (all teams when undefined, a week at a time)
+   * from their day rows, with the medians of their trend points.
+   */
   async rebuildTeamWeeks(
     tx: Knex,
     teams: string[] | undefined,
     fromWeek: string,
     toWeek: string,
   ) {
-    for (const part of teams ? chunks(teams) : [undefined]) {
-      const del = tx('delivery_team_weekly')
-        .where('week', '>=', fromWeek)
-        .andWhere('week', '<=', toWeek);
-      if (part) del.whereIn('team_ref', part);
-      await del.delete();
-      const select = tx('delivery_team_daily')
+    if (!teams) {
+      const weeks = await tx('delivery_team_daily')
         .where('week', '>=', fromWeek)
         .andWhere('week', '<=', toWeek)
-        .groupBy('team_ref', 'environment', 'week')
-        .select(
-          'team_ref',
-          'environment',
-          'week',
-          ...SUM_COLUMNS.map(c => tx.raw('sum(??) as ??', [c, c])),
-          tx.raw(
-            'sum(case when successful > 0 then 1 else 0 end) as deploy_days',
-          ),
-        );
-      if (part) select.whereIn('team_ref', part);
-      await tx
-        .into(
-          tx.raw('?? (??)', [
-            'delivery_team_weekly',
-            ['team_ref', 'environment', 'week', ...SUM_COLUMNS, 'deploy_days'],
-          ]),
-        )
-        .insert(select);
+        .distinct('week')
+        .orderBy('week');
+      await tx('delivery_team_weekly')
+        .where('week', '>=', fromWeek)
+        .andWhere('week', '<=', toWeek)
+        .delete();
+      for (const { week } of weeks)
+        await this.writeTeamWeeks(tx, undefined, week, week);
+      return;
     }
+    for (const part of chunks(teams)) {
+      await tx('delivery_team_weekly')
+        .where('week', '>=', fromWeek)
+        .andWhere('week', '<=', toWeek)
+        .whereIn('team_ref', part)
+        .delete();
+      await this.writeTeamWeeks(tx, part, fromWeek, toWeek);
+    }
+  }
+
+  private async writeTeamWeeks(
+    tx: Knex,
+    teams: string[] | undefined,
+    fromWeek: string,
+    toWeek: string,
+  ) {
+    const select = tx('delivery_team_daily')
+      .where('week', '>=', fromWeek)
+      .andWhere('week', '<=', toWeek)
+      .groupBy('team_ref', 'environment', 'week')
+      .select(
+        'team_ref',
+        'environment',
+        'week',
+        ...SUM_COLUMNS.map(c => tx.raw('sum(??) as ??', [c, c])),
+        tx.raw(
+          'sum(case when successful > 0 then 1 else 0 end) as deploy_days',
+        ),
+      );
+    if (teams) select.whereIn('team_ref', teams);
+    const rows = (await select).map(r => {
+      const out: Record<string, unknown> = {
+        team_ref: r.team_ref,
+        environment: r.environment,
+        week: r.week,
+        deploy_days: num(r.deploy_days),
+        lead_median: weekMedian(
+          undefined,
+          L_COLUMNS.map(c => num(r[c])),
+        ),
+        recovery_median: weekMedian(
+          undefined,
+          R_COLUMNS.map(c => num(r[c])),
+        ),
+        has_points: true,
+      };
+      for (const c of SUM_COLUMNS) out[c] = num(r[c]);
+      return out;
+    });
+    for (const part of chunks(rows, 150))
+      await tx('delivery_team_weekly').insert(part);
+  }
+
+  /** Week rows written before they kept their trend points, recomputed. */
+  async upgradeTeamWeeks() {
+    const stale = await this.db('delivery_team_weekly')
+      .where('has_points', false)
+      .min({ from: 'week' })
+      .max({ to: 'week' });
+    if (!stale[0]?.from) return;
+    await this.db.transaction(tx =>
+      this.rebuildTeamWeeks(tx, undefined, stale[0].from, stale[0].to),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import {
   DailyRollup,
-  mergeRollups,
+  WeekCounts,
+  weekCounts,
   weekOf,
 } from '@teamflow/plugin-delivery-common';
 import {
@@ -9,6 +10,7 @@ import {
   L_COLUMNS,
   R_COLUMNS,
   RollupTotals,
+  SUM_COLUMNS,
   StoreBase,
   changeFromRow,
   chunks,
@@ -44,14 +46,17 @@ export class ReadStore extends StoreBase {
   }
 
   /**
-   * Per team over a window: weekly totals (with deploy days) — whole weeks
-   * from week rows, the partial weeks at the window's edges from day rows —
-   * and the organisation's deploy days. Window totals are the sum of weeks.
+   * Every team over a window, summed in the database: the window's totals
+   * per team, the organisation's summed weeks, and (when `teamWeeks`) each
+   * team's week counts with their medians — complete weeks from the stored
+   * trend points of week rows, the partial weeks at the window's edges from
+   * day rows. Whole weeks come from week rows, edge days from day rows.
    */
-  async teamTotals(filter: {
+  async teamWindow(filter: {
     environment: string;
     fromDay: string;
     toDay: string;
+    teamWeeks: boolean;
   }) {
     const dayAfter = (d: string, n: number) =>
       new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000)
@@ -62,103 +67,138 @@ export class ReadStore extends StoreBase {
     let firstWeek = weekOf(filter.fromDay);
     if (firstWeek < filter.fromDay) firstWeek = dayAfter(firstWeek, 7);
     const lastWeekEnd = weekOf(filter.toDay);
-    const queries: Array<Promise<any[]>> = [];
     const whole = firstWeek < lastWeekEnd;
-    if (whole) {
-      queries.push(
-        this.db('delivery_team_weekly')
-          .where('environment', filter.environment)
-          .andWhere('week', '>=', firstWeek)
-          .andWhere('week', '<', lastWeekEnd)
-          .select(
-            'team_ref',
-            'week',
-            'deploy_days',
-            ...COUNT_COLUMNS.map(([c]) => c),
-            this.db.raw(`${packed(L_COLUMNS, c => c)} as lh`),
-            this.db.raw(`${packed(R_COLUMNS, c => c)} as rh`),
-          ),
-      );
-    }
-    const edges: Array<[string, string]> = whole
-      ? [
-          [filter.fromDay, firstWeek],
-          [lastWeekEnd, filter.toDay],
-        ]
-      : [[filter.fromDay, filter.toDay]];
-    for (const [from, to] of edges) {
-      if (from >= to) continue;
-      queries.push(
-        this.db('delivery_team_daily')
-          .where('environment', filter.environment)
-          .andWhere('day', '>=', from)
-          .andWhere('day', '<', to)
-          .groupBy('team_ref', 'week')
-          .select(
-            'team_ref',
-            'week',
-            ...COUNT_COLUMNS.map(([c]) => this.db.raw('sum(??) as ??', [c, c])),
-            this.db.raw(`${packed(L_COLUMNS, c => `sum(${c})`)} as lh`),
-            this.db.raw(`${packed(R_COLUMNS, c => `sum(${c})`)} as rh`),
-            this.db.raw(
-              'sum(case when successful > 0 then 1 else 0 end) as deploy_days',
-            ),
-          ),
-      );
-    }
-    const [orgDays, ...parts] = await Promise.all([
+    const edges = (
+      whole
+        ? [
+            [filter.fromDay, firstWeek],
+            [lastWeekEnd, filter.toDay],
+          ]
+        : [[filter.fromDay, filter.toDay]]
+    ).filter(([from, to]) => from < to);
+    const weekRows = () =>
+      this.db('delivery_team_weekly')
+        .where('environment', filter.environment)
+        .andWhere('week', '>=', firstWeek)
+        .andWhere('week', '<', lastWeekEnd);
+    const dayRows = ([from, to]: string[]) =>
       this.db('delivery_team_daily')
         .where('environment', filter.environment)
-        .andWhere('day', '>=', filter.fromDay)
-        .andWhere('day', '<', filter.toDay)
-        .andWhere('successful', '>', 0)
-        .countDistinct({ days: 'day' }),
-      ...queries,
-    ]);
-    const weeks = new Map<
-      string,
-      { teamRef: string; week: string; totals: RollupTotals }
-    >();
-    for (const rows of parts)
-      for (const r of rows) {
-        const key = `${r.team_ref}\u0000${r.week}`;
-        const row: RollupTotals = {
-          ...rollupFromRow(r, String(r.week), false),
-          deployDays: num(r.deploy_days),
-        };
-        const existing = weeks.get(key);
-        if (existing) {
-          existing.totals = {
-            ...mergeRollups(existing.week, [existing.totals, row]),
-            deployDays: existing.totals.deployDays + row.deployDays,
-          };
-        } else {
-          weeks.set(key, {
-            teamRef: String(r.team_ref),
-            week: String(r.week),
-            totals: row,
-          });
-        }
-      }
-    const teams = new Map<string, RollupTotals>();
-    for (const w of weeks.values()) {
-      const t = teams.get(w.teamRef);
-      teams.set(
-        w.teamRef,
-        t
-          ? {
-              ...mergeRollups(filter.fromDay, [t, w.totals]),
-              deployDays: t.deployDays + w.totals.deployDays,
-            }
-          : { ...w.totals, day: filter.fromDay },
-      );
-    }
+        .andWhere('day', '>=', from)
+        .andWhere('day', '<', to);
+    // Every row inside the window once: week rows and edge day rows.
+    const rowsInside = () => {
+      const parts = [
+        ...(whole
+          ? [
+              weekRows().select(
+                'team_ref',
+                'week',
+                ...SUM_COLUMNS,
+                'deploy_days',
+              ),
+            ]
+          : []),
+        ...edges.map(e =>
+          dayRows(e).select(
+            'team_ref',
+            'week',
+            ...SUM_COLUMNS,
+            this.db.raw(
+              'case when successful > 0 then 1 else 0 end as deploy_days',
+            ),
+          ),
+        ),
+      ];
+      const [first, ...rest] = parts;
+      return (rest.length ? first.unionAll(rest) : first).as('inside');
+    };
+    const sums = (by: string) =>
+      this.db
+        .from(rowsInside())
+        .groupBy(by)
+        .select(
+          by,
+          ...[...COUNT_COLUMNS.map(([c]) => c), 'deploy_days'].map(c =>
+            this.db.raw('sum(??) as ??', [c, c]),
+          ),
+          this.db.raw(`${packed(L_COLUMNS, c => `sum(${c})`)} as lh`),
+          this.db.raw(`${packed(R_COLUMNS, c => `sum(${c})`)} as rh`),
+        );
+    const [orgDays, teamRows, orgWeekRows, storedPoints, edgeWeeks] =
+      await Promise.all([
+        this.db('delivery_team_daily')
+          .where('environment', filter.environment)
+          .andWhere('day', '>=', filter.fromDay)
+          .andWhere('day', '<', filter.toDay)
+          .andWhere('successful', '>', 0)
+          .countDistinct({ days: 'day' }),
+        sums('team_ref'),
+        sums('week'),
+        filter.teamWeeks && whole
+          ? weekRows().select(
+              'team_ref',
+              'week',
+              'deployments',
+              'successful',
+              'failed',
+              'rework',
+              'lead_median',
+              'recovery_median',
+            )
+          : [],
+        filter.teamWeeks
+          ? Promise.all(
+              edges.map(e =>
+                dayRows(e)
+                  .groupBy('team_ref', 'week')
+                  .select(
+                    'team_ref',
+                    'week',
+                    ...COUNT_COLUMNS.map(([c]) =>
+                      this.db.raw('sum(??) as ??', [c, c]),
+                    ),
+                    this.db.raw(`${packed(L_COLUMNS, c => `sum(${c})`)} as lh`),
+                    this.db.raw(`${packed(R_COLUMNS, c => `sum(${c})`)} as rh`),
+                  ),
+              ),
+            )
+          : [],
+      ]);
+    const teamWeeks = new Map<string, Map<string, WeekCounts>>();
+    const add = (teamRef: string, week: string, counts: WeekCounts) => {
+      const weeks = teamWeeks.get(teamRef) ?? new Map<string, WeekCounts>();
+      teamWeeks.set(teamRef, weeks.set(week, counts));
+    };
+    for (const r of storedPoints as any[])
+      add(String(r.team_ref), String(r.week), {
+        deployments: num(r.deployments),
+        successful: num(r.successful),
+        failed: num(r.failed),
+        rework: num(r.rework),
+        leadMedian: r.lead_median === null ? null : Number(r.lead_median),
+        recoveryMedian:
+          r.recovery_median === null ? null : Number(r.recovery_median),
+      });
+    for (const rows of edgeWeeks as any[][])
+      for (const r of rows)
+        add(
+          String(r.team_ref),
+          String(r.week),
+          weekCounts(rollupFromRow(r, String(r.week), false)),
+        );
     return {
-      teams: [...teams.entries()].map(([teamRef, totals]) => ({
-        teamRef,
-        totals,
+      teams: teamRows.map(r => ({
+        teamRef: String(r.team_ref),
+        totals: {
+          ...rollupFromRow(r, filter.fromDay, false),
+          deployDays: num(r.deploy_days),
+        } as RollupTotals,
       })),
-      weeks: [...weeks.values()],
+      organisationWeeks: orgWeekRows.map(r =>
+        rollupFromRow(r, String(r.week), false),
+      ),
+      teamWeeks,
       organisationDeployDays: num(orgDays[0]?.days),
     };
   }

@@ -4,7 +4,12 @@ import { Entity } from '@backstage/catalog-model';
 import { FlowDefinitions } from '@teamflow/plugin-delivery-common';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { DeliveryService } from '../service/DeliveryService';
-import { START, expectLedgerOfWholeHistory, history } from '../testing/history';
+import {
+  START,
+  expectLedgerOfWholeHistory,
+  expectOrganisationOfWholeHistory,
+  history,
+} from '../testing/history';
 
 /*
  * Judging is incremental: each batch re-judges only what the new events can
@@ -126,6 +131,23 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
       await service.settled();
 
       await expectLedgerOfWholeHistory(store, final, definitions, COMPONENTS);
+      // The organisation page's team rows: a window from a Saturday to a
+      // Wednesday, so it has whole weeks and partial ones at both ends.
+      await expectOrganisationOfWholeHistory(
+        service,
+        final,
+        definitions,
+        Object.fromEntries(
+          COMPONENTS.map((c, i) => [
+            `component:default/${c}`,
+            `group:default/team-${i % 2}`,
+          ]),
+        ),
+        {
+          from: new Date(START + 2 * DAY).toISOString(),
+          to: new Date(START + (shape.days - 4) * DAY).toISOString(),
+        },
+      );
     },
   );
 });

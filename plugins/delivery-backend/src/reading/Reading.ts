@@ -3,7 +3,6 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   ChangeRecord,
-  DailyRollup,
   DeploymentRecord,
   DrillDownResponse,
   FlowSummaryResponse,
@@ -12,6 +11,8 @@ import {
   mergeRollups,
   summariseRollups,
   summariseTotals,
+  weekPoint,
+  windowWeeks,
 } from '@teamflow/plugin-delivery-common';
 import { Judging } from '../judging/Judging';
 import {
@@ -220,34 +221,36 @@ export class Reading extends Part {
     const environment = query.environment ?? this.definitions.environment;
     const fromDay = query.window.from.slice(0, 10);
     const toDay = query.window.to.slice(0, 10);
-    const { teams, weeks, organisationDeployDays } =
-      await this.store.teamTotals({ environment, fromDay, toDay });
-    const weeksOf = new Map<string, DailyRollup[]>();
-    for (const w of weeks) {
-      const list = weeksOf.get(w.teamRef);
-      if (list) list.push(w.totals);
-      else weeksOf.set(w.teamRef, [w.totals]);
-    }
+    const teamTrends = query.teamTrends !== false;
+    const { teams, organisationWeeks, teamWeeks, organisationDeployDays } =
+      await this.store.teamWindow({
+        environment,
+        fromDay,
+        toDay,
+        teamWeeks: teamTrends,
+      });
     const min = this.definitions.minimumSample;
+    const spans = teamTrends ? windowWeeks(query.window) : [];
     const rows = teams
       .filter(t => t.teamRef !== '')
-      .map(t => ({
-        teamRef: t.teamRef,
-        summary: summariseTotals(
-          t.totals,
-          weeksOf.get(t.teamRef) ?? [],
-          query.window,
-          min,
-        ),
-      }))
+      .map(t => {
+        const weeks = teamWeeks.get(t.teamRef);
+        return {
+          teamRef: t.teamRef,
+          summary: summariseTotals(
+            t.totals,
+            teamTrends
+              ? spans.map(({ week, days }) =>
+                  weekPoint(week, days, weeks?.get(week)),
+                )
+              : null,
+            query.window,
+            min,
+          ),
+        };
+      })
       .sort((a, b) => a.teamRef.localeCompare(b.teamRef));
     const reporting = new Set(rows.map(r => r.teamRef));
-    const orgWeeks = new Map<string, DailyRollup[]>();
-    for (const w of weeks) {
-      const list = orgWeeks.get(w.week);
-      if (list) list.push(w.totals);
-      else orgWeeks.set(w.week, [w.totals]);
-    }
     const orgTotal = {
       ...mergeRollups(
         fromDay,
@@ -261,14 +264,11 @@ export class Reading extends Part {
       window: query.window,
       organisation: summariseTotals(
         orgTotal,
-        [...orgWeeks.entries()].map(([week, list]) => mergeRollups(week, list)),
+        organisationWeeks,
         query.window,
         min,
       ),
-      teams:
-        query.teamTrends === false
-          ? rows.map(r => ({ ...r, summary: { ...r.summary, trend: [] } }))
-          : rows,
+      teams: rows,
       teamsWithoutEvents: (await this.groups()).teams.filter(
         t => !reporting.has(t),
       ),

@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
@@ -69,8 +70,8 @@ const window = {
 };
 
 describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
-  async function create() {
-    const knex = await databases.init(id);
+  async function create(existing?: Knex) {
+    const knex = existing ?? (await databases.init(id));
     const store = await DeliveryStore.create({
       database: mockServices.database({ knex }),
     });
@@ -88,9 +89,56 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       },
       now: () => at('21T12:00'),
     });
-    return { service, store };
+    return { service, store, knex };
   }
   const user = mockServices.auth().getOwnServiceCredentials();
+
+  it('recomputes at start-up the trend points of week rows written before they kept them', async () => {
+    const { service, knex } = await create();
+    // Two weeks of a deployment each with changes of 1 h and 3 h:
+    // medians 2 h (lead time) in the weeks of 2 and 9 November.
+    await service.ingest([
+      change('c1', '02T09:00'),
+      change('c2', '02T07:00'),
+      deploy('d1', '02T10:00'),
+      change('c3', '09T09:00'),
+      change('c4', '09T07:00'),
+      deploy('d2', '09T10:00'),
+    ]);
+    await service.settled();
+    const wide = {
+      from: '2026-10-26T00:00:00.000Z',
+      to: '2026-11-16T00:00:00.000Z',
+    };
+    const before = await service.organisation({ window: wide });
+    const points = (org: typeof before) =>
+      org.teams[0].summary.trend.map(w => [w.week, w.leadTimeMedianHours]);
+    // Histogram medians: 1 h and 3 h fall in (0.71, 1] and (2.83, 4].
+    expect(points(before)).toEqual([
+      ['2026-10-26', null],
+      ['2026-11-02', expect.any(Number)],
+      ['2026-11-09', expect.any(Number)],
+    ]);
+    const median = before.teams[0].summary.trend[1].leadTimeMedianHours!;
+    expect(median).toBeGreaterThan(0.7);
+    expect(median).toBeLessThanOrEqual(4);
+    // As a database from before the migration: week rows without points.
+    await knex('delivery_team_weekly').update({
+      lead_median: null,
+      recovery_median: null,
+      has_points: false,
+    });
+    expect(points(await service.organisation({ window: wide }))).toEqual([
+      ['2026-10-26', null],
+      ['2026-11-02', null],
+      ['2026-11-09', null],
+    ]);
+    // The next start recomputes them.
+    const restarted = await create(knex);
+    expect(await restarted.service.organisation({ window: wide })).toEqual(
+      before,
+    );
+  });
 
   it('judges events as they arrive in any order and sums them exactly per entity and team', async () => {
     const { service } = await create();

@@ -5,9 +5,11 @@ import {
   IncidentEvent,
   attributeFlow,
   rollupDays,
+  summariseRollups,
 } from '@teamflow/plugin-delivery-common';
 import { IncomingEvent } from '@teamflow/plugin-delivery-node';
 import { DeliveryStore } from '../database/DeliveryStore';
+import { DeliveryService } from '../service/DeliveryService';
 
 /*
  * Random delivery histories for the judging, crash and replica tests: every
@@ -364,5 +366,43 @@ export async function expectLedgerOfWholeHistory(
     })),
   ).toEqual(
     final.incidents.map(i => ({ id: i.id, linked: want.links.get(i.id) })),
+  );
+}
+
+/**
+ * Checks the organisation by team against the whole history: each team's
+ * five metrics and weekly trend equal summarising its components' expected
+ * day rows by their histograms (team rows keep histograms, not durations),
+ * over a window with partial weeks at both ends — so week rows, their stored
+ * trend points and the edge day rows are all read.
+ */
+export async function expectOrganisationOfWholeHistory(
+  service: DeliveryService,
+  final: Final,
+  definitions: FlowDefinitions,
+  owners: Record<string, string>,
+  window: { from: string; to: string },
+) {
+  const want = expected(final, definitions).days.get('production')!;
+  const org = await service.organisation({ window });
+  const teams = [...new Set(Object.values(owners))].sort();
+  const inWindow = (r: { day: string }) =>
+    r.day >= window.from.slice(0, 10) && r.day < window.to.slice(0, 10);
+  const histogramsOnly = ({
+    leadTimes: _l,
+    recoveryTimes: _r,
+    ...rest
+  }: (typeof want)[number]) => rest;
+  expect(org.teams.map(t => [t.teamRef, t.summary])).toEqual(
+    teams
+      .map(team => {
+        const rows = want
+          .filter(r => owners[r.entityRef] === team && inWindow(r))
+          .map(histogramsOnly);
+        return rows.length
+          ? [team, summariseRollups(rows, window, definitions.minimumSample)]
+          : undefined;
+      })
+      .filter(x => x !== undefined),
   );
 }
