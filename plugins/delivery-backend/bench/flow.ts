@@ -507,9 +507,91 @@ async function main() {
         : {}),
     },
     ...(process.env.TEAMFLOW_BENCH_INGEST_ONLY ? {} : await reads()),
+    ...(PG && !process.env.TEAMFLOW_BENCH_INGEST_ONLY
+      ? { rawSql: await rawSqlReads() }
+      : {}),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     cpus: os.cpus().length,
   };
+  /*
+   * The same questions the way DevLake's DORA dashboards answer them: SQL
+   * over the event tables at query time (its panels are Grafana queries over
+   * the domain tables), here over the judged deployments and change links:
+   * counts, deploy days and percentiles for the window, and per week, in
+   * four queries run side by side. PostgreSQL only (percentile_cont).
+   */
+  async function rawSqlReads() {
+    const from = Date.parse('2026-08-23T00:00:00Z');
+    const to = Date.parse('2026-11-22T00:00:00Z');
+    const week = "date_trunc('week', to_timestamp(d.finished_at / 1000))";
+    const answer = async (column: 'entity_ref' | 'team_ref', ref?: string) => {
+      const by = ref ? '' : `d.${column},`;
+      const where = `d.environment = 'production' and d.finished_at >= ${from} and d.finished_at < ${to}${
+        ref ? ` and d.${column} = ?` : ''
+      }`;
+      const bind = ref ? [ref] : [];
+      const deployments = `count(*) filter (where d.status = 'success') as successful, count(*) as deployments, count(*) filter (where d.failed) as failed, count(*) filter (where d.rework) as rework`;
+      const group = (extra: string) =>
+        by || extra ? `group by ${by}${extra}`.replace(/,$/, '') : '';
+      const start = performance.now();
+      await Promise.all([
+        db.knex.raw(
+          `select ${by} ${deployments}, count(distinct floor(d.finished_at / 86400000)) filter (where d.status = 'success') as deploy_days, percentile_cont(array[0.5, 0.75, 0.9]) within group (order by d.recovery_hours) as recovery from delivery_deployments d where ${where} ${group(
+            '',
+          )}`,
+          bind,
+        ),
+        db.knex.raw(
+          `select ${by} ${week} as week, ${deployments}, percentile_cont(0.5) within group (order by d.recovery_hours) as recovery from delivery_deployments d where ${where} ${group(
+            'week',
+          )}`,
+          bind,
+        ),
+        db.knex.raw(
+          `select ${by} percentile_cont(array[0.5, 0.75, 0.9]) within group (order by cd.lead_time_hours) as lead from delivery_change_deployments cd join delivery_deployments d on d.id = cd.deployment_id where ${where} ${group(
+            '',
+          )}`,
+          bind,
+        ),
+        db.knex.raw(
+          `select ${by} ${week} as week, percentile_cont(0.5) within group (order by cd.lead_time_hours) as lead from delivery_change_deployments cd join delivery_deployments d on d.id = cd.deployment_id where ${where} ${group(
+            'week',
+          )}`,
+          bind,
+        ),
+      ]);
+      return performance.now() - start;
+    };
+    const measure = async (runs: Array<() => Promise<number>>) => {
+      await runs[0]();
+      const samples: number[] = [];
+      for (const run of runs) samples.push(await run());
+      return sampleStats(samples);
+    };
+    return {
+      component90d: await measure(
+        Array.from(
+          { length: 30 },
+          (_, i) => () =>
+            answer(
+              'entity_ref',
+              `component:default/c-${(i * 193) % COMPONENTS}`,
+            ),
+        ),
+      ),
+      team90d: await measure(
+        Array.from(
+          { length: 30 },
+          (_, i) => () =>
+            answer('team_ref', `group:default/team-${(i * 97) % TEAMS}`),
+        ),
+      ),
+      orgByTeam90d: await measure(
+        Array.from({ length: 3 }, () => () => answer('team_ref')),
+      ),
+    };
+  }
+
   // The summaries (skipped with TEAMFLOW_BENCH_INGEST_ONLY=1).
   async function reads() {
     return {
@@ -534,6 +616,15 @@ async function main() {
       orgByTeam90d: await measureRequests(
         base,
         Array.from({ length: 15 }, () => `metrics/org?${window}`),
+      ),
+      // Without the teams' weekly trends (a table of numbers, as the tech
+      // debt page asks).
+      orgByTeam90dNoTrends: await measureRequests(
+        base,
+        Array.from(
+          { length: 15 },
+          () => `metrics/org?${window}&teamTrends=false`,
+        ),
       ),
     };
   }

@@ -113,19 +113,37 @@ export class ReadStore extends StoreBase {
       const [first, ...rest] = parts;
       return (rest.length ? first.unionAll(rest) : first).as('inside');
     };
-    const sums = (by: string) =>
-      this.db
-        .from(rowsInside())
-        .groupBy(by)
-        .select(
-          by,
-          ...[...COUNT_COLUMNS.map(([c]) => c), 'deploy_days'].map(c =>
-            this.db.raw('sum(??) as ??', [c, c]),
-          ),
-          this.db.raw(`${packed(L_COLUMNS, c => `sum(${c})`)} as lh`),
-          this.db.raw(`${packed(R_COLUMNS, c => `sum(${c})`)} as rh`),
-        );
-    const [orgDays, teamRows, orgWeekRows, storedPoints, edgeWeeks] =
+    const sumColumns = [
+      ...[...COUNT_COLUMNS.map(([c]) => c), 'deploy_days'].map(c =>
+        this.db.raw('sum(??) as ??', [c, c]),
+      ),
+      this.db.raw(`${packed(L_COLUMNS, c => `sum(${c})`)} as lh`),
+      this.db.raw(`${packed(R_COLUMNS, c => `sum(${c})`)} as rh`),
+    ];
+    // Per team and per week: on PostgreSQL one pass (grouping sets, the
+    // rows of a team grouping have a null week), elsewhere two.
+    const sums: () => Promise<[any[], any[]]> =
+      this.db.client.config.client === 'pg'
+        ? async () => {
+            const rows = await this.db
+              .from(rowsInside())
+              .groupByRaw('grouping sets ((team_ref), (week))')
+              .select('team_ref', 'week', ...sumColumns);
+            return [
+              rows.filter(r => r.week === null),
+              rows.filter(r => r.week !== null),
+            ];
+          }
+        : () =>
+            Promise.all(
+              ['team_ref', 'week'].map(by =>
+                this.db
+                  .from(rowsInside())
+                  .groupBy(by)
+                  .select(by, ...sumColumns),
+              ),
+            ) as Promise<[any[], any[]]>;
+    const [orgDays, [teamRows, orgWeekRows], storedPoints, edgeWeeks] =
       await Promise.all([
         this.db('delivery_team_daily')
           .where('environment', filter.environment)
@@ -133,8 +151,7 @@ export class ReadStore extends StoreBase {
           .andWhere('day', '<', filter.toDay)
           .andWhere('successful', '>', 0)
           .countDistinct({ days: 'day' }),
-        sums('team_ref'),
-        sums('week'),
+        sums(),
         filter.teamWeeks && whole
           ? weekRows().select(
               'team_ref',
@@ -203,9 +220,13 @@ export class ReadStore extends StoreBase {
     };
   }
 
-  /** Environments with deployments of these entities or teams. */
+  /**
+   * Environments with judged events (day rows) of these entities or teams:
+   * read from the day rows' indexes rather than every deployment row (a
+   * team's thousand deployments cost ~30 ms at 2,000,000 deployments).
+   */
   async environments(filter: { entityRefs?: string[]; teamRefs?: string[] }) {
-    const q = this.db('delivery_deployments').distinct('environment');
+    const q = this.db('delivery_entity_daily').distinct('environment');
     if (filter.entityRefs) q.whereIn('entity_ref', filter.entityRefs);
     if (filter.teamRefs) q.whereIn('team_ref', filter.teamRefs);
     const rows = await q.limit(50);

@@ -104,8 +104,18 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       change('c3', '09T09:00'),
       change('c4', '09T07:00'),
       deploy('d2', '09T10:00'),
+      deploy('s1', '09T08:00', { environment: 'staging' }),
     ]);
     await service.settled();
+    // Both environments are offered, for the component and its team.
+    const credentials = await user;
+    for (const scope of [
+      { entityRef: 'component:default/checkout-service' },
+      { teamRef: 'group:default/checkout' },
+    ])
+      expect(
+        (await service.summary(credentials, { ...scope, window })).environments,
+      ).toEqual(['production', 'staging']);
     const wide = {
       from: '2026-10-26T00:00:00.000Z',
       to: '2026-11-16T00:00:00.000Z',
