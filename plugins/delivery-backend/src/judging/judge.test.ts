@@ -1,4 +1,8 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { FlowDefinitions } from '@teamflow/plugin-delivery-common';
@@ -22,7 +26,9 @@ import {
  * random order and batches; the stored day rows and verdicts are then
  * compared with `attributeFlow` + `rollupDays` over the complete history.
  * Odd seeds judge one entity per group, so one group's context is read while
- * the previous group is written.
+ * the previous group is written. Halfway through the ingest an admin declares
+ * an earlier owner for one component; the organisation's team rows must then
+ * follow the owner at each event's time.
  */
 
 jest.setTimeout(120_000);
@@ -120,7 +126,23 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
       expect(Math.max(0, ...reach) > HORIZON_DAYS * DAY).toBe(
         shape.farListDays !== undefined,
       );
-      for (const batch of batches) {
+      // Halfway through, an admin declares that gamma belonged to team-1
+      // until day 20 (team-0, its owner in the catalog, since): its events
+      // before then move to team-1, those arriving later go there directly.
+      const moveDay = new Date(START + 20 * DAY).toISOString().slice(0, 10);
+      for (const [i, batch] of batches.entries()) {
+        if (i === Math.floor(batches.length / 2)) {
+          const admin = mockCredentials.user('user:default/admin');
+          await service.declareOwnership(admin, {
+            entityRef: 'component:default/gamma',
+            teamRef: 'group:default/team-1',
+          });
+          await service.declareOwnership(admin, {
+            entityRef: 'component:default/gamma',
+            teamRef: 'group:default/team-0',
+            from: moveDay,
+          });
+        }
         const result = await service.ingest(
           batch.map(event => ({ source: 'test', event })),
         );
@@ -137,12 +159,12 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
         service,
         final,
         definitions,
-        Object.fromEntries(
-          COMPONENTS.map((c, i) => [
-            `component:default/${c}`,
-            `group:default/team-${i % 2}`,
-          ]),
-        ),
+        (entityRef, day) =>
+          entityRef === 'component:default/gamma'
+            ? `group:default/team-${day < moveDay ? 1 : 0}`
+            : `group:default/team-${
+                COMPONENTS.indexOf(entityRef.split('/')[1]) % 2
+              }`,
         {
           from: new Date(START + 2 * DAY).toISOString(),
           to: new Date(START + (shape.days - 4) * DAY).toISOString(),

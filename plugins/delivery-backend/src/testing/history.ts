@@ -380,12 +380,12 @@ export async function expectOrganisationOfWholeHistory(
   service: DeliveryService,
   final: Final,
   definitions: FlowDefinitions,
-  owners: Record<string, string>,
+  ownerOf: (entityRef: string, day: string) => string,
   window: { from: string; to: string },
 ) {
   const want = expected(final, definitions).days.get('production')!;
   const org = await service.organisation({ window });
-  const teams = [...new Set(Object.values(owners))].sort();
+  const teams = [...new Set(want.map(r => ownerOf(r.entityRef, r.day)))].sort();
   const inWindow = (r: { day: string }) =>
     r.day >= window.from.slice(0, 10) && r.day < window.to.slice(0, 10);
   const histogramsOnly = ({
@@ -397,7 +397,7 @@ export async function expectOrganisationOfWholeHistory(
     teams
       .map(team => {
         const rows = want
-          .filter(r => owners[r.entityRef] === team && inWindow(r))
+          .filter(r => ownerOf(r.entityRef, r.day) === team && inWindow(r))
           .map(histogramsOnly);
         return rows.length
           ? [team, summariseRollups(rows, window, definitions.minimumSample)]
