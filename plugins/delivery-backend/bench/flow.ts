@@ -27,7 +27,9 @@
  * with every component and team):
  * - ingest: 30 batches of 1,000 CDEvents (CloudEvents JSON) for 100 components each, parsed,
  *   validated, stored and judged with the roll-ups of the days they touch rewritten;
- * - one component's 90-day summary, one team's (10 components), the organisation by team.
+ * - one component's 90-day summary, one team's (10 components), the organisation by team (with
+ *   and without the teams' weekly trends);
+ * - PostgreSQL: the same three questions as raw SQL over the event tables (as DevLake answers).
  */
 import fs from 'node:fs';
 import inspector from 'node:inspector';
