@@ -252,6 +252,12 @@ function indexedCatalog(entities: Entity[]): any {
     }),
     getEntities: async (req: { filter: any }) => {
       if (req.filter?.kind === 'group') return { items: groups };
+      // The organisation model: groups and the owned kinds.
+      if (
+        Array.isArray(req.filter) &&
+        req.filter.some((f: any) => f.kind === 'group')
+      )
+        return { items: entities };
       throw new Error(`bench catalog: unexpected query ${JSON.stringify(req)}`);
     },
   };

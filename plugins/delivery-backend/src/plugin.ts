@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { orgModelServiceRef } from '@teamflow/plugin-teamflow-node';
 import {
   FlowDefinitions,
   FlowTargets,
@@ -47,6 +48,7 @@ export const deliveryPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        org: orgModelServiceRef,
         events: eventsServiceRef,
       },
       async init(deps) {

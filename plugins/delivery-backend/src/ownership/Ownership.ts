@@ -1,5 +1,4 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { OwnershipEntry, ownerAt } from '@teamflow/plugin-teamflow-common';
 import { Access } from '../service/access';
@@ -7,7 +6,6 @@ import {
   DeliveryContext,
   EVENT_KINDS,
   Part,
-  lower,
   normaliseRef,
   teamOf,
 } from '../service/shared';
@@ -61,16 +59,12 @@ export class Ownership extends Part {
    * while no events arrive). Returns how many owners changed.
    */
   async observeOwnership() {
-    const credentials = await this.auth.getOwnServiceCredentials();
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: EVENT_KINDS.map(kind => ({ kind })),
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
-      },
-      { credentials },
-    );
+    // A fresh read, which every Teamflow plugin then shares.
+    const model = await this.ctx.org.current({ maxAgeMs: 0 });
     const current = new Map<string, string | null>();
-    for (const e of items) current.set(lower(stringifyEntityRef(e)), teamOf(e));
+    for (const [ref, owner] of model.ownership())
+      if (EVENT_KINDS.includes(ref.slice(0, ref.indexOf(':'))))
+        current.set(ref, owner?.startsWith('group:') ? owner : null);
     const before = this.now();
     const timelines = await this.observe(current);
     let changed = 0;

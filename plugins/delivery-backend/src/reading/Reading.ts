@@ -57,65 +57,11 @@ export class Reading extends Part {
     return { ref: normalised, entity };
   }
 
-  private groupTree?: {
-    at: number;
-    groups: Promise<{ children: Map<string, string[]>; teams: string[] }>;
-  };
-
-  /**
-   * Group → child groups, and the groups of type `team`, read from the
-   * catalog at most once a minute.
-   */
-  private groups() {
-    if (!this.groupTree || this.now() - this.groupTree.at > 60_000) {
-      const groups = (async () => {
-        const credentials = await this.auth.getOwnServiceCredentials();
-        const { items } = await this.catalog.getEntities(
-          {
-            filter: { kind: 'group' },
-            fields: [
-              'kind',
-              'metadata.name',
-              'metadata.namespace',
-              'spec.type',
-              'relations',
-            ],
-          },
-          { credentials },
-        );
-        const children = new Map<string, string[]>();
-        const teams: string[] = [];
-        for (const g of items) {
-          const ref = lower(stringifyEntityRef(g));
-          children.set(
-            ref,
-            (g.relations ?? [])
-              .filter(r => r.type === 'parentOf')
-              .map(r => lower(r.targetRef)),
-          );
-          if (g.spec?.type === 'team') teams.push(ref);
-        }
-        return { children, teams: teams.sort() };
-      })();
-      this.groupTree = { at: this.now(), groups };
-      groups.catch(() => {
-        this.groupTree = undefined;
-      });
-    }
-    return this.groupTree.groups;
-  }
-
   /** The team and its descendants (parentOf relations, any depth). */
   private async teamAndChildren(team: Entity) {
-    const { children } = await this.groups();
-    const out: string[] = [];
-    const walk = (ref: string) => {
-      if (out.includes(ref)) return;
-      out.push(ref);
-      for (const c of children.get(ref) ?? []) walk(c);
-    };
-    walk(lower(stringifyEntityRef(team)));
-    return out;
+    return (await this.ctx.org.current()).groupAndDescendants(
+      stringifyEntityRef(team),
+    );
   }
 
   private scopeFilter = async (
@@ -269,9 +215,10 @@ export class Reading extends Part {
         min,
       ),
       teams: rows,
-      teamsWithoutEvents: (await this.groups()).teams.filter(
-        t => !reporting.has(t),
-      ),
+      teamsWithoutEvents: (await this.ctx.org.current())
+        .teams()
+        .map(t => t.ref)
+        .filter(t => !reporting.has(t)),
     };
   }
 

@@ -6,6 +6,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { FlowDefinitions, FlowTargets } from '@teamflow/plugin-delivery-common';
+import {
+  OrgModelService,
+  orgModelFromCatalog,
+} from '@teamflow/plugin-teamflow-node';
 
 import { DeliveryStore } from '../database/DeliveryStore';
 import { Ingest } from '../ingest/Ingest';
@@ -53,6 +57,8 @@ export class DeliveryService {
   static create(options: {
     store: DeliveryStore;
     catalog: CatalogService;
+    /** The shared organisation model (default: one over `catalog`). */
+    org?: OrgModelService;
     auth: AuthService;
     permissions: PermissionsService;
     logger: LoggerService;
@@ -72,6 +78,13 @@ export class DeliveryService {
     return new DeliveryService({
       store: options.store,
       catalog: options.catalog,
+      org:
+        options.org ??
+        orgModelFromCatalog({
+          catalog: options.catalog,
+          auth: options.auth,
+          now: options.now,
+        }),
       auth: options.auth,
       permissions: options.permissions,
       logger: options.logger,

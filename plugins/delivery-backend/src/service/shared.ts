@@ -12,6 +12,11 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError } from '@backstage/errors';
 import { FlowDefinitions, FlowTargets } from '@teamflow/plugin-delivery-common';
+import {
+  OrgModelService,
+  groupOwnerOf,
+  lowerRef,
+} from '@teamflow/plugin-teamflow-node';
 import { DeliveryStore } from '../database/DeliveryStore';
 
 /*
@@ -24,6 +29,8 @@ import { DeliveryStore } from '../database/DeliveryStore';
 export type DeliveryContext = {
   store: DeliveryStore;
   catalog: CatalogService;
+  /** Teams, hierarchy and owners: the model every Teamflow plugin shares. */
+  org: OrgModelService;
   auth: AuthService;
   permissions: PermissionsService;
   logger: LoggerService;
@@ -53,8 +60,8 @@ export abstract class Part {
   }
 }
 
-// Entity refs compare case-insensitively; the default mapping is en-US's (and far cheaper to call).
-export const lower = (s: string) => s.toLowerCase();
+// Entity refs compare case-insensitively (Teamflow's one rule).
+export const lower = lowerRef;
 export const DAY = 86_400_000;
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const PROJECT_SLUGS = [
@@ -88,13 +95,8 @@ export function normaliseRef(ref: string) {
   }
 }
 
-/** The group owning an entity now (its ownedBy relation), or null. */
-export function teamOf(e: Entity) {
-  const owner = (e.relations ?? []).find(
-    r => r.type === 'ownedBy' && r.targetRef.startsWith('group:'),
-  );
-  return owner ? lower(owner.targetRef) : null;
-}
+/** The group owning an entity now (Teamflow's owner rule), or null. */
+export const teamOf: (e: Entity) => string | null = groupOwnerOf;
 
 /** Kinds events can be about: what is deployed and what has incidents. */
 export const EVENT_KINDS = ['component', 'resource'];

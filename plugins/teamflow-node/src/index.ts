@@ -1,0 +1,7 @@
+/**
+ * The organisation model shared by Teamflow's backend plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './org';
+export * from './service';
