@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { orgModelServiceRef } from '@teamflow/plugin-teamflow-node';
 import { cognitiveLoadPermissions } from '@teamflow/plugin-cognitive-load-common';
 import { createRouter } from './router';
 import { DatabaseCognitiveLoadStore } from './database/CognitiveLoadStore';
@@ -31,6 +32,7 @@ export const cognitiveLoadPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        org: orgModelServiceRef,
       },
       async init(deps) {
         const settings = readSurveyConfig(deps.config);

@@ -7,7 +7,6 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -31,6 +30,12 @@ import { CognitiveLoadStore, StoredWave } from '../database/CognitiveLoadStore';
 import { SurveyConfig } from './config';
 import { legacyRespondentKey, respondentKey } from './respondentKey';
 import {
+  OrgModel,
+  OrgModelService,
+  lowerRef,
+  orgModelFromCatalog,
+} from '@teamflow/plugin-teamflow-node';
+import {
   GroupResult,
   OrgGroup,
   ResultChange,
@@ -39,8 +44,7 @@ import {
   computeWaveResults,
 } from './waveResults';
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
-const TEAM_TYPE_LABEL = 'teamflow.io/team-type';
+const lower = lowerRef;
 
 const summary = (w: StoredWave, now: string): Wave => ({
   id: w.id,
@@ -87,7 +91,7 @@ export function waveStatus(w: StoredWave, now: string): Wave['status'] {
  * @public
  */
 export class SurveyService {
-  private groupsCache?: { at: number; groups: Promise<Map<string, OrgGroup>> };
+  private readonly groupMaps = new WeakMap<OrgModel, Map<string, OrgGroup>>();
   // Results of closed waves, which can no longer change, for as long as the
   // catalog's group hierarchy they were computed with is current.
   private readonly closedResults = new Map<
@@ -99,18 +103,20 @@ export class SurveyService {
 
   private constructor(
     private readonly store: CognitiveLoadStore,
-    private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     private readonly userInfo: UserInfoService,
     private readonly permissions: PermissionsService,
     private readonly config: SurveyConfig & { secret: string },
     private readonly logger: LoggerService,
     private readonly now: () => Date,
+    private readonly org: OrgModelService,
   ) {}
 
   static create(options: {
     store: CognitiveLoadStore;
     catalog: CatalogService;
+    /** The shared organisation model (default: one over `catalog`). */
+    org?: OrgModelService;
     auth: AuthService;
     userInfo: UserInfoService;
     permissions: PermissionsService;
@@ -120,13 +126,14 @@ export class SurveyService {
   }) {
     return new SurveyService(
       options.store,
-      options.catalog,
       options.auth,
       options.userInfo,
       options.permissions,
       options.config,
       options.logger,
       options.now ?? (() => new Date()),
+      options.org ??
+        orgModelFromCatalog({ catalog: options.catalog, auth: options.auth }),
     );
   }
 
@@ -138,54 +145,30 @@ export class SurveyService {
     return this.now().toISOString();
   }
 
-  /** Groups of the catalog, cached for 30 seconds. */
+  /**
+   * Groups of the catalog as the survey needs them, from the organisation
+   * model every Teamflow plugin shares (one map per model, so results
+   * cached against a model stay valid while it does).
+   */
   async groups(): Promise<Map<string, OrgGroup>> {
-    if (!this.groupsCache || Date.now() - this.groupsCache.at > 30_000) {
-      const groups = this.loadGroups();
-      this.groupsCache = { at: Date.now(), groups };
-      groups.catch(() => {
-        this.groupsCache = undefined;
-      });
-    }
-    return this.groupsCache.groups;
-  }
-
-  private async loadGroups(): Promise<Map<string, OrgGroup>> {
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: { kind: 'group' },
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.title',
-          'metadata.labels',
-          'spec.type',
-          'relations',
-        ],
-      },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
-    return new Map(
-      items.map(e => {
-        const ref = lower(stringifyEntityRef(e));
-        const label = e.metadata.labels?.[TEAM_TYPE_LABEL];
-        const isTeam = label || e.spec?.type === 'team';
-        const parent = (e.relations ?? []).find(r => r.type === 'childOf');
-        return [
-          ref,
+    const model = await this.org.current();
+    let groups = this.groupMaps.get(model);
+    if (!groups) {
+      groups = new Map(
+        [...model.groups.values()].map(g => [
+          g.ref,
           {
-            ref,
-            title: e.metadata.title ?? e.metadata.name,
-            type: isTeam ? label ?? 'undeclared' : undefined,
-            parentRef: parent ? lower(parent.targetRef) : undefined,
-            members: (e.relations ?? [])
-              .filter(r => r.type === 'hasMember')
-              .map(r => lower(r.targetRef)),
+            ref: g.ref,
+            title: g.title,
+            type: g.teamType,
+            parentRef: g.parent,
+            members: g.members,
           },
-        ];
-      }),
-    );
+        ]),
+      );
+      this.groupMaps.set(model, groups);
+    }
+    return groups;
   }
 
   private async user(credentials: BackstageCredentials) {

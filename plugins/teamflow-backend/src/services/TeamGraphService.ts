@@ -5,6 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
@@ -14,6 +15,7 @@ import {
   PersonaCoverageInput,
   StructuralLoad,
   TEAMFLOW_RELATIONS,
+  TEAM_TYPE_LABEL,
   TeamGraph,
   computeStructuralLoad,
   deriveTeamGraph,
@@ -52,8 +54,14 @@ const FIELDS = [
   'relations',
 ];
 
-const FILTER: Array<Record<string, string | string[]>> = [
+// Teams by Teamflow's one rule (getTeamType): spec.type team, or a Team
+// Topologies label whatever spec.type says.
+const FILTER: Array<Record<string, string | string[] | symbol>> = [
   { kind: 'group', 'spec.type': 'team' },
+  {
+    kind: 'group',
+    [`metadata.labels.${TEAM_TYPE_LABEL}`]: CATALOG_FILTER_EXISTS,
+  },
   {
     kind: [
       'component',

@@ -21,6 +21,7 @@ import {
   validateDebtItem,
 } from '@teamflow/plugin-tech-debt-common';
 import { DebtSignalProvider } from '@teamflow/plugin-tech-debt-node';
+import { lowerRef, ownerOf } from '@teamflow/plugin-teamflow-node';
 import {
   DebtAggregate,
   DebtStore,
@@ -29,7 +30,7 @@ import {
 import { catalogSignals } from './catalogSignals';
 import { snapshotRows } from './snapshots';
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
+const lower = lowerRef;
 const OPEN = ['open', 'planned', 'in-progress'];
 
 /** Thrown by `updateItem` when the item changed since the caller read it. @public */
@@ -174,8 +175,7 @@ export class DebtService {
   }
 
   private ownerOf(entity: Entity) {
-    const owner = (entity.relations ?? []).find(r => r.type === 'ownedBy');
-    return owner ? lower(owner.targetRef) : undefined;
+    return ownerOf(entity) ?? undefined;
   }
 
   private async mayManage(credentials: BackstageCredentials, entity: Entity) {

@@ -1,7 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CollectedSignal } from '@teamflow/plugin-tech-debt-node';
-
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
+import { getTeamType } from '@teamflow/plugin-teamflow-common';
+import { lowerRef as lower, ownerOf } from '@teamflow/plugin-teamflow-node';
 
 /**
  * Debt the catalog itself shows:
@@ -15,14 +15,10 @@ const lower = (s: string) => s.toLocaleLowerCase('en-US');
  */
 export function catalogSignals(entities: Entity[]): CollectedSignal[] {
   const byRef = new Map(entities.map(e => [lower(stringifyEntityRef(e)), e]));
+  // Teamflow's one rule for teams (a Team Topologies type or spec.type team).
   const isTeam = (ref: string) => {
     const g = byRef.get(ref);
-    return (
-      !!g &&
-      lower(g.kind) === 'group' &&
-      (g.spec?.type === 'team' ||
-        !!g.metadata.labels?.['teamflow.io/team-type'])
-    );
+    return !!g && getTeamType(g) !== undefined;
   };
   const signals: CollectedSignal[] = [];
   for (const e of entities) {
@@ -51,15 +47,13 @@ export function catalogSignals(entities: Entity[]): CollectedSignal[] {
         }
       }
     }
-    const owner = relations.find(r => r.type === 'ownedBy');
-    if (!owner || !isTeam(lower(owner.targetRef))) {
+    const owner = ownerOf(e);
+    if (!owner || !isTeam(owner)) {
       signals.push({
         entityRef: ref,
         kind: 'no-team-owner',
-        title: owner
-          ? `Owned by ${lower(owner.targetRef)}, which is not a team`
-          : 'No owner',
-        details: { owner: owner ? lower(owner.targetRef) : '' },
+        title: owner ? `Owned by ${owner}, which is not a team` : 'No owner',
+        details: { owner: owner ?? '' },
       });
     }
     if (kind === 'api' && !relations.some(r => r.type === 'apiConsumedBy')) {
