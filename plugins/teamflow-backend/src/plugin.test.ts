@@ -305,4 +305,53 @@ describe('teamflow backend', () => {
     expect(overview.body.teams.total).toBe(2);
     expect(overview.body.ownership.components).toBe(2);
   });
+
+  it('takes a snapshot on demand, and answers what changed with days checked', async () => {
+    const server = await start();
+    const taken = await request(server)
+      .post('/api/teamflow/history/snapshots')
+      .set('Authorization', user);
+    expect(taken.status).toBe(201);
+    const today = new Date().toISOString().slice(0, 10);
+    // three teams; checkout → store-ops observed, checkout → platform declared
+    expect(taken.body).toEqual({ takenOn: today, teams: 3, dependencies: 2 });
+    // One day of history: nothing to compare last week with.
+    const changes = await request(server)
+      .get('/api/teamflow/history/changes')
+      .set('Authorization', user);
+    expect(changes.status).toBe(200);
+    expect(changes.body).toEqual({
+      status: 'not-enough-history',
+      earliest: today,
+    });
+    for (const [query, message] of [
+      ['from=2026-02-30', "'from' must be a day YYYY-MM-DD, got '2026-02-30'"],
+      ['to=yesterday', "'to' must be a day YYYY-MM-DD, got 'yesterday'"],
+      ['from=2026-11-30&to=2026-11-23', 'from (2026-11-30) must be before to'],
+    ]) {
+      const bad = await request(server)
+        .get(`/api/teamflow/history/changes?${query}`)
+        .set('Authorization', user);
+      expect([bad.status, bad.body.error.message]).toEqual([
+        400,
+        expect.stringContaining(message),
+      ]);
+    }
+    const anonymous = await request(server).get(
+      '/api/teamflow/history/changes',
+    );
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('leaves on-demand snapshots to holders of teamflow.history.snapshot', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async () => [{ result: AuthorizeResult.DENY }] as any,
+    });
+    const server = await start(permissions.factory as any);
+    const refused = await request(server)
+      .post('/api/teamflow/history/snapshots')
+      .set('Authorization', user);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('teamflow.history.snapshot');
+  });
 });

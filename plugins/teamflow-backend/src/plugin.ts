@@ -3,12 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { teamflowPermissions } from '@teamflow/plugin-teamflow-common';
 import { createRouter } from './router';
 import { TeamGraphService } from './services/TeamGraphService';
+import { HistoryStore } from './history/HistoryStore';
+import { HistoryService } from './history/HistoryService';
 
 /**
  * Teamflow's backend: the team dependency graph and structural load derived
- * from the catalog.
+ * from the catalog, and the organisation's history.
  *
  * @public
  */
@@ -17,23 +20,30 @@ export const teamflowPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init({
+        config,
+        database,
         httpAuth,
         httpRouter,
         auth,
         permissions,
+        permissionsRegistry,
         logger,
         scheduler,
         catalog,
       }) {
+        permissionsRegistry.addPermissions(teamflowPermissions);
         const teamGraph = TeamGraphService.create({
           catalog,
           auth,
@@ -51,7 +61,28 @@ export const teamflowPlugin = createBackendPlugin({
             await teamGraph.refresh();
           },
         });
-        httpRouter.use(await createRouter({ httpAuth, teamGraph }));
+        const history = new HistoryService(
+          await HistoryStore.create(database),
+          teamGraph,
+          permissions,
+          logger,
+          config.getOptionalNumber('teamflow.history.retentionDays') ?? 400,
+        );
+        const demo =
+          config.getOptionalBoolean('teamflow.history.demo') ?? false;
+        // Today's snapshot, kept up to date through the day (the day's last
+        // one stays); once across replicas.
+        await scheduler.scheduleTask({
+          id: 'teamflow-org-snapshot',
+          frequency: { hours: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 45 },
+          fn: async () => {
+            if (!demo || !(await history.seedDemo()))
+              await history.takeSnapshot('scheduled');
+          },
+        });
+        httpRouter.use(await createRouter({ httpAuth, teamGraph, history }));
       },
     });
   },

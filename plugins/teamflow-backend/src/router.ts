@@ -1,7 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   TEAM_TYPES,
@@ -15,6 +15,7 @@ import {
   TeamGraphService,
   TeamGraphSnapshot,
 } from './services/TeamGraphService';
+import { HistoryService } from './history/HistoryService';
 
 const teamRef = (namespace: string, name: string) =>
   `group:${namespace}/${name}`.toLocaleLowerCase('en-US');
@@ -144,8 +145,11 @@ function indexOf(snapshot: TeamGraphSnapshot) {
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   teamGraph: TeamGraphService;
+  /** The organisation's history (routes under /history); absent: no history. */
+  history?: HistoryService;
+  now?: () => number;
 }): Promise<express.Router> {
-  const { httpAuth, teamGraph } = options;
+  const { httpAuth, teamGraph, history, now = Date.now } = options;
   const router = Router();
   // `team`: the team the request is about, so a team that just arrived in the
   // catalog is found (see TeamGraphService.getSnapshot).
@@ -216,5 +220,55 @@ export async function createRouter(options: {
     res.json({ generatedAt, load: teamLoad });
   });
 
+  if (history) {
+    const credentials = (req: express.Request) =>
+      httpAuth.credentials(req, { allow: ['user', 'service'] });
+    // What changed between two days (default: the last seven).
+    router.get('/history/changes', async (req, res) => {
+      const creds = await credentials(req);
+      const to = historyDay(req, 'to') ?? dayOf(now());
+      const from =
+        historyDay(req, 'from') ??
+        dayOf(Date.parse(`${to}T00:00:00Z`) - 7 * 86_400_000);
+      if (from >= to)
+        throw new InputError(`from (${from}) must be before to (${to})`);
+      res.json(await history.changes(creds, { from, to }));
+    });
+    router.get('/history', async (req, res) => {
+      await credentials(req);
+      res.json({ days: await history.days() });
+    });
+    router.post('/history/snapshots', async (req, res) => {
+      const snapshot = await history.takeSnapshotFor(await credentials(req));
+      if (!snapshot)
+        throw new ConflictError(
+          'No team in the catalog yet: nothing to take a snapshot of',
+        );
+      res.status(201).json({
+        takenOn: snapshot.takenOn,
+        teams: snapshot.teams.length,
+        dependencies: snapshot.edges.length,
+      });
+    });
+  }
+
   return router;
+}
+
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A YYYY-MM-DD query parameter that is a real day, or undefined. */
+function historyDay(req: express.Request, name: 'from' | 'to') {
+  const value = optionalString(req, name);
+  if (value === undefined) return undefined;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(ms) ||
+    dayOf(ms) !== value
+  )
+    throw new InputError(
+      `Query parameter '${name}' must be a day YYYY-MM-DD, got '${value}'`,
+    );
+  return value;
 }

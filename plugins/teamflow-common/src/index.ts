@@ -14,3 +14,5 @@ export * from './teamGraph';
 export * from './structuralLoad';
 export * from './overview';
 export * from './ownership';
+export * from './history';
+export * from './permissions';

@@ -168,6 +168,16 @@ export class TeamGraphService {
     credentials: BackstageCredentials,
     options: { teamRef?: string } = {},
   ): Promise<TeamGraphSnapshot> {
+    const snapshot = await this.current(options);
+    const visible = await this.visibleRefs(credentials);
+    return visible === 'all' ? snapshot : restrictTo(snapshot, visible);
+  }
+
+  /**
+   * The whole snapshot, for the backend's own use (the history): nobody's
+   * permissions applied.
+   */
+  async current(options: { teamRef?: string } = {}) {
     if (!this.snapshot) {
       this.snapshot = this.build();
     }
@@ -181,6 +191,16 @@ export class TeamGraphService {
     if (missing && Date.now() - Date.parse(snapshot.generatedAt) > 5_000) {
       snapshot = await this.refresh();
     }
+    return snapshot;
+  }
+
+  /**
+   * The team-graph entities the caller may read: 'all' when it may read the
+   * whole catalog, else their refs.
+   */
+  async visibleRefs(
+    credentials: BackstageCredentials,
+  ): Promise<'all' | Set<string>> {
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission: catalogEntityReadPermission }],
       { credentials },
@@ -188,9 +208,7 @@ export class TeamGraphService {
     if (decision.result === AuthorizeResult.DENY) {
       throw new NotAllowedError('You may not read the catalog');
     }
-    if (decision.result === AuthorizeResult.ALLOW) {
-      return snapshot;
-    }
+    if (decision.result === AuthorizeResult.ALLOW) return 'all';
     const { items } = await this.catalog.getEntities(
       {
         filter: FILTER,
@@ -198,10 +216,7 @@ export class TeamGraphService {
       },
       { credentials },
     );
-    return restrictTo(
-      snapshot,
-      new Set(items.map((e: Entity) => lower(stringifyEntityRef(e)))),
-    );
+    return new Set(items.map((e: Entity) => lower(stringifyEntityRef(e))));
   }
 }
 

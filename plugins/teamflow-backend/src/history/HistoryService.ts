@@ -1,0 +1,137 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  OrgChange,
+  OrgSnapshot,
+  diffSnapshots,
+  orgSnapshotOf,
+  teamflowHistorySnapshotPermission,
+} from '@teamflow/plugin-teamflow-common';
+import { TeamGraphService } from '../services/TeamGraphService';
+import { HistoryStore, SnapshotSource } from './HistoryStore';
+import { demoHistory } from './demoHistory';
+
+const DAY = 86_400_000;
+
+/** What changed between two days, and which snapshots answered. @public */
+export type ChangesResponse =
+  | {
+      status: 'ok';
+      from: { requested: string; snapshotOn: string };
+      to: { requested: string; snapshotOn: string };
+      changes: OrgChange[];
+    }
+  | {
+      status: 'not-enough-history';
+      /** The first day with a snapshot (none: no history at all). */
+      earliest?: string;
+    };
+
+/**
+ * The organisation's history: a snapshot a day of the team graph, owners and
+ * structural load, kept `retentionDays`, and what changed between two days.
+ */
+export class HistoryService {
+  constructor(
+    private readonly store: HistoryStore,
+    private readonly teamGraph: TeamGraphService,
+    private readonly permissions: PermissionsService,
+    private readonly logger: LoggerService,
+    private readonly retentionDays: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private today() {
+    return new Date(this.now()).toISOString().slice(0, 10);
+  }
+
+  /**
+   * Today's snapshot from the current team graph (replacing an earlier one
+   * of today), then snapshots past the retention removed. Nothing when the
+   * graph has no team yet (a catalog still loading).
+   */
+  async takeSnapshot(source: SnapshotSource): Promise<OrgSnapshot | undefined> {
+    const current = await this.teamGraph.current();
+    if (current.graph.nodes.length === 0) return undefined;
+    const snapshot = orgSnapshotOf(
+      this.today(),
+      current.graph,
+      current.load,
+      current.components,
+    );
+    await this.store.save(snapshot, this.now(), source);
+    const cutoff = new Date(this.now() - this.retentionDays * DAY)
+      .toISOString()
+      .slice(0, 10);
+    const pruned = await this.store.prune(cutoff);
+    if (pruned) this.logger.info(`History: removed ${pruned} old snapshots`);
+    return snapshot;
+  }
+
+  /** On demand, for holders of teamflow.history.snapshot. */
+  async takeSnapshotFor(credentials: BackstageCredentials) {
+    const [decision] = await this.permissions.authorize(
+      [{ permission: teamflowHistorySnapshotPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(
+        'Taking a snapshot needs the teamflow.history.snapshot permission',
+      );
+    return this.takeSnapshot('on-demand');
+  }
+
+  /**
+   * The demo's six months of history, once: when there is no snapshot
+   * before today, today's is taken and the weeks before it generated.
+   */
+  async seedDemo() {
+    const days = await this.store.days();
+    if (days.some(d => d.day < this.today())) return false;
+    const today = await this.takeSnapshot('scheduled');
+    if (!today) return false;
+    for (const s of demoHistory(today))
+      await this.store.save(s, this.now(), 'demo');
+    this.logger.info('History: seeded six months of demo snapshots');
+    return true;
+  }
+
+  async days() {
+    return this.store.days();
+  }
+
+  /**
+   * What changed from the snapshot of `from` (the latest on or before it)
+   * to that of `to`, leaving out changes about entities the caller may not
+   * read (for a reader of the whole catalog, nothing is left out — also
+   * teams removed since).
+   */
+  async changes(
+    credentials: BackstageCredentials,
+    window: { from: string; to: string },
+  ): Promise<ChangesResponse> {
+    const visible = await this.teamGraph.visibleRefs(credentials);
+    const [before, after] = await Promise.all([
+      this.store.onOrBefore(window.from),
+      this.store.onOrBefore(window.to),
+    ]);
+    if (!before || !after) {
+      const days = await this.store.days();
+      return { status: 'not-enough-history', earliest: days[0]?.day };
+    }
+    const changes = diffSnapshots(before, after).filter(
+      c => visible === 'all' || c.refs.every(r => visible.has(r)),
+    );
+    return {
+      status: 'ok',
+      from: { requested: window.from, snapshotOn: before.takenOn },
+      to: { requested: window.to, snapshotOn: after.takenOn },
+      changes,
+    };
+  }
+}
