@@ -141,6 +141,8 @@ function indexOf(snapshot: TeamGraphSnapshot) {
   return index;
 }
 
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 /** The team graph and structural load routes. Thin: the service does the work. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -254,8 +256,6 @@ export async function createRouter(options: {
 
   return router;
 }
-
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** A YYYY-MM-DD query parameter that is a real day, or undefined. */
 function historyDay(req: express.Request, name: 'from' | 'to') {
