@@ -184,6 +184,20 @@ export function diffSnapshots(
   return out;
 }
 
+/** What changed between two days, and which snapshots answered. @public */
+export type ChangesResponse =
+  | {
+      status: 'ok';
+      from: { requested: string; snapshotOn: string };
+      to: { requested: string; snapshotOn: string };
+      changes: OrgChange[];
+    }
+  | {
+      status: 'not-enough-history';
+      /** The first day with a snapshot (none: no history at all). */
+      earliest?: string;
+    };
+
 /** True when a load-band change goes up (towards overloaded). @public */
 export function isLoadRise(change: { from: string; to: string }) {
   return (

@@ -6,7 +6,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  OrgChange,
+  ChangesResponse,
   OrgSnapshot,
   diffSnapshots,
   orgSnapshotOf,
@@ -17,20 +17,6 @@ import { HistoryStore, SnapshotSource } from './HistoryStore';
 import { demoHistory } from './demoHistory';
 
 const DAY = 86_400_000;
-
-/** What changed between two days, and which snapshots answered. @public */
-export type ChangesResponse =
-  | {
-      status: 'ok';
-      from: { requested: string; snapshotOn: string };
-      to: { requested: string; snapshotOn: string };
-      changes: OrgChange[];
-    }
-  | {
-      status: 'not-enough-history';
-      /** The first day with a snapshot (none: no history at all). */
-      earliest?: string;
-    };
 
 /**
  * The organisation's history: a snapshot a day of the team graph, owners and

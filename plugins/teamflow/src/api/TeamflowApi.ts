@@ -5,6 +5,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ChangesResponse,
   OrganisationOverview,
   StructuralLoad,
   TeamEdge,
@@ -43,6 +44,8 @@ export interface TeamflowApi {
   /** One team-level edge with the entity-level edges behind it. */
   getTeamEdge(from: string, to: string): Promise<TeamEdge>;
   getOverview(): Promise<TeamflowOverview>;
+  /** What changed in the organisation between two days (default: the last seven). */
+  getChanges(window?: { from?: string; to?: string }): Promise<ChangesResponse>;
 }
 
 /** @public */
@@ -110,5 +113,13 @@ export class TeamflowClient implements TeamflowApi {
 
   getOverview() {
     return this.get<TeamflowOverview>('/overview');
+  }
+
+  getChanges(window: { from?: string; to?: string } = {}) {
+    const query = new URLSearchParams();
+    if (window.from) query.set('from', window.from);
+    if (window.to) query.set('to', window.to);
+    const qs = query.toString();
+    return this.get<ChangesResponse>(`/history/changes${qs ? `?${qs}` : ''}`);
   }
 }

@@ -28,6 +28,7 @@ import {
 } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { TEAM_TYPE_COLOURS } from '../TeamTypeChip';
+import { WhatChangedCard } from './WhatChanged';
 
 const useStyles = makeStyles(
   theme => ({
@@ -186,7 +187,7 @@ export type OverviewSlots = {
 };
 
 /**
- * The CTO overview: org-health scorecard, team-type mix, the dependency map
+ * The CTO overview: org-health scorecard, what changed since last week, team-type mix, the dependency map
  * in numbers, structural load across teams, persona coverage and ownership
  * hygiene, with places for delivery, cognitive-load and debt cards.
  */
@@ -214,6 +215,9 @@ export function OverviewView(props: {
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6} lg={4}>
         <Scorecard items={o.scorecard} />
+      </Grid>
+      <Grid item xs={12} md={6} lg={4}>
+        <WhatChangedCard mapLink={mapLink} />
       </Grid>
       <Grid item xs={12} md={6} lg={4}>
         <InfoCard title="Team types">
