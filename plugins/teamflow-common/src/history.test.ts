@@ -28,6 +28,7 @@ const before: OrgSnapshot = {
   edges: [
     edge('checkout', 'pay', 'declared-and-observed'),
     edge('order-flow', 'pay', 'declared-only'),
+    edge('pay', 'order-flow', 'declared-only'),
     edge('checkout', 'order-flow', 'declared-and-observed'),
   ],
   load: [
@@ -53,7 +54,9 @@ const after: OrgSnapshot = {
   edges: [
     // The declaration was dropped: now an undeclared dependency.
     edge('checkout', 'pay', 'observed-undeclared'),
+    // A collaboration: an edge each way, one review.
     edge('order-flow', 'pay', 'declared-only', true),
+    edge('pay', 'order-flow', 'declared-only', true),
     edge('checkout', 'order-flow', 'declared-and-observed'),
     // A new dependency nobody declared.
     edge('search', 'checkout', 'observed-undeclared'),

@@ -104,7 +104,8 @@ const BAND_ORDER: StructuralLoadBand[] = [
  * What changed from `before` to `after`: teams created, removed or
  * retyped; components that changed owner; dependencies between teams that
  * are observed but undeclared and were not so before (new, or a declaration
- * dropped); collaborations whose review date passed; teams whose structural
+ * dropped); collaborations whose review date passed (once per pair of
+ * teams, though the graph has an edge each way); teams whose structural
  * load moved to another band. In that order, each group sorted by ref.
  *
  * @public
@@ -161,10 +162,15 @@ export function diffSnapshots(
     )
       out.push({ kind: 'undeclared-dependency', refs: [e.from, e.to] });
   }
+  // One line per interaction: a collaboration shows as an edge each way.
+  const overdue = new Set<string>();
   for (const e of edgesAfter) {
     const was = edgesBefore.get(key(e));
-    if (e.overdue && was && !was.overdue)
+    const pair = [e.from, e.to].sort().join('\u0000');
+    if (e.overdue && was && !was.overdue && !overdue.has(pair)) {
+      overdue.add(pair);
       out.push({ kind: 'review-overdue', refs: [e.from, e.to] });
+    }
   }
   const loadBefore = new Map(before.load.map(l => [l.teamRef, l]));
   for (const l of [...after.load].sort((a, b) =>

@@ -1,5 +1,11 @@
 import { ReactNode } from 'react';
-import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import {
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import {
   InfoCard,
@@ -11,6 +17,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { OrgChange, isLoadRise } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
+
+const useStyles = makeStyles({
+  // Sentences wrap inside the card (links inside them keep their words whole).
+  line: { whiteSpace: 'normal', overflowWrap: 'break-word' },
+});
 
 /** 2026-11-30 → "30 Nov 2026": the way Teamflow writes days. */
 export function formatDay(day: string) {
@@ -93,6 +104,7 @@ function describe(change: OrgChange, mapLink: string): ReactNode {
  * snapshots; each line links to what it is about.
  */
 export function WhatChangedCard(props: { mapLink: string }) {
+  const classes = useStyles();
   const api = useApi(teamflowApiRef);
   const { value, loading, error } = useAsync(() => api.getChanges(), [api]);
   let body: ReactNode;
@@ -116,7 +128,14 @@ export function WhatChangedCard(props: { mapLink: string }) {
       <List dense aria-label="Changes since last week">
         {changes.map((c, i) => (
           <ListItem key={i} disableGutters>
-            <ListItemText primary={describe(c, props.mapLink)} />
+            <ListItemText
+              disableTypography
+              primary={
+                <Typography variant="body2" className={classes.line}>
+                  {describe(c, props.mapLink)}
+                </Typography>
+              }
+            />
           </ListItem>
         ))}
       </List>
