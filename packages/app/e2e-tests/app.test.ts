@@ -352,6 +352,37 @@ test('the CTO overview scores the organisation’s health, hand-derived from the
   await expect(page.getByLabel('Map summary')).toContainText('44 undeclared');
 });
 
+test('the CTO sees what changed since last week, from the demo’s history', async ({
+  page,
+}) => {
+  // The demo's six months of snapshots are generated shortly after the backend starts.
+  test.setTimeout(240_000);
+  await signInAs(page, 'Inês Duarte');
+  await page.goto('/teamflow');
+  const changes = page.getByRole('list', { name: 'Changes since last week' });
+  const tooEarly = page.getByText(/^(No history yet|The history starts on)/);
+  for (let i = 0; i < 20; i++) {
+    // The card has loaded: either the changes or "no history yet".
+    await expect(changes.or(tooEarly)).toBeVisible();
+    if (await changes.isVisible()) break;
+    await page.waitForTimeout(5_000);
+    await page.reload();
+  }
+  // Last week in the demo's story: the Checkout ↔ Order Flow collaboration passed its
+  // review date (one line, though the map has an edge each way), and every team now at
+  // high or overloaded load crossed into it: Checkout (50.4, the scorecard's one team
+  // over the threshold) and the four high ones of the structural-load card.
+  await expect(changes.getByRole('listitem')).toHaveCount(6);
+  await expect(changes).toContainText(
+    'The interaction of Checkout with Order Flow passed its review date',
+  );
+  await expect(changes).toContainText(
+    'Checkout rose to overloaded structural load (50.4, was high)',
+  );
+  await changes.getByRole('link', { name: 'Checkout' }).last().click();
+  await expect(page).toHaveURL(/\/catalog\/default\/group\/checkout/);
+});
+
 test('the dependency map shows undeclared and overdue dependencies down to the components', async ({
   page,
 }) => {

@@ -71,15 +71,19 @@ export const teamflowPlugin = createBackendPlugin({
         const demo =
           config.getOptionalBoolean('teamflow.history.demo') ?? false;
         // Today's snapshot, kept up to date through the day (the day's last
-        // one stays); once across replicas.
+        // one stays); once across replicas. While the catalog has no team
+        // yet (just started), it tries again every ten seconds.
         await scheduler.scheduleTask({
           id: 'teamflow-org-snapshot',
           frequency: { hours: 1 },
           timeout: { minutes: 5 },
-          initialDelay: { seconds: 45 },
+          initialDelay: { seconds: 15 },
           fn: async () => {
-            if (!demo || !(await history.seedDemo()))
-              await history.takeSnapshot('scheduled');
+            for (let attempt = 0; attempt < 20; attempt++) {
+              if (demo && (await history.seedDemo())) return;
+              if (await history.takeSnapshot('scheduled')) return;
+              await new Promise(r => setTimeout(r, 10_000));
+            }
           },
         });
         httpRouter.use(await createRouter({ httpAuth, teamGraph, history }));

@@ -184,12 +184,12 @@ describe.each(databases.eachSupportedId())('organisation history on %s', id => {
   it('seeds the demo with six months of weekly snapshots ending today, once', async () => {
     const store = await newStore();
     const service = await history(today, NOW, store);
-    expect(await service.seedDemo()).toBe(true);
+    expect(await service.seedDemo(0)).toBe(true);
     const days = await service.days();
     expect(days).toHaveLength(27);
     expect(days[0]).toEqual({ day: '2026-06-01', source: 'demo' });
     expect(days[26]).toEqual({ day: '2026-11-30', source: 'scheduled' });
-    expect(await service.seedDemo()).toBe(false);
+    expect(await service.seedDemo(0)).toBe(false);
     expect(await service.days()).toHaveLength(27);
   });
 });

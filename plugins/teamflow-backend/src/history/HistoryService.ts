@@ -74,11 +74,19 @@ export class HistoryService {
 
   /**
    * The demo's six months of history, once: when there is no snapshot
-   * before today, today's is taken and the weeks before it generated.
+   * before today and the catalog has settled (the same number of entities
+   * twice, `settleMs` apart), today's is taken and the weeks before it
+   * generated. False when there was nothing to do or it is too early.
    */
-  async seedDemo() {
+  async seedDemo(settleMs = 10_000) {
     const days = await this.store.days();
     if (days.some(d => d.day < this.today())) return false;
+    // The story is told from the catalog as it is: wait until it stopped
+    // growing (a portal just started is still reading its locations).
+    const first = await this.teamGraph.refresh();
+    await new Promise(r => setTimeout(r, settleMs));
+    const second = await this.teamGraph.refresh();
+    if (first.entityCount !== second.entityCount) return false;
     const today = await this.takeSnapshot('scheduled');
     if (!today) return false;
     for (const s of demoHistory(today))
