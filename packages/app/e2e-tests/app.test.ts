@@ -331,6 +331,18 @@ test('the CTO overview scores the organisation’s health, hand-derived from the
   ]) {
     await expect(scorecard).toContainText(line);
   }
+  // Each count leads to the list behind it (the load threshold's teams have no list yet).
+  for (const [count, href] of [
+    ['7 of 8', '/teamflow/coverage'],
+    ['1 of 69', '/teamflow/hygiene'],
+    ['1 of 15', '/teamflow/map?type=undeclared'],
+  ]) {
+    await expect(scorecard.getByRole('link', { name: count })).toHaveAttribute(
+      'href',
+      href,
+    );
+  }
+  await expect(scorecard.getByRole('link')).toHaveCount(5);
   await expect(
     page.getByRole('list', { name: 'Dependency summary' }),
   ).toContainText('44 observed but undeclared');

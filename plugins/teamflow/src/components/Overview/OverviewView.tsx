@@ -140,7 +140,11 @@ function StatusIcon(props: { status: ScorecardItem['status'] }) {
   return <ErrorIcon className={classes.problem} aria-label="problem" />;
 }
 
-function Scorecard(props: { items: ScorecardItem[] }) {
+function Scorecard(props: {
+  items: ScorecardItem[];
+  /** Where each count leads: the list behind it. */
+  links: Partial<Record<string, string>>;
+}) {
   const classes = useStyles();
   return (
     <InfoCard title="Org-health scorecard">
@@ -150,10 +154,19 @@ function Scorecard(props: { items: ScorecardItem[] }) {
             <StatusIcon status={item.status} />
             <div>
               <Typography variant="body1">
-                <strong>
-                  {item.value}
-                  {item.of !== undefined ? ` of ${item.of}` : ''}
-                </strong>{' '}
+                {props.links[item.id] ? (
+                  <Link to={props.links[item.id]!}>
+                    <strong>
+                      {item.value}
+                      {item.of !== undefined ? ` of ${item.of}` : ''}
+                    </strong>
+                  </Link>
+                ) : (
+                  <strong>
+                    {item.value}
+                    {item.of !== undefined ? ` of ${item.of}` : ''}
+                  </strong>
+                )}{' '}
                 {item.label.toLocaleLowerCase()}
               </Typography>
               <Typography variant="caption" color="textSecondary">
@@ -210,11 +223,22 @@ export function OverviewView(props: {
     );
   }
   const { slots = {}, mapLink = 'map' } = props;
+  // The organisation page's other tabs sit next to the map.
+  const root = mapLink.replace(/\/?map$/, '') || '.';
   const types = [...TEAM_TYPES, 'undeclared'] as const;
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6} lg={4}>
-        <Scorecard items={o.scorecard} />
+        <Scorecard
+          items={o.scorecard}
+          links={{
+            'stream-aligned-with-persona': `${root}/coverage`,
+            'blocking-dependencies': `${mapLink}?problems=true`,
+            'overdue-collaborations': `${mapLink}?problems=true`,
+            'components-not-owned-by-a-team': `${root}/hygiene`,
+            'teams-without-type': `${mapLink}?type=undeclared`,
+          }}
+        />
       </Grid>
       <Grid item xs={12} md={6} lg={4}>
         <WhatChangedCard mapLink={mapLink} />
