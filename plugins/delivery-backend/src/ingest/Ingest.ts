@@ -1,10 +1,5 @@
 import { IngestResult } from '@teamflow/plugin-delivery-common';
-import {
-  EntityHint,
-  IncomingEvent,
-  SourcedEvent,
-} from '@teamflow/plugin-delivery-node';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { IncomingEvent, SourcedEvent } from '@teamflow/plugin-delivery-node';
 import { ownerAt } from '@teamflow/plugin-teamflow-common';
 import {
   ChangeRow,
@@ -14,46 +9,10 @@ import {
 import { EventProblem } from '../http/cloudevents';
 import { Judging } from '../judging/Judging';
 import { Ownership } from '../ownership/Ownership';
-import {
-  DAY,
-  DeliveryContext,
-  EVENT_KINDS,
-  PROJECT_SLUGS,
-  Part,
-  lower,
-  normaliseRef,
-  teamOf,
-} from '../service/shared';
+import { DeliveryContext, Part } from '../service/shared';
 import { fromGithub, fromGitlab, fromPagerDuty } from './webhooks';
-
-/**
- * The queued pairs that matter to judging: per entity and UTC day, the
- * first and last instant (judging takes each entity's earliest and latest,
- * and rolls up the days they fall on).
- */
-function firstAndLastPerDay(pairs: Array<{ entityRef: string; at: number }>) {
-  const byDay = new Map<
-    string,
-    { entityRef: string; min: number; max: number }
-  >();
-  for (const p of pairs) {
-    const key = `${p.entityRef}\u0000${Math.floor(p.at / DAY)}`;
-    const seen = byDay.get(key);
-    if (!seen) byDay.set(key, { entityRef: p.entityRef, min: p.at, max: p.at });
-    else {
-      seen.min = Math.min(seen.min, p.at);
-      seen.max = Math.max(seen.max, p.at);
-    }
-  }
-  return [...byDay.values()].flatMap(d =>
-    d.min === d.max
-      ? [{ entityRef: d.entityRef, at: d.min }]
-      : [
-          { entityRef: d.entityRef, at: d.min },
-          { entityRef: d.entityRef, at: d.max },
-        ],
-  );
-}
+import { firstAndLastPerDay } from './pairs';
+import { resolveEntities } from './resolve';
 
 /**
  * Filing events: each attributed to its catalog entity and to the team
@@ -70,93 +29,6 @@ export class Ingest extends Part {
     private readonly judging: Judging,
   ) {
     super(ctx);
-  }
-
-  /** Entities the hints name, with their owning team (as the plugin sees the catalog). */
-  private async resolve(hints: EntityHint[]) {
-    const credentials = await this.auth.getOwnServiceCredentials();
-    const byRef = new Map<string, Entity>();
-    const refs = new Set<string>();
-    const annotated = new Map<string, Set<string>>();
-    for (const h of hints) {
-      if ('entityRef' in h) {
-        const ref = normaliseRef(h.entityRef);
-        if (ref) refs.add(ref);
-      } else {
-        const keys =
-          h.annotation === 'project-slug' ? PROJECT_SLUGS : [h.annotation];
-        for (const k of keys) {
-          const set = annotated.get(k) ?? new Set<string>();
-          set.add(h.value);
-          annotated.set(k, set);
-        }
-      }
-    }
-    if (refs.size) {
-      const { items } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: [...refs], fields: ['kind', 'metadata', 'relations'] },
-        { credentials },
-      );
-      for (const e of items) if (e) byRef.set(lower(stringifyEntityRef(e)), e);
-    }
-    // annotation key + value -> entity
-    const byAnnotation = new Map<string, Entity>();
-    if (annotated.size) {
-      const { items } = await this.catalog.getEntities(
-        {
-          filter: [...annotated.entries()].map(([a, values]) => ({
-            [`metadata.annotations.${a}`]: [...values],
-          })),
-          fields: ['kind', 'metadata', 'relations'],
-        },
-        { credentials },
-      );
-      for (const e of items)
-        for (const a of annotated.keys()) {
-          const v = e.metadata.annotations?.[a];
-          if (v) byAnnotation.set(`${a}\u0000${lower(v)}`, e);
-        }
-    }
-    return (hint: EntityHint) => {
-      let entity: Entity | undefined;
-      let name: string;
-      if ('entityRef' in hint) {
-        name = hint.entityRef;
-        const ref = normaliseRef(hint.entityRef);
-        if (!ref)
-          return { problem: `${hint.entityRef} is not an entity reference` };
-        entity = byRef.get(ref);
-      } else {
-        const keys =
-          hint.annotation === 'project-slug'
-            ? PROJECT_SLUGS
-            : [hint.annotation];
-        name = `${keys.join(' or ')}: ${hint.value}`;
-        for (const k of keys)
-          entity ??= byAnnotation.get(`${k}\u0000${lower(hint.value)}`);
-      }
-      if (
-        entity &&
-        !EVENT_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))
-      )
-        return {
-          problem: `${lower(
-            stringifyEntityRef(entity),
-          )} is not a component or resource: delivery events are about what is deployed (a ${
-            entity.kind
-          } is not)`,
-        };
-      if (!entity)
-        return {
-          problem: `unknown entity: no catalog entity for ${name} (give customData.entityRef or annotate the entity with ${PROJECT_SLUGS.join(
-            ' or ',
-          )} / pagerduty.com/service-id)`,
-        };
-      return {
-        entityRef: lower(stringifyEntityRef(entity)),
-        team: teamOf(entity),
-      };
-    };
   }
 
   /**
@@ -182,7 +54,10 @@ export class Ingest extends Part {
         result.rejected.push({ index: e.index, id: e.id, message: e.problem });
       else good.push({ index, ...e });
     });
-    const lookup = await this.resolve(good.map(g => g.event.entity));
+    const lookup = await resolveEntities(
+      this.ctx,
+      good.map(g => g.event.entity),
+    );
     const now = this.now();
     const deployments = new Map<string, DeploymentRow>();
     const changes = new Map<string, ChangeRow>();
