@@ -434,6 +434,22 @@ test('the dependency map shows undeclared and overdue dependencies down to the c
       .getByRole('listitem'),
   ).toHaveCount(4);
   await shot(page, 'cto-map-undeclared-edge');
+  // The view is in the URL: shared, it opens on the same dependency; Back returns to the
+  // team, then to the map without a selection.
+  await expect(page).toHaveURL(
+    /team=group%3Adefault%2Fdiscovery&edgeFrom=group%3Adefault%2Fdiscovery&edgeTo=group%3Adefault%2Fcustomer-accounts/,
+  );
+  const shared = page.url();
+  await page.goBack();
+  await expect(
+    page.getByRole('list', { name: 'Discovery depends on' }),
+  ).toBeVisible();
+  await page.goto(shared);
+  await expect(
+    page
+      .getByRole('list', { name: 'Entity-level edges' })
+      .getByRole('listitem'),
+  ).toHaveCount(4);
 
   // The overdue collaboration, from the list instead of the map.
   await page.getByRole('button', { name: 'Back to Discovery' }).click();

@@ -340,20 +340,35 @@ function Summary(props: { map: TeamMap }) {
 export function DependencyMapView() {
   const classes = useStyles();
   const api = useApi(teamflowApiRef);
-  // Filters live in the URL, so a filtered map can be linked and restored.
+  // Filters, the chosen team and the chosen dependency live in the URL and
+  // the browser history: a view can be linked, and Back goes to the last one.
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
+  const selectedTeam = params.get('team') ?? undefined;
+  const edgeFrom = params.get('edgeFrom');
+  const edgeTo = params.get('edgeTo');
+  const view = (patch: {
+    filter?: TeamGraphFilter;
+    team?: string | null;
+    edge?: { from: string; to: string } | null;
+  }) => {
+    const next = paramsFromFilter(patch.filter ?? filter);
+    const teamRef = patch.team === undefined ? selectedTeam : patch.team;
+    if (teamRef) next.set('team', teamRef);
+    const edge =
+      patch.edge === undefined
+        ? edgeFrom && edgeTo && { from: edgeFrom, to: edgeTo }
+        : patch.edge;
+    if (edge) {
+      next.set('edgeFrom', edge.from);
+      next.set('edgeTo', edge.to);
+    }
+    setParams(next);
+  };
   const setFilter = (
     next: TeamGraphFilter | ((f: TeamGraphFilter) => TeamGraphFilter),
-  ) =>
-    setParams(
-      paramsFromFilter(typeof next === 'function' ? next(filter) : next),
-      {
-        replace: true,
-      },
-    );
-  const [selectedTeam, setSelectedTeam] = useState<string>();
-  const [selectedEdge, setSelectedEdge] = useState<MapEdge>();
+  ) => view({ filter: typeof next === 'function' ? next(filter) : next });
+  const setSelectedEdge = (edge?: MapEdge) => view({ edge: edge ?? null });
   const [query, setQuery] = useState('');
   const [focus, setFocus] = useState<{ ref: string; at: number }>();
 
@@ -363,6 +378,10 @@ export function DependencyMapView() {
     error,
   } = useAsync(() => api.getTeamMap(filter), [api, filter]);
   const layout = useMemo(() => layoutTeamMap(map?.nodes ?? []), [map]);
+  const selectedEdge = useMemo(
+    () => map?.edges.find(e => e.from === edgeFrom && e.to === edgeTo),
+    [map, edgeFrom, edgeTo],
+  );
   const context = useMemo(() => {
     if (!map?.matched) return new Set<string>();
     const matched = new Set(map.matched);
@@ -381,14 +400,10 @@ export function DependencyMapView() {
   }, [map, query]);
   const foundRefs = useMemo(() => new Set(found.map(n => n.ref)), [found]);
 
-  const selectTeam = (ref: string) => {
-    setSelectedTeam(ref === selectedTeam ? undefined : ref);
-    setSelectedEdge(undefined);
-  };
-  const update = (patch: Partial<TeamGraphFilter>) => {
-    setFilter(f => ({ ...f, ...patch }));
-    setSelectedEdge(undefined);
-  };
+  const selectTeam = (ref: string) =>
+    view({ team: ref === selectedTeam ? null : ref, edge: null });
+  const update = (patch: Partial<TeamGraphFilter>) =>
+    view({ filter: { ...filter, ...patch }, edge: null });
   const team = map?.nodes.find(n => n.ref === selectedTeam);
 
   return (
@@ -489,8 +504,7 @@ export function DependencyMapView() {
                     key={n.ref}
                     button
                     onClick={() => {
-                      setSelectedTeam(n.ref);
-                      setSelectedEdge(undefined);
+                      view({ team: n.ref, edge: null });
                       setFocus({ ref: n.ref, at: Date.now() });
                       setQuery('');
                     }}
