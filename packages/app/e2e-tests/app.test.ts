@@ -346,6 +346,10 @@ test('the CTO overview scores the organisation’s health, hand-derived from the
   await expect(
     page.getByRole('list', { name: 'Dependency summary' }),
   ).toContainText('44 observed but undeclared');
+  // One overdue collaboration, counted once everywhere (the map has an edge each way).
+  await expect(
+    page.getByRole('list', { name: 'Dependency summary' }),
+  ).toContainText('1 blocking, 1 interaction past review');
   // Delivery, cognitive load and tech debt fill the overview's places.
   await expect(page.getByRole('note')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Flow by team' })).toBeVisible();
@@ -362,6 +366,9 @@ test('the CTO overview scores the organisation’s health, hand-derived from the
     page.getByRole('checkbox', { name: 'Only problems' }),
   ).toBeChecked();
   await expect(page.getByLabel('Map summary')).toContainText('44 undeclared');
+  await expect(page.getByLabel('Map summary')).toContainText(
+    '1 interaction past review',
+  );
 });
 
 test('the CTO sees what changed since last week, from the demo’s history', async ({

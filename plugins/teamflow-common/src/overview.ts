@@ -164,6 +164,7 @@ export type OrganisationOverview = {
     declaredOnly: number;
     observedUndeclared: number;
     blocking: number;
+    /** Interactions past their review date (once each, not per direction). */
     overdue: number;
     teamsWithManyDependencies: string[];
   };
@@ -330,7 +331,9 @@ export function summariseOrganisation(input: {
         e => e.classification === 'observed-undeclared',
       ),
       blocking,
-      overdue: count(e => e.overdue),
+      // interactions, as the scorecard counts them (a collaboration is an
+      // edge each way)
+      overdue: overdueInteractions.size,
       teamsWithManyDependencies: graph.nodes
         .filter(n => n.manyInbound || n.manyOutbound)
         .map(n => n.ref),

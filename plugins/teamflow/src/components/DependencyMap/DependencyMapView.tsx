@@ -317,6 +317,13 @@ function Summary(props: { map: TeamMap }) {
   const undeclared = map.edges.filter(
     e => e.classification === 'observed-undeclared',
   ).length;
+  // Interactions, as the overview counts them (a collaboration is an edge
+  // each way).
+  const overdue = new Set(
+    map.edges.flatMap(e =>
+      e.declared.filter(d => d.overdue).map(d => d.interactionRef),
+    ),
+  ).size;
   return (
     <Typography
       variant="body2"
@@ -326,7 +333,7 @@ function Summary(props: { map: TeamMap }) {
       {map.matched ? `${map.matched.length} matching teams, ` : ''}
       {map.nodes.length} teams shown · {map.edges.length} dependencies ·{' '}
       {undeclared} undeclared · {map.edges.filter(e => e.blocking).length}{' '}
-      blocking · {map.edges.filter(e => e.overdue).length} with an overdue
+      blocking · {overdue} {overdue === 1 ? 'interaction' : 'interactions'} past
       review · {map.edges.filter(isProblemEdge).length} problems
     </Typography>
   );

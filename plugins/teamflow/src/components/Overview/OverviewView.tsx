@@ -300,7 +300,11 @@ export function OverviewView(props: {
             </ListItem>
             <ListItem disableGutters>
               <ListItemText
-                primary={`${o.dependencies.blocking} blocking, ${o.dependencies.overdue} with an overdue review`}
+                primary={`${o.dependencies.blocking} blocking, ${
+                  o.dependencies.overdue
+                } ${
+                  o.dependencies.overdue === 1 ? 'interaction' : 'interactions'
+                } past review`}
               />
             </ListItem>
             <ListItem disableGutters>
