@@ -10,3 +10,4 @@ export * from './rollup';
 export * from './bands';
 export * from './permissions';
 export * from './api';
+export * from './format';

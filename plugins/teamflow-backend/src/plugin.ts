@@ -8,6 +8,7 @@ import { createRouter } from './router';
 import { TeamGraphService } from './services/TeamGraphService';
 import { HistoryStore } from './history/HistoryStore';
 import { HistoryService } from './history/HistoryService';
+import { AttentionService } from './attention/AttentionService';
 
 /**
  * Teamflow's backend: the team dependency graph and structural load derived
@@ -25,6 +26,7 @@ export const teamflowPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         logger: coreServices.logger,
@@ -37,6 +39,7 @@ export const teamflowPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         auth,
+        discovery,
         permissions,
         permissionsRegistry,
         logger,
@@ -86,7 +89,15 @@ export const teamflowPlugin = createBackendPlugin({
             }
           },
         });
-        httpRouter.use(await createRouter({ httpAuth, teamGraph, history }));
+        const attention = new AttentionService({
+          teamGraph,
+          discovery,
+          auth,
+          logger,
+        });
+        httpRouter.use(
+          await createRouter({ httpAuth, teamGraph, history, attention }),
+        );
       },
     });
   },

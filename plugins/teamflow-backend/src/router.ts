@@ -8,6 +8,7 @@ import {
   TeamEdge,
   TeamGraphFilter,
   TeamNode,
+  attentionCsv,
   summariseOrganisation,
   teamMap,
 } from '@teamflow/plugin-teamflow-common';
@@ -16,6 +17,7 @@ import {
   TeamGraphSnapshot,
 } from './services/TeamGraphService';
 import { HistoryService } from './history/HistoryService';
+import { AttentionService } from './attention/AttentionService';
 
 const teamRef = (namespace: string, name: string) =>
   `group:${namespace}/${name}`.toLocaleLowerCase('en-US');
@@ -149,9 +151,11 @@ export async function createRouter(options: {
   teamGraph: TeamGraphService;
   /** The organisation's history (routes under /history); absent: no history. */
   history?: HistoryService;
+  /** Teams needing attention (GET /attention); absent: no such route. */
+  attention?: AttentionService;
   now?: () => number;
 }): Promise<express.Router> {
-  const { httpAuth, teamGraph, history, now = Date.now } = options;
+  const { httpAuth, teamGraph, history, attention, now = Date.now } = options;
   const router = Router();
   // `team`: the team the request is about, so a team that just arrived in the
   // catalog is found (see TeamGraphService.getSnapshot).
@@ -221,6 +225,23 @@ export async function createRouter(options: {
     if (!teamLoad) throw new NotFoundError(`No team ${ref} in the catalog`);
     res.json({ generatedAt, load: teamLoad });
   });
+
+  if (attention) {
+    const answer = async (req: express.Request) =>
+      attention.attention(
+        await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+      );
+    router.get('/attention', async (req, res) => {
+      res.json(await answer(req));
+    });
+    router.get('/attention.csv', async (req, res) => {
+      const { teams, generatedAt } = await answer(req);
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`teams-needing-attention-${generatedAt.slice(0, 10)}.csv`)
+        .send(attentionCsv(teams));
+    });
+  }
 
   if (history) {
     const credentials = (req: express.Request) =>

@@ -16,3 +16,4 @@ export * from './overview';
 export * from './ownership';
 export * from './history';
 export * from './permissions';
+export * from './attention';

@@ -6,16 +6,11 @@ import {
   SummaryDistribution,
   completeWeeks,
   doraBand,
+  formatHours,
+  percent,
 } from '@teamflow/plugin-delivery-common';
 
-/** Hours as people say them: minutes, hours or days. */
-export function formatHours(h: number) {
-  if (h < 1) return `${Math.round(h * 60)} min`;
-  if (h < 48) return `${Math.round(h * 10) / 10} h`;
-  return `${Math.round((h / 24) * 10) / 10} days`;
-}
-
-export const percent = (r: number) => `${Math.round(r * 1000) / 10}%`;
+export { formatHours, percent };
 
 export type TileKey =
   | 'deploymentFrequency'

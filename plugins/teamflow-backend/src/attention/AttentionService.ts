@@ -1,0 +1,143 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { OrgFlowResponse } from '@teamflow/plugin-delivery-common';
+import {
+  AttentionResponse,
+  AttentionSource,
+  AttentionSourceStatus,
+} from '@teamflow/plugin-teamflow-common';
+import { TeamGraphService } from '../services/TeamGraphService';
+import {
+  DebtByTeam,
+  PerceivedLoadHeatmap,
+  assembleAttention,
+} from './assemble';
+
+const SOURCES: Record<
+  AttentionSource,
+  { pluginId: string; path: string; name: string; permission?: string }
+> = {
+  delivery: {
+    pluginId: 'delivery',
+    path: '/metrics/org?teamTrends=false',
+    name: 'Delivery',
+  },
+  techDebt: { pluginId: 'tech-debt', path: '/rollup/org', name: 'Tech debt' },
+  cognitiveLoad: {
+    pluginId: 'cognitive-load',
+    path: '/results/heatmap',
+    name: 'Cognitive load',
+    permission: 'cognitive-load.results.read',
+  },
+};
+
+type Answer<T> = { status: AttentionSourceStatus; body?: T };
+
+/**
+ * Puts every team's signals side by side. The numbers of the other Teamflow
+ * plugins are asked for over HTTP on behalf of the caller, so each plugin's
+ * own permissions decide what the caller sees; a plugin that is not installed
+ * or refuses leaves its columns out, and the answer says why.
+ */
+export class AttentionService {
+  constructor(
+    private readonly options: {
+      teamGraph: TeamGraphService;
+      discovery: DiscoveryService;
+      auth: AuthService;
+      logger: LoggerService;
+      fetch?: typeof fetch;
+      timeoutMs?: number;
+    },
+  ) {}
+
+  private async ask<T>(
+    source: AttentionSource,
+    credentials: BackstageCredentials,
+  ): Promise<Answer<T>> {
+    const { pluginId, path, name, permission } = SOURCES[source];
+    const { discovery, auth, logger } = this.options;
+    const doFetch = this.options.fetch ?? fetch;
+    try {
+      const base = await discovery.getBaseUrl(pluginId);
+      const { token } = await auth.getPluginRequestToken({
+        onBehalfOf: credentials,
+        targetPluginId: pluginId,
+      });
+      const response = await doFetch(`${base}${path}`, {
+        headers: { Authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+      if (response.ok) {
+        return { status: { status: 'ok' }, body: (await response.json()) as T };
+      }
+      if (response.status === 404) {
+        return {
+          status: {
+            status: 'not-installed',
+            message: `${name} plugin not installed in this portal`,
+          },
+        };
+      }
+      if (response.status === 401 || response.status === 403) {
+        return {
+          status: {
+            status: 'not-permitted',
+            message: permission
+              ? `Needs the ${permission} permission`
+              : `Your ${name.toLocaleLowerCase(
+                  'en-US',
+                )} permissions do not allow this`,
+          },
+        };
+      }
+      throw new Error(`${response.status} ${response.statusText}`);
+    } catch (e) {
+      logger.warn(`Teams needing attention: ${name} did not answer: ${e}`);
+      return {
+        status: {
+          status: 'unavailable',
+          message: `${name} did not answer (${(e as Error).message})`,
+        },
+      };
+    }
+  }
+
+  async attention(
+    credentials: BackstageCredentials,
+  ): Promise<AttentionResponse> {
+    const [snapshot, delivery, debt, heatmap] = await Promise.all([
+      this.options.teamGraph.getSnapshot(credentials),
+      this.ask<OrgFlowResponse>('delivery', credentials),
+      this.ask<DebtByTeam>('techDebt', credentials),
+      this.ask<PerceivedLoadHeatmap>('cognitiveLoad', credentials),
+    ]);
+    return {
+      generatedAt: snapshot.generatedAt,
+      sources: {
+        delivery: delivery.status,
+        techDebt: debt.status,
+        cognitiveLoad: heatmap.status,
+      },
+      ...(delivery.body ? { deliveryWindow: delivery.body.window } : {}),
+      ...(heatmap.body?.wave
+        ? {
+            perceivedLoadWave: {
+              id: heatmap.body.wave.id,
+              title: heatmap.body.wave.title,
+            },
+          }
+        : {}),
+      teams: assembleAttention({
+        snapshot,
+        delivery: delivery.body,
+        debt: debt.body,
+        heatmap: heatmap.body,
+      }),
+    };
+  }
+}
