@@ -5,6 +5,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AttentionResponse,
   ChangesResponse,
   OrganisationOverview,
   StructuralLoad,
@@ -46,6 +47,8 @@ export interface TeamflowApi {
   getOverview(): Promise<TeamflowOverview>;
   /** What changed in the organisation between two days (default: the last seven). */
   getChanges(window?: { from?: string; to?: string }): Promise<ChangesResponse>;
+  /** Every team's signals side by side, most problems first. */
+  getAttention(): Promise<AttentionResponse>;
 }
 
 /** @public */
@@ -121,5 +124,9 @@ export class TeamflowClient implements TeamflowApi {
     if (window.to) query.set('to', window.to);
     const qs = query.toString();
     return this.get<ChangesResponse>(`/history/changes${qs ? `?${qs}` : ''}`);
+  }
+
+  getAttention() {
+    return this.get<AttentionResponse>('/attention');
   }
 }

@@ -37,6 +37,7 @@ import {
 import { useOwnedEntities, useTeamsAndPersonas } from './useOrganisation';
 import { DependencyMapView } from '../DependencyMap';
 import { OverviewSlots, OverviewView } from '../Overview';
+import { AttentionView } from '../Attention';
 
 const useStyles = makeStyles(
   theme => ({
@@ -287,6 +288,11 @@ export function OrganisationPage(props: { overviewCards?: OverviewSlots }) {
               slots={props.overviewCards}
               mapLink={`${root()}/map`}
             />
+          </Content>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/attention" title="Needs attention">
+          <Content>
+            <AttentionView mapLink={`${root()}/map`} />
           </Content>
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/map" title="Dependency map">

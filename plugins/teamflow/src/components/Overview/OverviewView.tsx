@@ -29,6 +29,7 @@ import {
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { TEAM_TYPE_COLOURS } from '../TeamTypeChip';
 import { WhatChangedCard } from './WhatChanged';
+import { AttentionCard } from '../Attention';
 
 const useStyles = makeStyles(
   theme => ({
@@ -242,6 +243,9 @@ export function OverviewView(props: {
       </Grid>
       <Grid item xs={12} md={6} lg={4}>
         <WhatChangedCard mapLink={mapLink} />
+      </Grid>
+      <Grid item xs={12} md={6} lg={4}>
+        <AttentionCard attentionLink={`${root}/attention`} />
       </Grid>
       <Grid item xs={12} md={6} lg={4}>
         <InfoCard title="Team types">

@@ -1,0 +1,1 @@
+export { AttentionView, AttentionTable, AttentionCard } from './AttentionView';
