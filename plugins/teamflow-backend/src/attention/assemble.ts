@@ -62,11 +62,16 @@ function dora(
   text: string,
 ): AttentionSignal {
   const { band, label } = doraBand(ATTENTION_RULES.doraYear, metric, value);
+  // As on the delivery organisation page: a team's median over the window
+  // comes from its weeks' hour buckets there; its Delivery tab has the exact one.
+  const approximate = text.startsWith('≈')
+    ? '; ≈: from hour buckets, as on the delivery organisation page (the team’s Delivery tab shows the exact median)'
+    : '';
   return {
     value,
     text,
     level: BAND_LEVEL[band],
-    reason: `DORA ${ATTENTION_RULES.doraYear} ${band} cluster (${label})`,
+    reason: `DORA ${ATTENTION_RULES.doraYear} ${band} cluster (${label})${approximate}`,
   };
 }
 

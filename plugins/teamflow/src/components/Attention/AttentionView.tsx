@@ -45,10 +45,16 @@ import { TeamTypeChip } from '../TeamTypeChip';
 const useStyles = makeStyles(
   theme => ({
     scroll: { overflowX: 'auto' },
-    table: { minWidth: 1100 },
-    head: { verticalAlign: 'bottom', whiteSpace: 'normal', minWidth: 72 },
-    team: { minWidth: 170 },
-    cell: { fontSize: 13, minWidth: 72 },
+    // Words wrap between words, never inside one (Backstage's table
+    // cells break anywhere by default).
+    table: {
+      minWidth: 1180,
+      '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+    },
+    head: { verticalAlign: 'bottom', whiteSpace: 'normal', minWidth: 88 },
+    team: { minWidth: 170, verticalAlign: 'bottom' },
+    cell: { fontSize: 13, minWidth: 88 },
+    noSource: { fontSize: 13, color: theme.palette.text.secondary },
     problem: { backgroundColor: '#ffcdd2' },
     watch: { backgroundColor: '#ffecb3' },
     muted: { color: theme.palette.text.secondary },
@@ -317,8 +323,38 @@ export function AttentionTable(props: {
                       </Typography>
                     )}
                   </TableCell>
-                  {columns.map(c => {
+                  {columns.map((c, index) => {
                     const signal = row.signals[c.key];
+                    // A team with no delivery events: one cell across the five.
+                    const noSource = (key: AttentionSignalKey) =>
+                      row.signals[key]?.text === 'no source connected';
+                    if (c.source === 'delivery' && noSource(c.key)) {
+                      const previous = columns[index - 1];
+                      if (
+                        previous?.source === 'delivery' &&
+                        noSource(previous.key)
+                      )
+                        return null;
+                      let span = 0;
+                      while (
+                        columns[index + span]?.source === 'delivery' &&
+                        noSource(columns[index + span].key)
+                      )
+                        span++;
+                      return (
+                        <TableCell
+                          key={c.key}
+                          colSpan={span}
+                          className={classes.noSource}
+                          align="center"
+                        >
+                          <Link to={cellLink(row, c.key, mapLink)}>
+                            no delivery events in this window: no source
+                            connected
+                          </Link>
+                        </TableCell>
+                      );
+                    }
                     if (!signal)
                       return (
                         <TableCell key={c.key} className={classes.cell}>
