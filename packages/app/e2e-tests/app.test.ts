@@ -500,3 +500,95 @@ test('the dependency map shows undeclared and overdue dependencies down to the c
     }),
   ).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('the CTO sees which teams need attention, every signal side by side, and exports it', async ({
+  page,
+}) => {
+  await signInAs(page, 'Inês Duarte');
+  await page.goto('/teamflow');
+  // The overview's card leads with Order Flow, the demo's team in trouble.
+  const card = page.getByRole('list', { name: 'Teams with most problems' });
+  await expect(card.getByRole('listitem').first()).toContainText(
+    /^Order Flow — \d+ problems/,
+  );
+  await page.getByRole('link', { name: 'Every team, every signal' }).click();
+  await expect(page).toHaveURL(/\/teamflow\/attention$/);
+  const table = page.getByRole('table', { name: 'Teams needing attention' });
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(15);
+  const order = rows.first();
+  await expect(order.getByRole('cell').first()).toContainText('Order Flow');
+  // The same numbers as the overview's structural-load card and scorecard.
+  const cell = (row: typeof order, signal: string) =>
+    row.locator(`td[data-signal="${signal}"]`);
+  await expect(cell(order, 'structuralLoad')).toHaveText('34.4 (high)');
+  await expect(cell(order, 'structuralLoad')).toHaveAttribute(
+    'data-level',
+    'watch',
+  );
+  for (const signal of ['debt', 'changeFailRate', 'dependencies'])
+    await expect(cell(order, signal)).toHaveAttribute('data-level', 'problem');
+  await expect(cell(order, 'dependencies')).toContainText(
+    '1 blocking · 1 past review',
+  );
+  await expect(cell(order, 'personas')).toHaveText('none');
+  const checkout = rows.filter({ hasText: 'Checkout' }).first();
+  await expect(cell(checkout, 'structuralLoad')).toHaveText(
+    '50.4 (overloaded)',
+  );
+  // A team without delivery events says so once, across the five columns.
+  await expect(
+    rows
+      .filter({ hasText: 'Route Optimisation' })
+      .getByText('no delivery events in this window: no source connected'),
+  ).toHaveCount(1);
+  await shot(page, 'cto-attention');
+
+  // Sort by debt (highest first), filter by value stream: both in the URL.
+  await table.getByRole('button', { name: 'Debt score' }).click();
+  await expect(page).toHaveURL(/sort=debt/);
+  await expect(rows.first()).toContainText('Order Flow');
+  await page.getByLabel('Value stream').click();
+  await page.getByRole('option', { name: 'shopping' }).click();
+  await expect(page).toHaveURL(/valueStream=shopping/);
+  await expect(page.getByText(/^\d+ of 15 teams$/)).toBeVisible();
+  const shown = await rows.count();
+  expect(shown).toBeLessThan(15);
+  await expect(rows.filter({ hasText: 'Order Flow' })).toHaveCount(0);
+
+  // CSV: the rows on screen, in the order on screen.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^teams-needing-attention-\d{4}-\d{2}-\d{2}\.csv$/,
+  );
+  const csv = require('fs').readFileSync(await download.path(), 'utf8');
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toMatch(/^team,title,type,value stream,Structural load,/);
+  expect(lines).toHaveLength(shown + 1);
+  expect(lines[1]).toMatch(/^group:default\/checkout,Checkout,/);
+
+  // Each cell leads to the page behind it: the team's Delivery tab.
+  await cell(rows.first(), 'changeFailRate').getByRole('link').click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/group\/checkout\/delivery$/,
+  );
+});
+
+test('an engineer sees the attention table without the survey numbers she may not read', async ({
+  page,
+}) => {
+  await signInAs(page, 'Noah Fischer');
+  await page.goto('/teamflow/attention');
+  await expect(
+    page.getByText(
+      'Perceived-load column left out: Needs the cognitive-load.results.read permission',
+    ),
+  ).toBeVisible();
+  const table = page.getByRole('table', { name: 'Teams needing attention' });
+  await expect(table.locator('td[data-signal="perceivedLoad"]')).toHaveCount(0);
+  await expect(table.locator('tbody tr').first()).toContainText('Order Flow');
+  await shot(page, 'engineer-attention');
+});

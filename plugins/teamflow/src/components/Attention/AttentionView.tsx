@@ -48,12 +48,16 @@ const useStyles = makeStyles(
     // Words wrap between words, never inside one (Backstage's table
     // cells break anywhere by default).
     table: {
-      minWidth: 1180,
-      '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+      minWidth: 1000,
+      '& th, & td': {
+        wordBreak: 'normal',
+        overflowWrap: 'normal',
+        padding: theme.spacing(0.75, 1),
+      },
     },
-    head: { verticalAlign: 'bottom', whiteSpace: 'normal', minWidth: 88 },
-    team: { minWidth: 170, verticalAlign: 'bottom' },
-    cell: { fontSize: 13, minWidth: 88 },
+    head: { verticalAlign: 'bottom', whiteSpace: 'normal', minWidth: 72 },
+    team: { minWidth: 150, verticalAlign: 'bottom' },
+    cell: { fontSize: 13, minWidth: 72 },
     noSource: { fontSize: 13, color: theme.palette.text.secondary },
     problem: { backgroundColor: '#ffcdd2' },
     watch: { backgroundColor: '#ffecb3' },
