@@ -9,6 +9,8 @@ import { TeamGraphService } from './services/TeamGraphService';
 import { HistoryStore } from './history/HistoryStore';
 import { HistoryService } from './history/HistoryService';
 import { AttentionService } from './attention/AttentionService';
+import { AlertService, alertSettings } from './alerts/AlertService';
+import { notificationService } from '@backstage/plugin-notifications-node';
 
 /**
  * Teamflow's backend: the team dependency graph and structural load derived
@@ -32,6 +34,7 @@ export const teamflowPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -45,6 +48,7 @@ export const teamflowPlugin = createBackendPlugin({
         logger,
         scheduler,
         catalog,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(teamflowPermissions);
         const teamGraph = TeamGraphService.create({
@@ -64,12 +68,15 @@ export const teamflowPlugin = createBackendPlugin({
             await teamGraph.refresh();
           },
         });
+        const store = await HistoryStore.create(database);
         const history = new HistoryService(
-          await HistoryStore.create(database),
+          store,
           teamGraph,
           permissions,
           logger,
           config.getOptionalNumber('teamflow.history.retentionDays') ?? 400,
+          Date.now,
+          new AlertService(store, notifications, alertSettings(config), logger),
         );
         const demo =
           config.getOptionalBoolean('teamflow.history.demo') ?? false;

@@ -30,6 +30,13 @@ export class HistoryService {
     private readonly logger: LoggerService,
     private readonly retentionDays: number,
     private readonly now: () => number = Date.now,
+    /** Told of every snapshot taken (alerts). */
+    private readonly alerts?: {
+      afterSnapshot(
+        snapshot: OrgSnapshot,
+        options?: { digestToday?: boolean },
+      ): Promise<unknown>;
+    },
   ) {}
 
   private today() {
@@ -56,6 +63,7 @@ export class HistoryService {
       .slice(0, 10);
     const pruned = await this.store.prune(cutoff);
     if (pruned) this.logger.info(`History: removed ${pruned} old snapshots`);
+    await this.alert(snapshot);
     return snapshot;
   }
 
@@ -92,7 +100,21 @@ export class HistoryService {
     for (const s of demoHistory(today))
       await this.store.save(s, this.now(), 'demo');
     this.logger.info('History: seeded six months of demo snapshots');
+    // Today against the demo's last week: the alerts a real week would
+    // send, and the weekly review whatever the weekday.
+    await this.alert(today, { digestToday: true });
     return true;
+  }
+
+  private async alert(
+    snapshot: OrgSnapshot,
+    options?: { digestToday?: boolean },
+  ) {
+    try {
+      await this.alerts?.afterSnapshot(snapshot, options);
+    } catch (e) {
+      this.logger.warn(`History: alerts failed: ${e}`);
+    }
   }
 
   async days() {

@@ -53,8 +53,37 @@ export class HistoryStore {
     return rows.map(r => ({ day: String(r.taken_on), source: r.source }));
   }
 
+  /**
+   * Claims an alert: true the first time `key` is claimed, false after
+   * (whichever replica claimed it).
+   */
+  async claimAlert(key: string, at: number): Promise<boolean> {
+    try {
+      await this.db('teamflow_alerts_sent').insert({
+        alert_key: key,
+        sent_at: at,
+      });
+      return true;
+    } catch (e) {
+      // The primary key refused it: claimed before.
+      const row = await this.db('teamflow_alerts_sent')
+        .where('alert_key', key)
+        .first('alert_key');
+      if (row) return false;
+      throw e;
+    }
+  }
+
+  /** Gives a claim back (the alert could not be sent: try again later). */
+  async releaseAlert(key: string) {
+    await this.db('teamflow_alerts_sent').where('alert_key', key).delete();
+  }
+
   /** Removes snapshots taken before `day`; returns how many. */
-  prune(day: string): Promise<number> {
+  async prune(day: string): Promise<number> {
+    await this.db('teamflow_alerts_sent')
+      .where('sent_at', '<', Date.parse(`${day}T00:00:00Z`))
+      .delete();
     return this.db('teamflow_org_snapshots')
       .where('taken_on', '<', day)
       .delete();
