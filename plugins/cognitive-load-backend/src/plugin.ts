@@ -10,6 +10,8 @@ import { DatabaseCognitiveLoadStore } from './database/CognitiveLoadStore';
 import { SurveyService } from './service/SurveyService';
 import { readSurveyConfig } from './service/config';
 import { seedDemo } from './service/demoSeed';
+import { WaveAnnouncer } from './service/WaveAnnouncer';
+import { notificationService } from '@backstage/plugin-notifications-node';
 
 /**
  * Cognitive-load surveys: waves, anonymous answers, k-anonymous results.
@@ -33,6 +35,7 @@ export const cognitiveLoadPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         org: orgModelServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const settings = readSurveyConfig(deps.config);
@@ -51,7 +54,14 @@ export const cognitiveLoadPlugin = createBackendPlugin({
         }
         const config = { ...settings, secret };
         const surveys = SurveyService.create({ ...deps, store, config });
-        // Closed waves lose their respondent keys within a minute or so.
+        const announcer = new WaveAnnouncer(
+          store,
+          deps.notifications,
+          config.k,
+          deps.logger,
+        );
+        // Closed waves lose their respondent keys within a minute or so;
+        // waves that opened since are announced to their teams.
         await deps.scheduler.scheduleTask({
           id: 'cognitive-load-seal-closed-waves',
           frequency: { minutes: 1 },
@@ -60,6 +70,7 @@ export const cognitiveLoadPlugin = createBackendPlugin({
           fn: async () => {
             const sealed = await surveys.sealClosedWaves();
             if (sealed) deps.logger.info(`Sealed ${sealed} closed waves`);
+            await announcer.announce();
           },
         });
         if (config.seedDemo) {
@@ -74,7 +85,7 @@ export const cognitiveLoadPlugin = createBackendPlugin({
           });
         }
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, surveys }),
+          await createRouter({ httpAuth: deps.httpAuth, surveys, announcer }),
         );
       },
     });

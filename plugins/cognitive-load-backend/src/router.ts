@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import { z } from 'zod/v3';
 import express from 'express';
 import Router from 'express-promise-router';
+import { WaveAnnouncer } from './service/WaveAnnouncer';
 import { SurveyService } from './service/SurveyService';
 
 // A calendar date that exists: Date.parse moves 2026-02-30 to March 2.
@@ -94,8 +95,10 @@ const teamRef = (req: express.Request) =>
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   surveys: SurveyService;
+  /** Tells the teams of a wave that opens at once (absent: no announcements). */
+  announcer?: WaveAnnouncer;
 }): Promise<express.Router> {
-  const { httpAuth, surveys } = options;
+  const { httpAuth, surveys, announcer } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
   const user = (req: express.Request) =>
@@ -115,7 +118,10 @@ export async function createRouter(options: {
   router.post('/waves', async (req, res) => {
     const credentials = await user(req);
     const input = parse(waveSchema, req.body);
-    res.status(201).json({ wave: await surveys.openWave(credentials, input) });
+    const wave = await surveys.openWave(credentials, input);
+    // A wave already open is announced now rather than within the minute.
+    await announcer?.announce();
+    res.status(201).json({ wave });
   });
 
   router.post('/waves/:id/close', async (req, res) => {

@@ -88,6 +88,12 @@ export interface CognitiveLoadStore {
   getSealedResults(waveId: string): Promise<string | undefined>;
   /** A random secret made once and kept (replicas agree on the first one). */
   getOrCreateSecret(name: string): Promise<string>;
+  /** Ids of waves open at `now` whose teams were not told yet. */
+  listUnannouncedOpenWaves(now: string): Promise<string[]>;
+  /** Claims a wave's announcement: true for the first claim only. */
+  markAnnounced(waveId: string, at: string): Promise<boolean>;
+  /** Gives the claim back (the announcement could not be sent). */
+  unmarkAnnounced(waveId: string): Promise<void>;
 }
 
 /** A team's answers as last published while its wave was open. @public */
@@ -391,6 +397,28 @@ export class DatabaseCognitiveLoadStore implements CognitiveLoadStore {
       )
       .select('id');
     return rows.map(r => r.id);
+  }
+
+  async listUnannouncedOpenWaves(now: string): Promise<string[]> {
+    const rows = await this.db('waves')
+      .whereNull('announced_at')
+      .whereNull('closed_early_at')
+      .where('opens_at', '<=', now)
+      .where('closes_at', '>', now)
+      .select('id');
+    return rows.map(r => r.id);
+  }
+
+  async markAnnounced(waveId: string, at: string): Promise<boolean> {
+    const updated = await this.db('waves')
+      .where({ id: waveId })
+      .whereNull('announced_at')
+      .update({ announced_at: at });
+    return updated === 1;
+  }
+
+  async unmarkAnnounced(waveId: string): Promise<void> {
+    await this.db('waves').where({ id: waveId }).update({ announced_at: null });
   }
 
   async getOrCreateSecret(name: string): Promise<string> {
