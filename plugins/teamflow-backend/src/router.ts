@@ -167,6 +167,22 @@ export async function createRouter(options: {
 
   router.get('/graph', async (req, res) => {
     const filter = mapFilter(req);
+    const asOf = historyDay(req, 'asOf');
+    const compareWith = historyDay(req, 'compareWith');
+    if (asOf || compareWith) {
+      if (!history)
+        throw new NotFoundError(
+          'This backend keeps no history (asOf, compareWith)',
+        );
+      res.json(
+        await history.map(
+          await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+          filter,
+          { asOf, compareWith },
+        ),
+      );
+      return;
+    }
     const snapshot = await snapshotFor(req);
     res
       .type('application/json')
@@ -279,7 +295,7 @@ export async function createRouter(options: {
 }
 
 /** A YYYY-MM-DD query parameter that is a real day, or undefined. */
-function historyDay(req: express.Request, name: 'from' | 'to') {
+function historyDay(req: express.Request, name: string) {
   const value = optionalString(req, name);
   if (value === undefined) return undefined;
   const ms = Date.parse(`${value}T00:00:00Z`);

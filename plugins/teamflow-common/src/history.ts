@@ -1,6 +1,13 @@
 import { StructuralLoad, StructuralLoadBand } from './structuralLoad';
-import { TeamEdgeClass, TeamGraph } from './teamGraph';
+import {
+  TeamEdge,
+  TeamEdgeClass,
+  TeamGraph,
+  TeamNode,
+  hubThreshold,
+} from './teamGraph';
 import { TeamType } from './vocabulary';
+import type { TeamMap } from './overview';
 
 /**
  * The organisation on one day, as the history keeps it: teams with their
@@ -27,6 +34,8 @@ export type OrgSnapshot = {
     classification: TeamEdgeClass;
     blocking: boolean;
     overdue: boolean;
+    /** Entity-level edges behind it (snapshots from 2026-12-01 on). */
+    weight?: number;
   }>;
   load: Array<{ teamRef: string; score: number; band: StructuralLoadBand }>;
 };
@@ -54,6 +63,7 @@ export function orgSnapshotOf(
       classification: e.classification,
       blocking: e.blocking,
       overdue: e.overdue,
+      weight: e.weight,
     })),
     load: load.map(l => ({ teamRef: l.teamRef, score: l.score, band: l.band })),
   };
@@ -211,3 +221,104 @@ export function isLoadRise(change: { from: string; to: string }) {
     BAND_ORDER.indexOf(change.from as StructuralLoadBand)
   );
 }
+
+/**
+ * The team graph as a snapshot kept it, for the map "as of" a day: teams
+ * with their type, value stream, size and number of owned components;
+ * team edges with their classification, flags and weight (1 where the
+ * snapshot predates weights). History keeps neither the entity-level edges
+ * nor the interactions behind an edge, nor teams' domains.
+ *
+ * @public
+ */
+export function teamGraphOfSnapshot(snapshot: OrgSnapshot): TeamGraph {
+  const owned = new Map<string, number>();
+  for (const owner of Object.values(snapshot.owners))
+    if (owner) owned.set(owner, (owned.get(owner) ?? 0) + 1);
+  const nodes: TeamNode[] = snapshot.teams.map(t => ({
+    ref: t.ref,
+    title: t.title,
+    type: t.type,
+    ...(t.valueStream ? { valueStream: t.valueStream } : {}),
+    members: t.members,
+    owned: {
+      component: owned.get(t.ref) ?? 0,
+      api: 0,
+      system: 0,
+      resource: 0,
+      domain: 0,
+    },
+    domains: [],
+    outbound: 0,
+    inbound: 0,
+    manyInbound: false,
+    manyOutbound: false,
+  }));
+  const byRef = new Map(nodes.map(n => [n.ref, n]));
+  const edges: TeamEdge[] = snapshot.edges
+    .filter(e => byRef.has(e.from) && byRef.has(e.to))
+    .map(e => ({
+      from: e.from,
+      to: e.to,
+      weight: e.weight ?? (e.classification === 'declared-only' ? 0 : 1),
+      observed: [],
+      declared: [],
+      classification: e.classification,
+      blocking: e.blocking,
+      overdue: e.overdue,
+    }));
+  for (const e of edges) {
+    if (e.weight > 0) {
+      byRef.get(e.from)!.outbound += 1;
+      byRef.get(e.to)!.inbound += 1;
+    }
+  }
+  const thresholds = {
+    inbound: hubThreshold(nodes.map(n => n.inbound)),
+    outbound: hubThreshold(nodes.map(n => n.outbound)),
+  };
+  for (const n of nodes) {
+    n.manyInbound = n.inbound > thresholds.inbound;
+    n.manyOutbound = n.outbound > thresholds.outbound;
+  }
+  return { nodes, edges, thresholds };
+}
+
+/** How the map of one day differs from another's. @public */
+export type MapComparison = {
+  /** The day compared with (its snapshot's). */
+  with: string;
+  /** Team edges (`from>to`) on the shown day, not on the other. */
+  addedEdges: string[];
+  /** Team edges of the other day gone by the shown one, as they were. */
+  removedEdges: OrgSnapshot['edges'];
+  addedTeams: string[];
+  removedTeams: Array<{ ref: string; title: string }>;
+};
+
+/** What the map of `shown` adds to and removes from that of `other`. @public */
+export function compareMaps(
+  shown: OrgSnapshot,
+  other: OrgSnapshot,
+): MapComparison {
+  const key = (e: { from: string; to: string }) => `${e.from}>${e.to}`;
+  const before = new Set(other.edges.map(key));
+  const after = new Set(shown.edges.map(key));
+  const teamsBefore = new Set(other.teams.map(t => t.ref));
+  const teamsAfter = new Set(shown.teams.map(t => t.ref));
+  return {
+    with: other.takenOn,
+    addedEdges: [...after].filter(k => !before.has(k)).sort(),
+    removedEdges: other.edges.filter(e => !after.has(key(e))),
+    addedTeams: [...teamsAfter].filter(r => !teamsBefore.has(r)).sort(),
+    removedTeams: other.teams
+      .filter(t => !teamsAfter.has(t.ref))
+      .map(t => ({ ref: t.ref, title: t.title })),
+  };
+}
+
+/** GET /graph with `asOf` or `compareWith`: the map of a past day. @public */
+export type HistoricTeamMap = TeamMap & {
+  asOf: { requested: string; snapshotOn: string };
+  comparison?: MapComparison;
+};

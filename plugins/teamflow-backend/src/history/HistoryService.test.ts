@@ -92,6 +92,58 @@ describe.each(databases.eachSupportedId())('organisation history on %s', id => {
     );
   const reader = mockCredentials.user();
 
+  it('draws the map as of a past day and marks what changed since', async () => {
+    const store = await newStore();
+    await (
+      await history(lastWeek, NOW - 7 * DAY, store)
+    ).takeSnapshot('scheduled');
+    const after = await history(today, NOW, store);
+    await after.takeSnapshot('scheduled');
+    // Thursday: the snapshot of the Monday before.
+    const past = await after.map(reader, {}, { asOf: '2026-11-26' });
+    expect(past.asOf).toEqual({
+      requested: '2026-11-26',
+      snapshotOn: '2026-11-23',
+    });
+    expect(past.nodes.map(n => [n.ref, n.type, n.owned.component])).toEqual([
+      ['group:default/checkout', 'stream-aligned', 1],
+      ['group:default/legacy', 'complicated-subsystem', 1],
+      ['group:default/store-ops', 'stream-aligned', 1],
+    ]);
+    expect(
+      past.edges.map(e => [e.from, e.to, e.weight, e.classification]),
+    ).toEqual([
+      [
+        'group:default/checkout',
+        'group:default/store-ops',
+        1,
+        'observed-undeclared',
+      ],
+    ]);
+
+    // Today compared with last week: search and its dependency arrived,
+    // legacy left; filters apply as on the live map.
+    const now = await after.map(reader, {}, { compareWith: '2026-11-23' });
+    expect(now.asOf.snapshotOn).toBe('2026-11-30');
+    expect(now.comparison).toEqual({
+      with: '2026-11-23',
+      addedEdges: ['group:default/search>group:default/checkout'],
+      removedEdges: [],
+      addedTeams: ['group:default/search'],
+      removedTeams: [{ ref: 'group:default/legacy', title: 'legacy' }],
+    });
+    const platform = await after.map(
+      reader,
+      { types: ['platform'] },
+      { asOf: '2026-11-30' },
+    );
+    expect(platform.matched).toEqual(['group:default/store-ops']);
+
+    await expect(after.map(reader, {}, { asOf: '2026-11-01' })).rejects.toThrow(
+      'No history on or before 2026-11-01: it starts on 2026-11-23',
+    );
+  });
+
   it('keeps a snapshot a day and tells what changed between two days', async () => {
     const store = await newStore();
     const before = await history(lastWeek, NOW - 7 * DAY, store);

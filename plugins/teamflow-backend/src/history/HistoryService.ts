@@ -3,12 +3,17 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ChangesResponse,
+  HistoricTeamMap,
   OrgSnapshot,
+  TeamGraphFilter,
+  compareMaps,
   diffSnapshots,
+  teamGraphOfSnapshot,
+  teamMap,
   orgSnapshotOf,
   teamflowHistorySnapshotPermission,
 } from '@teamflow/plugin-teamflow-common';
@@ -148,6 +153,50 @@ export class HistoryService {
       from: { requested: window.from, snapshotOn: before.takenOn },
       to: { requested: window.to, snapshotOn: after.takenOn },
       changes,
+    };
+  }
+
+  /**
+   * The dependency map as of a day (the snapshot on or before it; default
+   * today), filtered as the live map is, optionally compared with another
+   * day's. A conditional reader sees only the teams and edges between teams
+   * they may read now.
+   */
+  async map(
+    credentials: BackstageCredentials,
+    filter: TeamGraphFilter,
+    days: { asOf?: string; compareWith?: string },
+  ): Promise<HistoricTeamMap> {
+    const visible = await this.teamGraph.visibleRefs(credentials);
+    const requested = days.asOf ?? this.today();
+    const load = async (day: string) => {
+      const snapshot = await this.store.onOrBefore(day);
+      if (!snapshot) {
+        const first = (await this.store.days())[0]?.day;
+        throw new NotFoundError(
+          first
+            ? `No history on or before ${day}: it starts on ${first}`
+            : 'No history yet: the first snapshot is taken shortly after the backend starts',
+        );
+      }
+      if (visible === 'all') return snapshot;
+      return {
+        ...snapshot,
+        teams: snapshot.teams.filter(t => visible.has(t.ref)),
+        edges: snapshot.edges.filter(
+          e => visible.has(e.from) && visible.has(e.to),
+        ),
+        owners: Object.fromEntries(
+          Object.entries(snapshot.owners).filter(([c]) => visible.has(c)),
+        ),
+      };
+    };
+    const shown = await load(requested);
+    const other = days.compareWith ? await load(days.compareWith) : undefined;
+    return {
+      ...teamMap(teamGraphOfSnapshot(shown), filter, shown.takenOn),
+      asOf: { requested, snapshotOn: shown.takenOn },
+      ...(other ? { comparison: compareMaps(shown, other) } : {}),
     };
   }
 }
