@@ -7,6 +7,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   AttentionResponse,
   ChangesResponse,
+  HistoricTeamMap,
   OrganisationOverview,
   StructuralLoad,
   TeamEdge,
@@ -42,6 +43,13 @@ export interface TeamflowApi {
   /** Structural load of every team the caller may see. */
   getAllStructuralLoad(): Promise<StructuralLoad[]>;
   getTeamMap(filter?: TeamGraphFilter): Promise<TeamMap>;
+  /** The map as of a day with history, optionally compared with another day. */
+  getTeamMapAsOf(
+    filter: TeamGraphFilter,
+    days: { asOf?: string; compareWith?: string },
+  ): Promise<HistoricTeamMap>;
+  /** Days with a snapshot of the organisation, oldest first. */
+  getHistoryDays(): Promise<Array<{ day: string; source: string }>>;
   /** One team-level edge with the entity-level edges behind it. */
   getTeamEdge(from: string, to: string): Promise<TeamEdge>;
   getOverview(): Promise<TeamflowOverview>;
@@ -99,13 +107,36 @@ export class TeamflowClient implements TeamflowApi {
   }
 
   getTeamMap(filter: TeamGraphFilter = {}) {
+    return this.get<TeamMap>(`/graph${this.mapQuery(filter)}`);
+  }
+
+  getTeamMapAsOf(
+    filter: TeamGraphFilter,
+    days: { asOf?: string; compareWith?: string },
+  ) {
+    return this.get<HistoricTeamMap>(`/graph${this.mapQuery(filter, days)}`);
+  }
+
+  async getHistoryDays() {
+    const { days } = await this.get<{
+      days: Array<{ day: string; source: string }>;
+    }>('/history');
+    return days;
+  }
+
+  private mapQuery(
+    filter: TeamGraphFilter,
+    days: { asOf?: string; compareWith?: string } = {},
+  ) {
     const query = new URLSearchParams();
     if (filter.valueStream) query.set('valueStream', filter.valueStream);
     if (filter.domain) query.set('domain', filter.domain);
     if (filter.types?.length) query.set('type', filter.types.join(','));
     if (filter.problems) query.set('problems', 'true');
+    if (days.asOf) query.set('asOf', days.asOf);
+    if (days.compareWith) query.set('compareWith', days.compareWith);
     const qs = query.toString();
-    return this.get<TeamMap>(`/graph${qs ? `?${qs}` : ''}`);
+    return qs ? `?${qs}` : '';
   }
 
   async getTeamEdge(from: string, to: string) {

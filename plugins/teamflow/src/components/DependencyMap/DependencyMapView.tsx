@@ -28,6 +28,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  HistoricTeamMap,
   TEAM_TYPES,
   TeamGraphFilter,
   TeamNode,
@@ -35,7 +36,9 @@ import {
 } from '@teamflow/plugin-teamflow-common';
 import { TeamMap, teamflowApiRef } from '../../api/TeamflowApi';
 import { layoutTeamMap } from '../../lib/mapLayout';
+import { formatDay } from '../Overview/WhatChanged';
 import { TEAM_TYPE_COLOURS, TeamTypeChip } from '../TeamTypeChip';
+import { ComparisonSummary, HistoryControls } from './HistoryControls';
 import {
   EDGE_STYLE,
   MapCanvas,
@@ -170,12 +173,17 @@ function EdgeFlags(props: { edge: MapEdge }) {
   );
 }
 
-function EdgeDetails(props: { edge: MapEdge; titles: Map<string, string> }) {
+function EdgeDetails(props: {
+  edge: MapEdge;
+  titles: Map<string, string>;
+  /** The day of a past map: history keeps no entity-level edges. */
+  asOf?: string;
+}) {
   const api = useApi(teamflowApiRef);
-  const { edge, titles } = props;
+  const { edge, titles, asOf } = props;
   const details = useAsync(
-    () => api.getTeamEdge(edge.from, edge.to),
-    [api, edge.from, edge.to],
+    async () => (asOf ? undefined : api.getTeamEdge(edge.from, edge.to)),
+    [api, edge.from, edge.to, asOf],
   );
   return (
     <InfoCard title="Dependency" noPadding={false}>
@@ -226,6 +234,13 @@ function EdgeDetails(props: { edge: MapEdge; titles: Map<string, string> }) {
             </ListItem>
           ))}
         </List>
+      )}
+      {asOf && (
+        <Typography variant="body2">
+          The organisation&apos;s history keeps dependencies between teams, not
+          the components behind them or the interactions declaring them: see
+          today&apos;s map for those.
+        </Typography>
       )}
       {details.value && details.value.observed.length === 0 && (
         <Typography variant="body2">
@@ -319,10 +334,13 @@ function Summary(props: { map: TeamMap }) {
   ).length;
   // Interactions, as the overview counts them (a collaboration is an edge
   // each way).
+  // A past map keeps no interactions: there an overdue pair counts once.
   const overdue = new Set(
-    map.edges.flatMap(e =>
-      e.declared.filter(d => d.overdue).map(d => d.interactionRef),
-    ),
+    map.edges.flatMap(e => {
+      const refs = e.declared.filter(d => d.overdue).map(d => d.interactionRef);
+      if (refs.length || !e.overdue) return refs;
+      return [[e.from, e.to].sort().join('|')];
+    }),
   ).size;
   return (
     <Typography
@@ -354,12 +372,18 @@ export function DependencyMapView() {
   const selectedTeam = params.get('team') ?? undefined;
   const edgeFrom = params.get('edgeFrom');
   const edgeTo = params.get('edgeTo');
+  const asOf = params.get('asOf') ?? undefined;
+  const compareWith = params.get('compareWith') ?? undefined;
   const view = (patch: {
     filter?: TeamGraphFilter;
     team?: string | null;
     edge?: { from: string; to: string } | null;
+    days?: { asOf?: string; compareWith?: string };
   }) => {
     const next = paramsFromFilter(patch.filter ?? filter);
+    const days = patch.days ?? { asOf, compareWith };
+    if (days.asOf) next.set('asOf', days.asOf);
+    if (days.compareWith) next.set('compareWith', days.compareWith);
     const teamRef = patch.team === undefined ? selectedTeam : patch.team;
     if (teamRef) next.set('team', teamRef);
     const edge =
@@ -383,7 +407,28 @@ export function DependencyMapView() {
     value: map,
     loading,
     error,
-  } = useAsync(() => api.getTeamMap(filter), [api, filter]);
+  } = useAsync(
+    (): Promise<TeamMap | HistoricTeamMap> =>
+      asOf || compareWith
+        ? api.getTeamMapAsOf(filter, { asOf, compareWith })
+        : api.getTeamMap(filter),
+    [api, filter, asOf, compareWith],
+  );
+  const history = useAsync(() => api.getHistoryDays(), [api]);
+  const past = map && 'asOf' in map ? (map as HistoricTeamMap) : undefined;
+  const changes = useMemo(() => {
+    const comparison = past?.comparison;
+    if (!map || !comparison) return undefined;
+    const added = new Set(comparison.addedEdges);
+    return {
+      added: map.edges.filter(e => added.has(`${e.from}>${e.to}`)),
+      removed: comparison.removedEdges.map(e => ({
+        ...e,
+        weight: e.weight ?? 1,
+        declared: [],
+      })),
+    };
+  }, [map, past]);
   const layout = useMemo(() => layoutTeamMap(map?.nodes ?? []), [map]);
   const selectedEdge = useMemo(
     () => map?.edges.find(e => e.from === edgeFrom && e.to === edgeTo),
@@ -415,6 +460,14 @@ export function DependencyMapView() {
 
   return (
     <>
+      {history.value && history.value.length > 0 && (
+        <HistoryControls
+          days={history.value.map(d => d.day)}
+          asOf={asOf}
+          compareWith={compareWith}
+          onChange={days => view({ days, edge: null })}
+        />
+      )}
       <div className={classes.filters}>
         <FormControl className={classes.select} size="small">
           <InputLabel id="teamflow-map-stream">Value stream</InputLabel>
@@ -545,7 +598,9 @@ export function DependencyMapView() {
         <Grid container spacing={2}>
           <Grid item xs={12} lg={8}>
             <Summary map={map} />
+            {past && <ComparisonSummary map={past} titles={titles} />}
             <MapCanvas
+              changes={changes}
               nodes={map.nodes}
               edges={map.edges}
               layout={layout}
@@ -561,7 +616,11 @@ export function DependencyMapView() {
           </Grid>
           <Grid item xs={12} lg={4}>
             {selectedEdge && (
-              <EdgeDetails edge={selectedEdge} titles={titles} />
+              <EdgeDetails
+                edge={selectedEdge}
+                titles={titles}
+                asOf={past?.asOf.snapshotOn}
+              />
             )}
             {!selectedEdge && team && (
               <TeamDetails
@@ -589,8 +648,13 @@ export function DependencyMapView() {
                   catalog that no TeamInteraction declares.
                 </Typography>
                 <Typography variant="body2">
-                  As of {new Date(map.generatedAt).toLocaleTimeString()}; the
-                  map follows catalog changes within a minute.
+                  {past
+                    ? `As kept in the organisation's history on ${formatDay(
+                        past.asOf.snapshotOn,
+                      )}: teams, their types and dependencies; the components and interactions behind a dependency are on today's map.`
+                    : `As of ${new Date(
+                        map.generatedAt,
+                      ).toLocaleTimeString()}; the map follows catalog changes within a minute.`}
                 </Typography>
               </InfoCard>
             )}

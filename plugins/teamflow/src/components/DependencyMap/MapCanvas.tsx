@@ -14,6 +14,9 @@ export const EDGE_STYLE = {
   undeclared: '#d32f2f',
   declared: '#455a64',
   highlight: '#1565c0',
+  /** Compared with another day: dependencies that appeared, and that went. */
+  added: '#2e7d32',
+  removed: '#9e9e9e',
   dash: {
     'x-as-a-service': undefined,
     collaboration: '10 5',
@@ -252,6 +255,38 @@ const EdgesLayer = memo(function EdgesLayerImpl(props: {
   );
 });
 
+/** Compared with another day: added edges in green, removed ones grey and dashed, on top. */
+const ChangesLayer = memo(function ChangesLayerImpl(props: {
+  added: MapEdge[];
+  removed: MapEdge[];
+  layout: MapLayout;
+  types: Map<string, TeamNode['type']>;
+}) {
+  const { added, removed, layout, types } = props;
+  const draw = (edge: MapEdge, kind: 'added' | 'removed') => {
+    const g = edgeGeometry(edge, layout, types);
+    if (!g) return null;
+    return (
+      <path
+        key={`${kind}:${edge.from}>${edge.to}`}
+        data-change={kind}
+        data-edge={`${edge.from}>${edge.to}`}
+        d={g.d}
+        fill="none"
+        stroke={EDGE_STYLE[kind]}
+        strokeWidth={3}
+        strokeDasharray={kind === 'removed' ? '4 4' : undefined}
+      />
+    );
+  };
+  return (
+    <g aria-hidden>
+      {removed.map(e => draw(e, 'removed'))}
+      {added.map(e => draw(e, 'added'))}
+    </g>
+  );
+});
+
 const NodesLayer = memo(function NodesLayerImpl(props: {
   nodes: TeamNode[];
   layout: MapLayout;
@@ -348,9 +383,12 @@ export function MapCanvas(props: {
   onSelectTeam: (ref: string) => void;
   onSelectEdge: (edge: MapEdge) => void;
   height?: number;
+  /** Compared with another day: what to mark. */
+  changes?: { added: MapEdge[]; removed: MapEdge[] };
 }) {
   const classes = useStyles();
   const {
+    changes,
     nodes,
     edges,
     layout,
@@ -513,6 +551,14 @@ export function MapCanvas(props: {
             types={types}
             dimmed={!!selectedTeam}
           />
+          {changes && (
+            <ChangesLayer
+              added={changes.added}
+              removed={changes.removed}
+              layout={layout}
+              types={types}
+            />
+          )}
           <NodesLayer
             nodes={nodes}
             layout={layout}
