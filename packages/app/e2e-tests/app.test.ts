@@ -592,3 +592,44 @@ test('an engineer sees the attention table without the survey numbers she may no
   await expect(table.locator('tbody tr').first()).toContainText('Order Flow');
   await shot(page, 'engineer-attention');
 });
+
+test('the CTO moves the dependency map back in time and compares it with two weeks ago', async ({
+  page,
+}) => {
+  // The demo's history is generated shortly after the backend starts.
+  test.setTimeout(240_000);
+  await signInAs(page, 'Inês Duarte');
+  const slider = page.getByRole('slider');
+  for (let i = 0; i < 20; i++) {
+    await page.goto('/teamflow/map');
+    await expect(page.getByLabel('Map summary')).toBeVisible();
+    if (await slider.isVisible()) break;
+    await page.waitForTimeout(5_000);
+  }
+  await expect(
+    page.getByText('The organisation now (drag back in time)'),
+  ).toBeVisible();
+  // Two weeks ago the demo's two newest undeclared dependencies did not exist yet.
+  await page.getByLabel('Compare with').click();
+  await page.getByRole('option').nth(2).click();
+  await expect(page).toHaveURL(/compareWith=\d{4}-\d{2}-\d{2}/);
+  await expect(page.getByLabel('Changes on the map')).toContainText(
+    '2 dependencies added, 0 dependencies gone.',
+  );
+  await expect(page.locator('[data-change="added"]')).toHaveCount(2);
+  await shot(page, 'cto-map-compared');
+
+  // Back to the first day of the history: the team created 12 weeks ago is not there yet.
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(page).toHaveURL(/asOf=\d{4}-\d{2}-\d{2}/);
+  await expect(
+    page.getByText(/^The organisation as of \d+ \w+ \d{4}$/),
+  ).toBeVisible();
+  await expect(page.getByLabel('Map summary')).toContainText('14 teams shown');
+  await shot(page, 'cto-map-as-of');
+  // Back returns to the compared view.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/asOf=/);
+  await expect(page.getByLabel('Map summary')).toContainText('15 teams shown');
+});
