@@ -633,3 +633,37 @@ test('the CTO moves the dependency map back in time and compares it with two wee
   await expect(page).not.toHaveURL(/asOf=/);
   await expect(page.getByLabel('Map summary')).toContainText('15 teams shown');
 });
+
+test('a team member is told when her team becomes overloaded and its collaboration passes review; the CTO gets the weekly review', async ({
+  page,
+}) => {
+  // Sent once the demo's history is generated, shortly after the backend starts.
+  test.setTimeout(240_000);
+  await signInAs(page, 'Maya Okafor');
+  const overloaded = page.getByText(
+    'Checkout entered overloaded structural load (50.4)',
+  );
+  for (let i = 0; i < 20; i++) {
+    await page.goto('/notifications');
+    await expect(page.getByText('Notifications').first()).toBeVisible();
+    if (await overloaded.isVisible()) break;
+    await page.waitForTimeout(5_000);
+  }
+  await expect(overloaded).toBeVisible();
+  await expect(
+    page.getByText(
+      'The interaction of Checkout with Order Flow passed its review date',
+    ),
+  ).toBeVisible();
+  await shot(page, 'engineer-notifications');
+
+  await signInAs(page, 'Inês Duarte');
+  await page.goto('/notifications');
+  await expect(
+    page.getByText(
+      /^Teamflow weekly review: \d+ changes since \d{4}-\d{2}-\d{2}$/,
+    ),
+  ).toBeVisible();
+  // The CTO office is neither team: no team alert for her.
+  await expect(overloaded).toHaveCount(0);
+});
