@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { OrgSnapshot } from '@teamflow/plugin-teamflow-common';
+import { packSnapshot, unpackSnapshot } from './pack';
 
 const migrationsDir = resolvePackagePath(
   '@teamflow/plugin-teamflow-backend',
@@ -15,6 +16,10 @@ export type SnapshotSource = 'scheduled' | 'on-demand' | 'demo';
 
 /** One snapshot per day, as JSON; the day's latest replaces the earlier. */
 export class HistoryStore {
+  // The last few snapshots read, by day and time taken (a retaken day is a
+  // new key): comparing two days, or paging the slider, reads them again.
+  private readonly recent = new Map<string, OrgSnapshot>();
+
   private constructor(private readonly db: Knex) {}
 
   static async create(database: DatabaseService) {
@@ -30,19 +35,34 @@ export class HistoryStore {
         taken_on: snapshot.takenOn,
         taken_at: takenAt,
         source,
-        snapshot: JSON.stringify(snapshot),
+        snapshot: packSnapshot(snapshot),
       })
       .onConflict('taken_on')
       .merge();
   }
 
-  /** The latest snapshot taken on or before `day`. */
+  /** The latest snapshot taken on or before `day` (read-only: it is shared). */
   async onOrBefore(day: string): Promise<OrgSnapshot | undefined> {
-    const row = await this.db('teamflow_org_snapshots')
+    const found = await this.db('teamflow_org_snapshots')
       .where('taken_on', '<=', day)
       .orderBy('taken_on', 'desc')
-      .first('snapshot');
-    return row ? (JSON.parse(row.snapshot) as OrgSnapshot) : undefined;
+      .first('taken_on', 'taken_at');
+    if (!found) return undefined;
+    const key = `${found.taken_on}@${found.taken_at}`;
+    let snapshot = this.recent.get(key);
+    if (!snapshot) {
+      const row = await this.db('teamflow_org_snapshots')
+        .where({ taken_on: found.taken_on })
+        .first('snapshot', 'taken_at');
+      snapshot = unpackSnapshot(row.snapshot);
+      // Retaken meanwhile: read again next time rather than keep it.
+      if (String(row.taken_at) !== String(found.taken_at)) return snapshot;
+      if (this.recent.size >= 4)
+        this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(key, snapshot);
+    }
+    // Shared between callers: read it, never change it.
+    return snapshot;
   }
 
   /** Days with a snapshot, oldest first, with where each came from. */
