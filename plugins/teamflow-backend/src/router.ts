@@ -174,13 +174,15 @@ export async function createRouter(options: {
         throw new NotFoundError(
           'This backend keeps no history (asOf, compareWith)',
         );
-      res.json(
-        await history.map(
-          await httpAuth.credentials(req, { allow: ['user', 'service'] }),
-          filter,
-          { asOf, compareWith },
-        ),
-      );
+      res
+        .type('application/json')
+        .send(
+          await history.mapJson(
+            await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+            filter,
+            { asOf, compareWith },
+          ),
+        );
       return;
     }
     const snapshot = await snapshotFor(req);

@@ -28,6 +28,9 @@ const DAY = 86_400_000;
  * structural load, kept `retentionDays`, and what changed between two days.
  */
 export class HistoryService {
+  // Serialised past maps by the snapshot they came from (see mapJson).
+  private readonly answers = new WeakMap<OrgSnapshot, Map<string, string>>();
+
   constructor(
     private readonly store: HistoryStore,
     private readonly teamGraph: TeamGraphService,
@@ -167,6 +170,20 @@ export class HistoryService {
     filter: TeamGraphFilter,
     days: { asOf?: string; compareWith?: string },
   ): Promise<HistoricTeamMap> {
+    return JSON.parse(await this.mapJson(credentials, filter, days));
+  }
+
+  /**
+   * {@link HistoryService.map}, serialised. For readers of the whole
+   * catalog the answer is kept with the snapshot it came from (the store
+   * hands out the same object until the day is retaken): the slider going
+   * back and forth, or a second reader, does not rebuild 60,000 edges.
+   */
+  async mapJson(
+    credentials: BackstageCredentials,
+    filter: TeamGraphFilter,
+    days: { asOf?: string; compareWith?: string },
+  ): Promise<string> {
     const visible = await this.teamGraph.visibleRefs(credentials);
     const requested = days.asOf ?? this.today();
     const load = async (day: string) => {
@@ -179,24 +196,42 @@ export class HistoryService {
             : 'No history yet: the first snapshot is taken shortly after the backend starts',
         );
       }
-      if (visible === 'all') return snapshot;
-      return {
-        ...snapshot,
-        teams: snapshot.teams.filter(t => visible.has(t.ref)),
-        edges: snapshot.edges.filter(
-          e => visible.has(e.from) && visible.has(e.to),
-        ),
-        owners: Object.fromEntries(
-          Object.entries(snapshot.owners).filter(([c]) => visible.has(c)),
-        ),
-      };
+      return snapshot;
     };
-    const shown = await load(requested);
-    const other = days.compareWith ? await load(days.compareWith) : undefined;
-    return {
+    const trim = (snapshot: OrgSnapshot): OrgSnapshot =>
+      visible === 'all'
+        ? snapshot
+        : {
+            ...snapshot,
+            teams: snapshot.teams.filter(t => visible.has(t.ref)),
+            edges: snapshot.edges.filter(
+              e => visible.has(e.from) && visible.has(e.to),
+            ),
+            owners: Object.fromEntries(
+              Object.entries(snapshot.owners).filter(([c]) => visible.has(c)),
+            ),
+          };
+    const full = await load(requested);
+    const otherFull = days.compareWith
+      ? await load(days.compareWith)
+      : undefined;
+    const key = JSON.stringify([requested, otherFull?.takenOn, filter]);
+    const kept = visible === 'all' ? this.answers.get(full) : undefined;
+    const hit = kept?.get(key);
+    if (hit) return hit;
+    const shown = trim(full);
+    const other = otherFull && trim(otherFull);
+    const json = JSON.stringify({
       ...teamMap(teamGraphOfSnapshot(shown), filter, shown.takenOn),
       asOf: { requested, snapshotOn: shown.takenOn },
       ...(other ? { comparison: compareMaps(shown, other) } : {}),
-    };
+    });
+    if (visible === 'all') {
+      const answers = kept ?? new Map<string, string>();
+      if (answers.size >= 16) answers.clear();
+      answers.set(key, json);
+      this.answers.set(full, answers);
+    }
+    return json;
   }
 }
