@@ -230,3 +230,79 @@ describe('TeamflowEntitiesProcessor.postProcessEntity', () => {
     expect(await relationsOf(plainGroup)).toEqual([]);
   });
 });
+
+const feature = (spec: object = {}): Entity => ({
+  apiVersion: 'teamflow.io/v1alpha1',
+  kind: 'Feature',
+  metadata: { name: 'one-tap-reorder', namespace: 'default' },
+  spec: {
+    owner: 'checkout',
+    lifecycle: 'launched',
+    implementedBy: ['basket-service', 'component:default/checkout-web'],
+    targets: [
+      {
+        persona: 'weekly-family-shopper',
+        why: 'Reordering last week’s basket saves the Sunday evening shop',
+      },
+    ],
+    outcome: 'Orders per active shopper',
+    analytics: { events: ['Reorder Clicked', 'Reorder *'] },
+    ...spec,
+  },
+});
+
+describe('kind: Feature', () => {
+  it('is recognised when valid, its refs written in full', async () => {
+    await expect(processor.validateEntityKind(feature())).resolves.toBe(true);
+    const pre = await processor.preProcessEntity(feature(), location);
+    expect(pre.spec).toMatchObject({
+      owner: 'group:default/checkout',
+      implementedBy: [
+        'component:default/basket-service',
+        'component:default/checkout-web',
+      ],
+      targets: [{ persona: 'persona:default/weekly-family-shopper' }],
+    });
+  });
+
+  it.each([
+    [
+      'an unknown lifecycle and a target without why',
+      feature({ lifecycle: 'shipped', targets: [{ persona: 'courier' }] }),
+      "feature:default/one-tap-reorder is not valid Teamflow data: spec.lifecycle must be one of idea, discovery, building, launched, retired, got 'shipped'; spec.targets[0].why is required",
+    ],
+    [
+      'a target that is not a persona',
+      feature({
+        targets: [{ persona: 'group:default/checkout', why: 'x' }],
+      }),
+      "feature:default/one-tap-reorder is not valid Teamflow data: spec.targets[0].persona must refer to a Persona, got 'group:default/checkout'",
+    ],
+    [
+      'an owner that is a user, and an implementing API',
+      feature({ owner: 'user:default/maya', implementedBy: ['api:orders'] }),
+      "feature:default/one-tap-reorder is not valid Teamflow data: spec.owner must refer to a Group, got 'user:default/maya'; spec.implementedBy[0] must refer to a Component, got 'api:orders'",
+    ],
+    [
+      'analytics events that are not text',
+      feature({ analytics: { events: [''] } }),
+      "feature:default/one-tap-reorder is not valid Teamflow data: spec.analytics.events[0] must be a non-empty string, got ''",
+    ],
+  ])('rejects %s, naming the field', async (_name, entity, message) => {
+    await expect(processor.validateEntityKind(entity)).rejects.toThrow(message);
+  });
+
+  it('relates a feature to its team, its components and its personas, both ways', async () => {
+    const pre = await processor.preProcessEntity(feature(), location);
+    expect(await relationsOf(pre)).toEqual([
+      'feature:default/one-tap-reorder ownedBy group:default/checkout',
+      'group:default/checkout ownerOf feature:default/one-tap-reorder',
+      'feature:default/one-tap-reorder teamflow.io/implementedBy component:default/basket-service',
+      'component:default/basket-service teamflow.io/implements feature:default/one-tap-reorder',
+      'feature:default/one-tap-reorder teamflow.io/implementedBy component:default/checkout-web',
+      'component:default/checkout-web teamflow.io/implements feature:default/one-tap-reorder',
+      'feature:default/one-tap-reorder teamflow.io/targets persona:default/weekly-family-shopper',
+      'persona:default/weekly-family-shopper teamflow.io/targetedBy feature:default/one-tap-reorder',
+    ]);
+  });
+});

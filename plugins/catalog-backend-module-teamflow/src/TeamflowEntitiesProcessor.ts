@@ -14,12 +14,15 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  FeatureEntity,
   PersonaEntity,
   TEAMFLOW_RELATIONS,
   TeamInteractionEntity,
   ValidationProblem,
+  isFeatureEntity,
   isPersonaEntity,
   isTeamInteractionEntity,
+  validateFeature,
   validatePersona,
   validateTeamInteraction,
   validateTeamflowMetadata,
@@ -28,8 +31,8 @@ import {
 type Ref = ReturnType<typeof getCompoundEntityRef>;
 
 /**
- * Teaches the catalog Teamflow's model: validates the `Persona` and
- * `TeamInteraction` kinds (teamflow.io/v1alpha1) and the Teamflow label and
+ * Teaches the catalog Teamflow's model: validates the `Persona`,
+ * `TeamInteraction` and `Feature` kinds (teamflow.io/v1alpha1) and the Teamflow label and
  * annotations on Groups, Domains and Systems, and emits Teamflow's relations
  * in both directions. Entities without Teamflow data pass untouched.
  *
@@ -69,6 +72,21 @@ export class TeamflowEntitiesProcessor implements CatalogProcessor {
       }
       return { ...entity, spec };
     }
+    if (isFeatureEntity(entity) && isRecord(entity.spec)) {
+      const spec = { ...entity.spec };
+      spec.owner = fullRef(spec.owner, 'group') as string;
+      if (Array.isArray(spec.implementedBy)) {
+        spec.implementedBy = spec.implementedBy.map(
+          r => fullRef(r, 'component') as string,
+        );
+      }
+      if (Array.isArray(spec.targets)) {
+        spec.targets = spec.targets.map(t =>
+          isRecord(t) ? { ...t, persona: fullRef(t.persona, 'persona') } : t,
+        ) as FeatureEntity['spec']['targets'];
+      }
+      return { ...entity, spec };
+    }
     return entity;
   }
 
@@ -79,6 +97,8 @@ export class TeamflowEntitiesProcessor implements CatalogProcessor {
       problems = validatePersona(entity);
     } else if (isTeamInteractionEntity(entity)) {
       problems = validateTeamInteraction(entity);
+    } else if (isFeatureEntity(entity)) {
+      problems = validateFeature(entity);
     } else {
       problems = validateTeamflowMetadata(entity);
       known = false; // Group/Domain/System stay the built-in processor's to accept
@@ -118,6 +138,8 @@ export class TeamflowEntitiesProcessor implements CatalogProcessor {
       emitPersonaRelations(entity, self, pair);
     } else if (isTeamInteractionEntity(entity)) {
       emitInteractionRelations(entity, self, pair);
+    } else if (isFeatureEntity(entity)) {
+      emitFeatureRelations(entity, self, pair);
     }
     return entity;
   }
@@ -170,6 +192,31 @@ function emitPersonaRelations(entity: PersonaEntity, self: Ref, pair: Pair) {
       TEAMFLOW_RELATIONS.uses,
       toRef(use.entityRef, 'component'),
       TEAMFLOW_RELATIONS.usedBy,
+    );
+  }
+}
+
+function emitFeatureRelations(entity: FeatureEntity, self: Ref, pair: Pair) {
+  pair(
+    self,
+    RELATION_OWNED_BY,
+    toRef(entity.spec.owner, 'group'),
+    RELATION_OWNER_OF,
+  );
+  for (const component of entity.spec.implementedBy ?? []) {
+    pair(
+      self,
+      TEAMFLOW_RELATIONS.implementedBy,
+      toRef(component, 'component'),
+      TEAMFLOW_RELATIONS.implements,
+    );
+  }
+  for (const target of entity.spec.targets ?? []) {
+    pair(
+      self,
+      TEAMFLOW_RELATIONS.targets,
+      toRef(target.persona, 'persona'),
+      TEAMFLOW_RELATIONS.targetedBy,
     );
   }
 }

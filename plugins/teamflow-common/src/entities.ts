@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   DependencySeverity,
+  FeatureLifecycle,
   InteractionMode,
   InteractionStatus,
   PersonaLifecycle,
@@ -33,6 +34,44 @@ export interface PersonaEntity extends Entity {
     servedBy?: string[];
     uses?: PersonaUse[];
   };
+}
+
+/** A persona a feature is aimed at, and why. @public */
+export type FeatureTarget = {
+  /** A Persona entity ref. */
+  persona: string;
+  /** The persona's job this feature serves: the hypothesis to check. */
+  why: string;
+};
+
+/**
+ * `kind: Feature` (teamflow.io/v1alpha1): a product capability, the team
+ * owning it, the components implementing it, the personas it is aimed at
+ * (each with why), the outcome it should move and how product analytics
+ * recognises its use.
+ *
+ * @public
+ */
+export interface FeatureEntity extends Entity {
+  apiVersion: typeof TEAMFLOW_API_VERSION;
+  kind: 'Feature';
+  spec: {
+    owner: string;
+    lifecycle: FeatureLifecycle;
+    implementedBy?: string[];
+    targets?: FeatureTarget[];
+    /** The outcome (metric) it should move, in words. */
+    outcome?: string;
+    /** Event names (exact) or patterns (`*` for any characters) that count as use. */
+    analytics?: { events?: string[] };
+  };
+}
+
+/** @public */
+export function isFeatureEntity(entity: Entity): entity is FeatureEntity {
+  return (
+    entity.apiVersion === TEAMFLOW_API_VERSION && entity.kind === 'Feature'
+  );
 }
 
 /** `kind: TeamInteraction` (teamflow.io/v1alpha1). @public */

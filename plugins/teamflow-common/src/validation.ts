@@ -3,6 +3,7 @@ import {
   COMPLEXITIES,
   COMPLEXITY_ANNOTATION,
   DEPENDENCY_SEVERITIES,
+  FEATURE_LIFECYCLES,
   FOCUS_ANNOTATION,
   INTERACTION_MODES,
   INTERACTION_STATUSES,
@@ -151,6 +152,38 @@ export function validatePersona(entity: Entity): ValidationProblem[] {
     c.oneOf(`${f}.frequency`, use.frequency, USE_FREQUENCIES, false);
     c.text(`${f}.why`, use.why, false);
   });
+  return c.problems;
+}
+
+/**
+ * Checks a `Feature` entity's spec: an owning team, a lifecycle, the
+ * components implementing it, the personas it targets each with why, and
+ * the analytics events that count as its use.
+ *
+ * @public
+ */
+export function validateFeature(entity: Entity): ValidationProblem[] {
+  const c = new Checker();
+  const spec = entity.spec;
+  if (!c.object('spec', spec)) return c.problems;
+  c.ref('spec.owner', spec.owner, ['group']);
+  c.oneOf('spec.lifecycle', spec.lifecycle, FEATURE_LIFECYCLES);
+  c.list('spec.implementedBy', spec.implementedBy, (f, v) =>
+    c.ref(f, v, ['component']),
+  );
+  c.list('spec.targets', spec.targets, (f, target) => {
+    if (!c.object(f, target)) return;
+    c.ref(`${f}.persona`, target.persona, ['persona']);
+    c.text(`${f}.why`, target.why, true);
+  });
+  c.text('spec.outcome', spec.outcome, false);
+  if (
+    spec.analytics !== undefined &&
+    c.object('spec.analytics', spec.analytics)
+  )
+    c.list('spec.analytics.events', spec.analytics.events, (f, v) =>
+      c.text(f, v, true),
+    );
   return c.problems;
 }
 

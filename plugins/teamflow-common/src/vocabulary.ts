@@ -58,6 +58,18 @@ export const PERSONA_LIFECYCLES = ['proto', 'validated', 'retired'] as const;
 export type PersonaLifecycle = (typeof PERSONA_LIFECYCLES)[number];
 
 /** @public */
+/** Where a feature is in its life (`kind: Feature`, `spec.lifecycle`). @public */
+export const FEATURE_LIFECYCLES = [
+  'idea',
+  'discovery',
+  'building',
+  'launched',
+  'retired',
+] as const;
+
+/** @public */
+export type FeatureLifecycle = (typeof FEATURE_LIFECYCLES)[number];
+
 export const COMPLEXITIES = ['simple', 'complicated', 'complex'] as const;
 /** @public */
 export type Complexity = (typeof COMPLEXITIES)[number];
@@ -116,6 +128,14 @@ export const TEAMFLOW_RELATIONS = {
   facilitates: 'teamflow.io/facilitates',
   /** facilitating: helped team -> enabling team */
   facilitatedBy: 'teamflow.io/facilitatedBy',
+  /** feature -> persona it is aimed at */
+  targets: 'teamflow.io/targets',
+  /** persona -> feature aimed at it */
+  targetedBy: 'teamflow.io/targetedBy',
+  /** feature -> component implementing it */
+  implementedBy: 'teamflow.io/implementedBy',
+  /** component -> feature it implements */
+  implements: 'teamflow.io/implements',
 } as const;
 
 /**
@@ -132,6 +152,8 @@ export const TEAMFLOW_RELATION_PAIRS: [string, string][] = [
   ],
   [TEAMFLOW_RELATIONS.collaboratesWith, TEAMFLOW_RELATIONS.collaboratesWith],
   [TEAMFLOW_RELATIONS.facilitates, TEAMFLOW_RELATIONS.facilitatedBy],
+  [TEAMFLOW_RELATIONS.targets, TEAMFLOW_RELATIONS.targetedBy],
+  [TEAMFLOW_RELATIONS.implementedBy, TEAMFLOW_RELATIONS.implements],
 ];
 
 /**

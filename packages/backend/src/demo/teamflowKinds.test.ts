@@ -1,4 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { validateFeature } from '@teamflow/plugin-teamflow-common';
 import { readExampleEntities } from './demoOrganisation';
 
 // examples/teamflow/ holds the Persona and TeamInteraction entities. They are not loaded until
@@ -9,6 +10,7 @@ const software = readExampleEntities('software');
 const teamflow = readExampleEntities('teamflow');
 const personas = teamflow.filter(e => e.kind === 'Persona');
 const interactions = teamflow.filter(e => e.kind === 'TeamInteraction');
+const features = teamflow.filter(e => e.kind === 'Feature');
 
 const refOf = (e: { kind: string; metadata: { name: string } }) =>
   `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
@@ -66,6 +68,27 @@ describe('examples/teamflow', () => {
         .filter(p => (p.spec as any).servedBy.length === 0)
         .map(p => p.metadata.name),
     ).toEqual(['support-agent']);
+  });
+});
+
+describe('examples/teamflow/features.yaml', () => {
+  it('has about twenty valid features over the existing personas, teams and components', () => {
+    expect(features).toHaveLength(20);
+    expect(features.flatMap(f => validateFeature(f))).toEqual([]);
+    const refs = features.flatMap(f => [
+      (f.spec as any).owner,
+      ...(f.spec as any).implementedBy,
+      ...(f.spec as any).targets.map((t: any) => t.persona),
+    ]);
+    const all = new Set([...known, ...personas.map(refOf)]);
+    expect(refs.filter(r => !all.has(r))).toEqual([]);
+    // Every persona but the proto-persona is the target of some feature.
+    const targeted = new Set(
+      features.flatMap(f => (f.spec as any).targets.map((t: any) => t.persona)),
+    );
+    expect(
+      personas.filter(p => !targeted.has(refOf(p))).map(p => p.metadata.name),
+    ).toEqual([]);
   });
 });
 
