@@ -254,7 +254,7 @@ const feature = (spec: object = {}): Entity => ({
 describe('kind: Feature', () => {
   it('is recognised when valid, its refs written in full', async () => {
     await expect(processor.validateEntityKind(feature())).resolves.toBe(true);
-    const pre = await processor.preProcessEntity(feature(), location);
+    const pre = await processor.preProcessEntity(feature());
     expect(pre.spec).toMatchObject({
       owner: 'group:default/checkout',
       implementedBy: [
@@ -293,7 +293,7 @@ describe('kind: Feature', () => {
   });
 
   it('relates a feature to its team, its components and its personas, both ways', async () => {
-    const pre = await processor.preProcessEntity(feature(), location);
+    const pre = await processor.preProcessEntity(feature());
     expect(await relationsOf(pre)).toEqual([
       'feature:default/one-tap-reorder ownedBy group:default/checkout',
       'group:default/checkout ownerOf feature:default/one-tap-reorder',
