@@ -13,6 +13,8 @@ describe('Teamflow for the new frontend system', () => {
     'entity-card:teamflow/persona-jobs',
     'entity-card:teamflow/serves-personas',
     'entity-card:teamflow/team-interaction',
+    'entity-card:teamflow/persona-features',
+    'entity-card:teamflow/feature',
     'page:teamflow',
     'catalog-filter:teamflow/team-type',
     'catalog-filter:teamflow/persona',

@@ -20,7 +20,12 @@ import {
   EntityCardBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
-import { isPersona, isTeamInteraction, isTeamflowTeam } from './conditions';
+import {
+  isFeature,
+  isPersona,
+  isTeamInteraction,
+  isTeamflowTeam,
+} from './conditions';
 import { rootRouteRef } from './routes';
 import { TeamflowClient, teamflowApiRef } from './api/TeamflowApi';
 import { catalogGraphApiRef } from '@backstage/plugin-catalog-graph';
@@ -89,6 +94,27 @@ const personaCards = (
     },
   }),
 );
+
+const featureCards = [
+  EntityCardBlueprint.make({
+    name: 'persona-features',
+    params: {
+      filter: isPersona,
+      loader: () =>
+        import('./components/FeatureCards').then(m => (
+          <m.PersonaFeaturesCard />
+        )),
+    },
+  }),
+  EntityCardBlueprint.make({
+    name: 'feature',
+    params: {
+      filter: isFeature,
+      loader: () =>
+        import('./components/FeatureCards').then(m => <m.FeatureCard />),
+    },
+  }),
+];
 
 const servesPersonasCard = EntityCardBlueprint.make({
   name: 'serves-personas',
@@ -203,6 +229,7 @@ export default createFrontendPlugin({
     teamflowApi,
     ...teamCards,
     ...personaCards,
+    ...featureCards,
     servesPersonasCard,
     teamInteractionCard,
     organisationPage,

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   getTeamType,
+  isFeatureEntity,
   isPersonaEntity,
   isTeamInteractionEntity,
 } from '@teamflow/plugin-teamflow-common';
@@ -18,4 +19,9 @@ export function isPersona(entity: Entity): boolean {
 /** True for `kind: TeamInteraction` (teamflow.io/v1alpha1). @public */
 export function isTeamInteraction(entity: Entity): boolean {
   return isTeamInteractionEntity(entity);
+}
+
+/** True for `kind: Feature` (teamflow.io/v1alpha1). @public */
+export function isFeature(entity: Entity): boolean {
+  return isFeatureEntity(entity);
 }

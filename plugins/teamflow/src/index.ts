@@ -21,10 +21,17 @@ export {
   EntityPersonaContent,
   EntityTeamInteractionContent,
   EntityTeamflowTeamContent,
+  EntityFeatureContent,
+  EntityPersonaFeaturesCard,
 } from './plugin';
 export { teamflowApiRef, TeamflowClient } from './api/TeamflowApi';
 export type { TeamflowApi, TeamNeighbourhood } from './api/TeamflowApi';
-export { isTeamflowTeam, isPersona, isTeamInteraction } from './conditions';
+export {
+  isTeamflowTeam,
+  isPersona,
+  isTeamInteraction,
+  isFeature,
+} from './conditions';
 export { createTeamflowCatalogGraphApi } from './lib/catalogGraphApi';
 export { TeamTypeChip } from './components/TeamTypeChip';
 export {

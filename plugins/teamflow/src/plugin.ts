@@ -108,6 +108,16 @@ export const EntityPersonaContent = card('EntityPersonaContent', () =>
   import('./components/EntityContents').then(m => m.PersonaContent),
 );
 
+/** Feature entity page, ready-made, for `<EntitySwitch.Case if={isKind('feature')}>`. @public */
+export const EntityFeatureContent = card('EntityFeatureContent', () =>
+  import('./components/EntityContents').then(m => m.FeatureContent),
+);
+
+/** The features aimed at a persona, each with why (part of EntityPersonaContent). @public */
+export const EntityPersonaFeaturesCard = card('EntityPersonaFeaturesCard', () =>
+  import('./components/FeatureCards').then(m => m.PersonaFeaturesCard),
+);
+
 /** TeamInteraction entity page, ready-made. @public */
 export const EntityTeamInteractionContent = card(
   'EntityTeamInteractionContent',

@@ -52,6 +52,7 @@ import {
 } from '@backstage/catalog-model';
 
 import {
+  EntityFeatureContent,
   EntityPersonaContent,
   EntityServesPersonasCard,
   EntityTeamInteractionCard,
@@ -526,6 +527,26 @@ const teamInteractionPage = (
   </EntityLayout>
 );
 
+const featurePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <>
+        <Grid container spacing={3}>
+          {entityWarningContent}
+        </Grid>
+        <EntityFeatureContent />
+        <Box mt={3}>
+          <EntityCatalogGraphCard
+            title="Team, components and personas"
+            height={400}
+            maxDepth={1}
+          />
+        </Box>
+      </>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
@@ -535,6 +556,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
     <EntitySwitch.Case if={isKind('persona')} children={personaPage} />
+    <EntitySwitch.Case if={isKind('feature')} children={featurePage} />
     <EntitySwitch.Case
       if={isKind('teaminteraction')}
       children={teamInteractionPage}

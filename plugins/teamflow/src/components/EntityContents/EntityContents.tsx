@@ -7,6 +7,7 @@ import {
   PersonaUsesCard,
 } from '../PersonaCards';
 import { TeamInteractionCard } from '../TeamInteractionCard';
+import { FeatureCard, PersonaFeaturesCard } from '../FeatureCards';
 import { TeamNeighbourhoodCard } from '../TeamNeighbourhoodCard';
 import { TeamPersonasCard } from '../TeamPersonasCard';
 import { TeamTopologyCard } from '../TeamTopologyCard';
@@ -31,8 +32,22 @@ export function PersonaContent() {
       <Grid item xs={12} md={6}>
         <PersonaUsesCard />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} md={6}>
+        <PersonaFeaturesCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
         <PersonaJobsCard />
+      </Grid>
+    </Grid>
+  );
+}
+
+/** A Feature page's overview: what, for whom and why, by whom, how it is recognised. */
+export function FeatureContent() {
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={8}>
+        <FeatureCard />
       </Grid>
     </Grid>
   );

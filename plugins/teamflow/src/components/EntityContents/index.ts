@@ -2,4 +2,5 @@ export {
   PersonaContent,
   TeamInteractionContent,
   TeamflowTeamContent,
+  FeatureContent,
 } from './EntityContents';

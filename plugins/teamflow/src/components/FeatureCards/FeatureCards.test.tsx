@@ -1,0 +1,97 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { FeatureCard, PersonaFeaturesCard } from './FeatureCards';
+
+const reorder: Entity = {
+  apiVersion: 'teamflow.io/v1alpha1',
+  kind: 'Feature',
+  metadata: {
+    name: 'one-tap-reorder',
+    namespace: 'default',
+    title: 'One-tap reorder',
+  },
+  spec: {
+    owner: 'group:default/discovery',
+    lifecycle: 'launched',
+    implementedBy: ['component:default/shopper-app'],
+    targets: [
+      {
+        persona: 'persona:default/weekly-family-shopper',
+        why: 'Re-finding the same products every week',
+      },
+      { persona: 'persona:default/courier', why: 'Not this one' },
+    ],
+    outcome: 'Weekly shop in under 15 minutes',
+    analytics: { events: ['Reorder Clicked'] },
+  },
+};
+const shopper = (targetedBy: string[]): Entity => ({
+  apiVersion: 'teamflow.io/v1alpha1',
+  kind: 'Persona',
+  metadata: { name: 'weekly-family-shopper', namespace: 'default' },
+  spec: {
+    type: 'end-user',
+    owner: 'group:default/discovery',
+    lifecycle: 'validated',
+  },
+  relations: targetedBy.map(targetRef => ({
+    type: 'teamflow.io/targetedBy',
+    targetRef,
+  })),
+});
+
+async function render(entity: Entity, node: JSX.Element) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[[catalogApiRef, catalogApiMock({ entities: [reorder] })]]}
+    >
+      <EntityProvider entity={entity}>{node}</EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('PersonaFeaturesCard', () => {
+  it('lists the features aimed at the persona with this persona’s why', async () => {
+    await render(
+      shopper(['feature:default/one-tap-reorder']),
+      <PersonaFeaturesCard />,
+    );
+    expect(await screen.findByText('One-tap reorder')).toBeInTheDocument();
+    expect(
+      screen.getByText('Re-finding the same products every week'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Not this one')).not.toBeInTheDocument();
+    expect(screen.getByText('launched')).toBeInTheDocument();
+  });
+
+  it('says so when no feature is aimed at the persona', async () => {
+    await render(shopper([]), <PersonaFeaturesCard />);
+    expect(
+      await screen.findByText(/No feature is aimed at this persona yet/),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('FeatureCard', () => {
+  it('shows whom the feature is for and why, and that usage needs analytics', async () => {
+    await render(reorder, <FeatureCard />);
+    expect(
+      await screen.findByText('Re-finding the same products every week'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Weekly shop in under 15 minutes'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Reorder Clicked')).toBeInTheDocument();
+    expect(
+      screen.getByText(/No product analytics connected yet/),
+    ).toBeInTheDocument();
+  });
+});

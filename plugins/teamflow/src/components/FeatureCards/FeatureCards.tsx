@@ -1,0 +1,199 @@
+import {
+  Chip,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  FeatureEntity,
+  FeatureLifecycle,
+  TEAMFLOW_RELATIONS,
+} from '@teamflow/plugin-teamflow-common';
+import { useRelatedByType } from '../../hooks/useRelatedByType';
+import { FieldLabel } from '../FieldLabel';
+
+const useStyles = makeStyles(
+  theme => ({
+    chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
+    why: { whiteSpace: 'normal' },
+    note: { color: theme.palette.text.secondary },
+  }),
+  { name: 'TeamflowFeatureCards' },
+);
+
+const LIFECYCLE_TEXT: Record<FeatureLifecycle, string> = {
+  idea: 'idea',
+  discovery: 'in discovery',
+  building: 'being built',
+  launched: 'launched',
+  retired: 'retired',
+};
+
+/** Until product analytics is connected, what the usage part of a page says. */
+const NO_ANALYTICS =
+  'No product analytics connected yet: who actually uses it, per persona, appears here once a Segment-compatible source sends its events to the portal.';
+
+/**
+ * A feature: what it is, its lifecycle and owning team, the outcome it
+ * should move, the personas it is aimed at and why, the components
+ * implementing it and the events that count as its use.
+ *
+ * @public
+ */
+export function FeatureCard() {
+  const classes = useStyles();
+  const feature = useEntity<FeatureEntity>().entity;
+  const {
+    owner,
+    lifecycle,
+    outcome,
+    targets = [],
+    implementedBy = [],
+    analytics,
+  } = feature.spec;
+  return (
+    <InfoCard title="Feature">
+      {feature.metadata.description && (
+        <Typography paragraph>{feature.metadata.description}</Typography>
+      )}
+      <div className={classes.chips}>
+        <Chip
+          label={LIFECYCLE_TEXT[lifecycle] ?? lifecycle}
+          color={lifecycle === 'launched' ? 'primary' : 'default'}
+        />
+      </div>
+      <FieldLabel>Owner</FieldLabel>
+      <EntityRefLink entityRef={owner} defaultKind="group" />
+      <FieldLabel>Outcome it should move</FieldLabel>
+      <Typography variant="body2">{outcome ?? 'Not stated yet.'}</Typography>
+      <FieldLabel>Aimed at</FieldLabel>
+      {targets.length === 0 ? (
+        <Typography variant="body2">
+          No persona targeted yet (spec.targets).
+        </Typography>
+      ) : (
+        <List dense aria-label="Personas aimed at">
+          {targets.map(t => (
+            <ListItem key={t.persona} disableGutters divider>
+              <ListItemText
+                primary={
+                  <EntityRefLink entityRef={t.persona} defaultKind="persona" />
+                }
+                secondary={t.why}
+                secondaryTypographyProps={{ className: classes.why }}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+      <FieldLabel>Implemented by</FieldLabel>
+      {implementedBy.length === 0 ? (
+        <Typography variant="body2">No component listed yet.</Typography>
+      ) : (
+        <div className={classes.chips}>
+          {implementedBy.map(c => (
+            <EntityRefLink key={c} entityRef={c} defaultKind="component" />
+          ))}
+        </div>
+      )}
+      <FieldLabel>Counts as use</FieldLabel>
+      <div className={classes.chips}>
+        {(analytics?.events ?? []).map(e => (
+          <Chip key={e} label={e} size="small" variant="outlined" />
+        ))}
+        {!analytics?.events?.length && (
+          <Typography variant="body2">
+            No analytics events declared (spec.analytics.events).
+          </Typography>
+        )}
+      </div>
+      <FieldLabel>Used by</FieldLabel>
+      <Typography variant="body2" className={classes.note}>
+        {NO_ANALYTICS}
+      </Typography>
+    </InfoCard>
+  );
+}
+
+/** A persona's `why` in a feature's targets. */
+function whyFor(feature: Entity, personaRef: string) {
+  // Fetched with only the fields the card needs (no apiVersion).
+  const targets = (feature.spec as FeatureEntity['spec'] | undefined)?.targets;
+  return targets?.find(t => t.persona.toLocaleLowerCase('en-US') === personaRef)
+    ?.why;
+}
+
+/**
+ * On a persona's page: the features aimed at it, each with why and where it
+ * is in its life.
+ *
+ * @public
+ */
+export function PersonaFeaturesCard() {
+  const classes = useStyles();
+  const { entity } = useEntity();
+  const self = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const { value, loading, error } = useRelatedByType(
+    entity,
+    TEAMFLOW_RELATIONS.targetedBy,
+  );
+  let body;
+  if (loading) body = <Progress />;
+  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (!value?.length)
+    body = (
+      <Typography variant="body2">
+        No feature is aimed at this persona yet (a Feature&apos;s spec.targets).
+      </Typography>
+    );
+  else
+    body = (
+      <List dense aria-label="Features aimed at this persona">
+        {[...value]
+          .sort((a, b) =>
+            (a.metadata.title ?? a.metadata.name).localeCompare(
+              b.metadata.title ?? b.metadata.name,
+              'en',
+            ),
+          )
+          .map(f => (
+            <ListItem key={f.metadata.name} disableGutters divider>
+              <ListItemText
+                primary={
+                  <>
+                    <EntityRefLink entityRef={f} />{' '}
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={
+                        LIFECYCLE_TEXT[f.spec?.lifecycle as FeatureLifecycle] ??
+                        String(f.spec?.lifecycle)
+                      }
+                    />
+                  </>
+                }
+                secondary={whyFor(f, self)}
+                secondaryTypographyProps={{ className: classes.why }}
+              />
+            </ListItem>
+          ))}
+      </List>
+    );
+  return (
+    <InfoCard title="Features aimed at this persona">
+      {body}
+      <Typography variant="caption" component="p" className={classes.note}>
+        {NO_ANALYTICS}
+      </Typography>
+    </InfoCard>
+  );
+}

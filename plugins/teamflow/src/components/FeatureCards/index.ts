@@ -1,0 +1,1 @@
+export { FeatureCard, PersonaFeaturesCard } from './FeatureCards';
