@@ -644,11 +644,16 @@ test('a team member is told when her team becomes overloaded and its collaborati
   const overloaded = page.getByText(
     'Checkout entered overloaded structural load (50.4)',
   );
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 12; i++) {
     await page.goto('/notifications');
-    await expect(page.getByText('Notifications').first()).toBeVisible();
-    if (await overloaded.isVisible()) break;
-    await page.waitForTimeout(5_000);
+    // The inbox loads after the page: give it time before looking again.
+    if (
+      await overloaded
+        .waitFor({ timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false)
+    )
+      break;
   }
   await expect(overloaded).toBeVisible();
   await expect(
