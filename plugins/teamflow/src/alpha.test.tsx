@@ -15,6 +15,7 @@ describe('Teamflow for the new frontend system', () => {
     'entity-card:teamflow/team-interaction',
     'entity-card:teamflow/persona-features',
     'entity-card:teamflow/feature',
+    'entity-card:teamflow/team-features',
     'page:teamflow',
     'catalog-filter:teamflow/team-type',
     'catalog-filter:teamflow/persona',

@@ -107,6 +107,14 @@ const featureCards = [
     },
   }),
   EntityCardBlueprint.make({
+    name: 'team-features',
+    params: {
+      filter: isTeamflowTeam,
+      loader: () =>
+        import('./components/FeatureCards').then(m => <m.TeamFeaturesCard />),
+    },
+  }),
+  EntityCardBlueprint.make({
     name: 'feature',
     params: {
       filter: isFeature,

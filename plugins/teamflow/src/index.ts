@@ -23,6 +23,7 @@ export {
   EntityTeamflowTeamContent,
   EntityFeatureContent,
   EntityPersonaFeaturesCard,
+  EntityTeamFeaturesCard,
 } from './plugin';
 export { teamflowApiRef, TeamflowClient } from './api/TeamflowApi';
 export type { TeamflowApi, TeamNeighbourhood } from './api/TeamflowApi';

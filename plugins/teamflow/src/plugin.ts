@@ -118,6 +118,11 @@ export const EntityPersonaFeaturesCard = card('EntityPersonaFeaturesCard', () =>
   import('./components/FeatureCards').then(m => m.PersonaFeaturesCard),
 );
 
+/** The features a team owns, with their outcomes and personas (team pages). @public */
+export const EntityTeamFeaturesCard = card('EntityTeamFeaturesCard', () =>
+  import('./components/FeatureCards').then(m => m.TeamFeaturesCard),
+);
+
 /** TeamInteraction entity page, ready-made. @public */
 export const EntityTeamInteractionContent = card(
   'EntityTeamInteractionContent',

@@ -52,6 +52,7 @@ import {
 } from '@backstage/catalog-model';
 
 import {
+  EntityTeamFeaturesCard,
   EntityFeatureContent,
   EntityPersonaContent,
   EntityServesPersonasCard,
@@ -372,6 +373,9 @@ const groupPage = (
             </Grid>
             <Grid item xs={12} md={6}>
               <EntityDeliveryCard />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <EntityTeamFeaturesCard />
             </Grid>
           </EntitySwitch.Case>
         </EntitySwitch>

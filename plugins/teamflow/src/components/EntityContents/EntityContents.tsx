@@ -7,7 +7,11 @@ import {
   PersonaUsesCard,
 } from '../PersonaCards';
 import { TeamInteractionCard } from '../TeamInteractionCard';
-import { FeatureCard, PersonaFeaturesCard } from '../FeatureCards';
+import {
+  FeatureCard,
+  PersonaFeaturesCard,
+  TeamFeaturesCard,
+} from '../FeatureCards';
 import { TeamNeighbourhoodCard } from '../TeamNeighbourhoodCard';
 import { TeamPersonasCard } from '../TeamPersonasCard';
 import { TeamTopologyCard } from '../TeamTopologyCard';
@@ -78,8 +82,11 @@ export function TeamflowTeamContent() {
       <Grid item xs={12} md={4}>
         <TeamPersonasCard />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} md={8}>
         <TeamNeighbourhoodCard />
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <TeamFeaturesCard />
       </Grid>
     </>
   );

@@ -7,7 +7,11 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { FeatureCard, PersonaFeaturesCard } from './FeatureCards';
+import {
+  FeatureCard,
+  PersonaFeaturesCard,
+  TeamFeaturesCard,
+} from './FeatureCards';
 
 const reorder: Entity = {
   apiVersion: 'teamflow.io/v1alpha1',
@@ -92,6 +96,34 @@ describe('FeatureCard', () => {
     expect(screen.getByText('Reorder Clicked')).toBeInTheDocument();
     expect(
       screen.getByText(/No product analytics connected yet/),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('TeamFeaturesCard', () => {
+  const discovery = (owns: string[]): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'discovery', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+    relations: owns.map(targetRef => ({ type: 'ownerOf', targetRef })),
+  });
+
+  it('lists the features the team owns with the outcome each should move', async () => {
+    await render(
+      discovery(['feature:default/one-tap-reorder', 'component:default/x']),
+      <TeamFeaturesCard />,
+    );
+    expect(await screen.findByText('One-tap reorder')).toBeInTheDocument();
+    expect(
+      screen.getByText('Moves: Weekly shop in under 15 minutes'),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when the team owns no feature', async () => {
+    await render(discovery(['component:default/x']), <TeamFeaturesCard />);
+    expect(
+      await screen.findByText('This team owns no Feature entity yet.'),
     ).toBeInTheDocument();
   });
 });

@@ -197,3 +197,82 @@ export function PersonaFeaturesCard() {
     </InfoCard>
   );
 }
+
+/**
+ * On a team's page: the features the team owns, where each is in its life,
+ * whom it is aimed at and the outcome it should move.
+ *
+ * @public
+ */
+export function TeamFeaturesCard() {
+  const classes = useStyles();
+  const { entity } = useEntity();
+  const { value, loading, error } = useRelatedByType(entity, 'ownerOf');
+  const features = (value ?? [])
+    .filter(e => e.kind.toLocaleLowerCase('en-US') === 'feature')
+    .sort((a, b) =>
+      (a.metadata.title ?? a.metadata.name).localeCompare(
+        b.metadata.title ?? b.metadata.name,
+        'en',
+      ),
+    );
+  let body;
+  if (loading) body = <Progress />;
+  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (features.length === 0)
+    body = (
+      <Typography variant="body2">
+        This team owns no Feature entity yet.
+      </Typography>
+    );
+  else
+    body = (
+      <List dense aria-label="Features of this team">
+        {features.map(f => {
+          const spec = f.spec as FeatureEntity['spec'];
+          return (
+            <ListItem key={f.metadata.name} disableGutters divider>
+              <ListItemText
+                primary={
+                  <>
+                    <EntityRefLink entityRef={f} />{' '}
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={LIFECYCLE_TEXT[spec.lifecycle] ?? spec.lifecycle}
+                    />
+                  </>
+                }
+                secondaryTypographyProps={{
+                  component: 'div',
+                  className: classes.why,
+                }}
+                secondary={
+                  <>
+                    {spec.outcome && <div>Moves: {spec.outcome}</div>}
+                    {(spec.targets ?? []).length > 0 && (
+                      <div>
+                        For{' '}
+                        {(spec.targets ?? []).map((t, i) => (
+                          <span key={t.persona}>
+                            {i > 0 && ', '}
+                            <EntityRefLink
+                              entityRef={t.persona}
+                              defaultKind="persona"
+                            />
+                          </span>
+                        ))}
+                      </div>
+                    )}
+                  </>
+                }
+              />
+            </ListItem>
+          );
+        })}
+      </List>
+    );
+  return (
+    <InfoCard title="Features and the outcomes they move">{body}</InfoCard>
+  );
+}

@@ -1,1 +1,5 @@
-export { FeatureCard, PersonaFeaturesCard } from './FeatureCards';
+export {
+  FeatureCard,
+  PersonaFeaturesCard,
+  TeamFeaturesCard,
+} from './FeatureCards';
