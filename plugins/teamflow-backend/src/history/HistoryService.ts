@@ -12,8 +12,7 @@ import {
   TeamGraphFilter,
   compareMaps,
   diffSnapshots,
-  teamGraphOfSnapshot,
-  teamMap,
+  teamMapOfSnapshot,
   orgSnapshotOf,
   teamflowHistorySnapshotPermission,
 } from '@teamflow/plugin-teamflow-common';
@@ -222,7 +221,7 @@ export class HistoryService {
     const shown = trim(full);
     const other = otherFull && trim(otherFull);
     const json = JSON.stringify({
-      ...teamMap(teamGraphOfSnapshot(shown), filter, shown.takenOn),
+      ...teamMapOfSnapshot(shown, filter),
       asOf: { requested, snapshotOn: shown.takenOn },
       ...(other ? { comparison: compareMaps(shown, other) } : {}),
     });
