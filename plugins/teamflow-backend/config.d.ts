@@ -10,6 +10,32 @@ export interface Config {
       demo?: boolean;
     };
     /**
+     * Product analytics: Segment-compatible sources (README: Product
+     * analytics).
+     */
+    analytics?: {
+      /** Sources allowed to send, each with its own write key. */
+      sources?: Array<{
+        /** A name for the source, e.g. storefront-web. */
+        id: string;
+        /**
+         * The write key the source sends (HTTP Basic user name or writeKey).
+         * @visibility secret
+         */
+        writeKey: string;
+      }>;
+      /**
+       * The secret user ids are hashed with (HMAC-SHA-256); required with
+       * sources. Changing it makes every user a new one.
+       * @visibility secret
+       */
+      userIdKey?: string;
+      /** Days raw events and user-weeks are kept (default 90); aggregates are kept. */
+      retentionDays?: number;
+      /** Generate six months of demo usage into an empty store (default false). */
+      demo?: boolean;
+    };
+    /**
      * Alerts sent through the notifications backend after each day's
      * snapshot (README: Alerts).
      */

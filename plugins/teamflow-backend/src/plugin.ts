@@ -11,6 +11,12 @@ import { HistoryService } from './history/HistoryService';
 import { AttentionService } from './attention/AttentionService';
 import { AlertService, alertSettings } from './alerts/AlertService';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { AnalyticsStore } from './analytics/AnalyticsStore';
+import {
+  AnalyticsService,
+  analyticsSettings,
+} from './analytics/AnalyticsService';
+import { demoUsageRows } from './analytics/demoUsage';
 
 /**
  * Teamflow's backend: the team dependency graph and structural load derived
@@ -102,8 +108,45 @@ export const teamflowPlugin = createBackendPlugin({
           auth,
           logger,
         });
+        const analytics = new AnalyticsService(
+          await AnalyticsStore.create(database),
+          catalog,
+          auth,
+          logger,
+          analyticsSettings(config),
+        );
+        // Persona rules and feature events change with the catalog; a
+        // change shows in ingest within this frequency.
+        await scheduler.scheduleTask({
+          id: 'teamflow-analytics-model-refresh',
+          scope: 'local',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 2 },
+          fn: () => analytics.refreshModel(),
+        });
+        await scheduler.scheduleTask({
+          id: 'teamflow-analytics-purge',
+          frequency: { hours: 6 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await analytics.purge();
+            if (analytics.settings.demo) await analytics.seedDemo(demoUsageRows);
+          },
+        });
+        // Product apps send with a write key, not a Backstage token.
+        httpRouter.addAuthPolicy({
+          path: '/analytics/v1',
+          allow: 'unauthenticated',
+        });
         httpRouter.use(
-          await createRouter({ httpAuth, teamGraph, history, attention }),
+          await createRouter({
+            httpAuth,
+            teamGraph,
+            history,
+            attention,
+            analytics,
+          }),
         );
       },
     });

@@ -18,6 +18,8 @@ import {
 } from './services/TeamGraphService';
 import { HistoryService } from './history/HistoryService';
 import { AttentionService } from './attention/AttentionService';
+import { AnalyticsService } from './analytics/AnalyticsService';
+import { createAnalyticsRouter } from './analytics/router';
 
 const teamRef = (namespace: string, name: string) =>
   `group:${namespace}/${name}`.toLocaleLowerCase('en-US');
@@ -153,10 +155,16 @@ export async function createRouter(options: {
   history?: HistoryService;
   /** Teams needing attention (GET /attention); absent: no such route. */
   attention?: AttentionService;
+  /** Product analytics (routes under /analytics); absent: no such routes. */
+  analytics?: AnalyticsService;
   now?: () => number;
 }): Promise<express.Router> {
   const { httpAuth, teamGraph, history, attention, now = Date.now } = options;
   const router = Router();
+  if (options.analytics)
+    router.use(
+      createAnalyticsRouter({ httpAuth, analytics: options.analytics }),
+    );
   // `team`: the team the request is about, so a team that just arrived in the
   // catalog is found (see TeamGraphService.getSnapshot).
   const snapshotFor = async (req: express.Request, team?: string) =>

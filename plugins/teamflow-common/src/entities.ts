@@ -8,6 +8,7 @@ import {
   PersonaType,
   TEAMFLOW_API_VERSION,
 } from './vocabulary';
+import { FeatureAnalytics, PersonaRule } from './productAnalytics';
 
 /** A job to be done: "When …, I want …, so that …". @public */
 export type PersonaJob = { when: string; want: string; soThat: string };
@@ -33,6 +34,11 @@ export interface PersonaEntity extends Entity {
     jobs?: PersonaJob[];
     servedBy?: string[];
     uses?: PersonaUse[];
+    /**
+     * How product analytics recognises this persona: rules over the traits
+     * of `identify` calls; a user matching any rule is this persona.
+     */
+    analytics?: { rules?: PersonaRule[] };
   };
 }
 
@@ -62,8 +68,8 @@ export interface FeatureEntity extends Entity {
     targets?: FeatureTarget[];
     /** The outcome (metric) it should move, in words. */
     outcome?: string;
-    /** Event names (exact) or patterns (`*` for any characters) that count as use. */
-    analytics?: { events?: string[] };
+    /** How product analytics recognises its use (and its HEART success and happiness). */
+    analytics?: FeatureAnalytics;
   };
 }
 

@@ -17,3 +17,4 @@ export * from './ownership';
 export * from './history';
 export * from './permissions';
 export * from './attention';
+export * from './productAnalytics';

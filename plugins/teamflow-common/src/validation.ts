@@ -103,6 +103,51 @@ class Checker {
     return v;
   }
 
+  /** A persona rule's condition: a value, a list of values, or { gte, lte, exists }. */
+  traitCondition(field: string, value: unknown) {
+    const scalar = (v: unknown) =>
+      typeof v === 'string' ||
+      typeof v === 'boolean' ||
+      (typeof v === 'number' && Number.isFinite(v));
+    if (scalar(value)) return;
+    if (Array.isArray(value)) {
+      if (value.length === 0 || !value.every(scalar))
+        this.problem(
+          field,
+          'must list at least one value, each a string, number or boolean',
+        );
+      return;
+    }
+    if (typeof value === 'object' && value !== null) {
+      const v = value as Record<string, unknown>;
+      const unknownKeys = Object.keys(v).filter(
+        k => !['gte', 'lte', 'exists'].includes(k),
+      );
+      if (unknownKeys.length || Object.keys(v).length === 0) {
+        this.problem(
+          field,
+          `must be a value, a list of values or an object of gte, lte and exists${
+            unknownKeys.length ? `; unknown ${unknownKeys.join(', ')}` : ''
+          }`,
+        );
+        return;
+      }
+      for (const bound of ['gte', 'lte'])
+        if (
+          v[bound] !== undefined &&
+          (typeof v[bound] !== 'number' || !Number.isFinite(v[bound]))
+        )
+          this.problem(`${field}.${bound}`, `must be a number, got ${describe(v[bound])}`);
+      if (v.exists !== undefined && typeof v.exists !== 'boolean')
+        this.problem(`${field}.exists`, `must be true or false, got ${describe(v.exists)}`);
+      return;
+    }
+    this.problem(
+      field,
+      `must be a value, a list of values or an object of gte, lte and exists, got ${describe(value)}`,
+    );
+  }
+
   object(field: string, value: unknown): value is Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       this.problem(field, `must be an object, got ${describe(value)}`);
@@ -152,6 +197,17 @@ export function validatePersona(entity: Entity): ValidationProblem[] {
     c.oneOf(`${f}.frequency`, use.frequency, USE_FREQUENCIES, false);
     c.text(`${f}.why`, use.why, false);
   });
+  if (
+    spec.analytics !== undefined &&
+    c.object('spec.analytics', spec.analytics)
+  )
+    c.list('spec.analytics.rules', spec.analytics.rules, (f, rule) => {
+      if (!c.object(f, rule)) return;
+      const keys = Object.keys(rule);
+      if (keys.length === 0)
+        c.problem(f, 'must name at least one trait and its condition');
+      for (const key of keys) c.traitCondition(`${f}.${key}`, rule[key]);
+    });
   return c.problems;
 }
 
@@ -180,10 +236,20 @@ export function validateFeature(entity: Entity): ValidationProblem[] {
   if (
     spec.analytics !== undefined &&
     c.object('spec.analytics', spec.analytics)
-  )
-    c.list('spec.analytics.events', spec.analytics.events, (f, v) =>
-      c.text(f, v, true),
-    );
+  ) {
+    for (const key of ['events', 'success', 'failure'])
+      c.list(`spec.analytics.${key}`, spec.analytics[key], (f, v) =>
+        c.text(f, v, true),
+      );
+    const happiness = spec.analytics.happiness;
+    if (
+      happiness !== undefined &&
+      c.object('spec.analytics.happiness', happiness)
+    ) {
+      c.text('spec.analytics.happiness.event', happiness.event, true);
+      c.text('spec.analytics.happiness.property', happiness.property, true);
+    }
+  }
   return c.problems;
 }
 

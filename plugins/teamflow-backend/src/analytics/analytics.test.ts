@@ -1,0 +1,317 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { weekOf } from '@teamflow/plugin-teamflow-common';
+import { teamflowPlugin } from '../plugin';
+
+jest.setTimeout(120_000);
+
+const WRITE_KEY = 'basketly-web-write-key-0001';
+const SECRET = 'hash-secret-for-user-ids-0001';
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'teamflow.io/v1alpha1',
+    kind: 'Persona',
+    metadata: { name: 'family', namespace: 'default' },
+    spec: { analytics: { rules: [{ segment: 'family' }] } },
+  },
+  {
+    apiVersion: 'teamflow.io/v1alpha1',
+    kind: 'Persona',
+    metadata: { name: 'express', namespace: 'default' },
+    spec: { analytics: { rules: [{ segment: 'express' }] } },
+  },
+  {
+    apiVersion: 'teamflow.io/v1alpha1',
+    kind: 'Feature',
+    metadata: { name: 'reorder', namespace: 'default' },
+    spec: {
+      owner: 'group:default/discovery',
+      lifecycle: 'launched',
+      targets: [{ persona: 'persona:default/family', why: 'the weekly shop' }],
+      analytics: {
+        events: ['Reorder Clicked'],
+        success: ['Reorder Basket Submitted'],
+        failure: ['Reorder Failed'],
+        happiness: { event: 'Reorder Rated', property: 'score' },
+      },
+    },
+  },
+  {
+    apiVersion: 'teamflow.io/v1alpha1',
+    kind: 'Feature',
+    metadata: { name: 'slots', namespace: 'default' },
+    spec: {
+      owner: 'group:default/checkout',
+      lifecycle: 'launched',
+      targets: [{ persona: 'persona:default/express', why: 'in a hurry' }],
+      analytics: { events: ['Express Slot *'] },
+    },
+  },
+];
+
+const DAY = 86_400_000;
+const current = weekOf(new Date().toISOString().slice(0, 10));
+const monday = (weeksAgo: number) =>
+  Date.parse(`${current}T00:00:00Z`) - weeksAgo * 7 * DAY;
+const weekA = monday(2);
+const weekB = monday(1);
+const at = (t: number, hours: number) => new Date(t + hours * 3_600_000).toISOString();
+
+let counter = 0;
+const id = () => `msg-${++counter}`;
+const identify = (userId: string, traits: object, t: number) => ({
+  type: 'identify',
+  userId,
+  traits,
+  timestamp: at(t, 0),
+  messageId: id(),
+});
+const track = (
+  user: { userId?: string; anonymousId?: string },
+  event: string,
+  t: number,
+  properties?: object,
+) => ({
+  type: 'track',
+  ...user,
+  event,
+  properties,
+  timestamp: at(t, 0),
+  messageId: id(),
+});
+
+// Hand-made history: Ann and Bo are family shoppers, Cy an express shopper,
+// an anonymous visitor matches no persona.
+const ann = { userId: 'user-ann-1' };
+const bo = { userId: 'user-bo-2' };
+const cy = { userId: 'user-cy-3' };
+const anon = { anonymousId: 'anon-visitor-4' };
+const identifies = [
+  identify('user-ann-1', { segment: 'family', email: 'ann@example.com', name: 'Ann' }, weekA - DAY * 30),
+  identify('user-bo-2', { segment: 'Family' }, weekA - DAY * 30),
+  identify('user-cy-3', { segment: 'express' }, weekA - DAY * 30),
+];
+const inWeekA = [
+  track(ann, 'Reorder Clicked', weekA + 3_600_000),
+  track(ann, 'Reorder Basket Submitted', weekA + 7_200_000),
+  track(bo, 'Reorder Clicked', weekA + DAY * 2),
+  track(cy, 'Express Slot Selected', weekA + DAY * 3),
+  track(anon, 'Express Slot Selected', weekA + DAY * 3),
+  track(ann, 'Express Slot Selected', weekA + DAY * 6),
+];
+const inWeekB = [
+  track(ann, 'Reorder Clicked', weekB + DAY),
+  track(ann, 'Reorder Failed', weekB + DAY),
+  track(cy, 'Express Slot Selected', weekB + DAY * 2),
+  track(cy, 'Express Slot Changed', weekB + DAY * 4),
+  track(bo, 'Reorder Rated', weekB + DAY * 5, { score: 4 }),
+  track(ann, 'Reorder Rated', weekB + DAY * 5, { score: '2' }),
+];
+const inCurrentWeek = [track(bo, 'Reorder Clicked', monday(0))];
+const history = [...identifies, ...inWeekA, ...inWeekB, ...inCurrentWeek];
+
+const basic = (key: string) =>
+  `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+
+async function start(knex: Knex) {
+  const { server } = await startTestBackend({
+    features: [
+      teamflowPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.database.factory({ knex }),
+      mockServices.scheduler.mock({ scheduleTask: async () => {} }).factory,
+      mockServices.rootConfig.factory({
+        data: {
+          teamflow: {
+            analytics: {
+              sources: [{ id: 'basketly-web', writeKey: WRITE_KEY }],
+              userIdKey: SECRET,
+            },
+          },
+        },
+      }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+    ],
+  });
+  return server;
+}
+
+const user = mockCredentials.user.header();
+
+async function usage(server: any, query: string) {
+  const res = await request(server)
+    .get(`/api/teamflow/analytics/usage?${query}`)
+    .set('Authorization', user);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/** The figures a product manager reads, per feature and persona. */
+async function figures(server: any) {
+  const [reorder, slots] = await Promise.all([
+    usage(server, 'feature=feature:default/reorder&weeks=2'),
+    usage(server, 'feature=slots&weeks=2'),
+  ]);
+  return [...reorder.usage, ...slots.usage].map((u: any) => ({
+    key: `${u.feature.split('/')[1]} × ${u.persona.replace('persona:default/', '')}`,
+    activeUsers: u.activeUsers,
+    events: u.events,
+    newUsers: u.newUsers,
+    retention: u.retention,
+    taskSuccess: u.taskSuccess,
+    happiness: u.happiness,
+    lastTwoWeeks: u.weekly.slice(-2).map((w: any) => w.activeUsers),
+    targeted: u.targeted,
+  }));
+}
+
+// Counted by hand from the history above.
+const EXPECTED = [
+  // Ann and Bo both weeks; 3 events in A, 4 in B (the two ratings count as
+  // use); both first used it in A; both came back in B (2 of the 2 of A);
+  // 1 success, 1 failure; scores 4 and 2.
+  { key: 'reorder × family', activeUsers: 2, events: 7, newUsers: 2, retention: 1, taskSuccess: 0.5, happiness: 3, lastTwoWeeks: [2, 2], targeted: true },
+  // Cy both weeks, 1 + 2 events (the pattern matches "Changed" too).
+  { key: 'slots × express', activeUsers: 1, events: 3, newUsers: 1, retention: 1, taskSuccess: null, happiness: null, lastTwoWeeks: [1, 1], targeted: true },
+  // Ann once in A, not back in B.
+  { key: 'slots × family', activeUsers: 0.5, events: 1, newUsers: 1, retention: 0, taskSuccess: null, happiness: null, lastTwoWeeks: [1, 0], targeted: false },
+  // The anonymous visitor: counted, not dropped.
+  { key: 'slots × unassigned', activeUsers: 0.5, events: 1, newUsers: 1, retention: 0, taskSuccess: null, happiness: null, lastTwoWeeks: [1, 0], targeted: false },
+];
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
+  const send = (server: any, path: string, body: object, key = WRITE_KEY) =>
+    request(server)
+      .post(`/api/teamflow/analytics/v1/${path}`)
+      .set('Authorization', basic(key))
+      .send(body);
+
+  it('counts a batch into HEART figures per feature and persona, the same in any arrival order', async () => {
+    const server = await start(await databases.init(dbId));
+    const res = await send(server, 'batch', { batch: history });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: true, accepted: history.length, duplicates: 0, rejected: [] });
+    expect(await figures(server)).toEqual(EXPECTED);
+    const family = await usage(server, 'persona=persona:default/family&weeks=2');
+    expect(family.usage.map((u: any) => [u.feature, u.activeUsers])).toEqual([
+      ['feature:default/reorder', 2],
+      ['feature:default/slots', 0.5],
+    ]);
+    expect(family.thisWeek).toEqual([
+      { feature: 'feature:default/reorder', persona: 'persona:default/family', activeUsers: 1, events: 1 },
+    ]);
+    expect(family.connected).toBe(true);
+
+    // Later weeks first, then the earlier week, one call at a time with the
+    // calls of a week shuffled: the late week makes B's users returning and
+    // moves first use back to A.
+    const later = await start(await databases.init(dbId));
+    await send(later, 'batch', { batch: identifies });
+    for (const call of [...inCurrentWeek, ...inWeekB].reverse())
+      expect((await send(later, call.type, call)).status).toBe(200);
+    for (const call of [inWeekA[3], inWeekA[5], inWeekA[0], inWeekA[4], inWeekA[2], inWeekA[1]])
+      expect((await send(later, call.type, call)).status).toBe(200);
+    expect(await figures(later)).toEqual(EXPECTED);
+  });
+
+  it('counts a call sent twice once, and a batch sent again not at all', async () => {
+    const server = await start(await databases.init(dbId));
+    await send(server, 'batch', { batch: history });
+    const again = await send(server, 'batch', { batch: history });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ accepted: 0, duplicates: history.length });
+    // The same messageId twice in one new batch: once.
+    const repeated = track(bo, 'Express Slot Selected', weekB);
+    const twice = await send(server, 'batch', { batch: [repeated, repeated] });
+    expect(twice.body).toMatchObject({ accepted: 1, duplicates: 1 });
+    const slots = (await figures(server)).find(f => f.key === 'slots × family');
+    // Bo joins in B: 2 users over 2 weeks → 1 a week, 2 events.
+    expect(slots).toMatchObject({ activeUsers: 1, events: 2, newUsers: 2 });
+  });
+
+  it('refuses bad calls by index with the field named and stores the rest', async () => {
+    const server = await start(await databases.init(dbId));
+    const res = await send(server, 'batch', {
+      batch: [
+        track(ann, 'Reorder Clicked', weekB),
+        { type: 'track', userId: 'x', messageId: 'no-event', timestamp: at(weekB, 1) },
+        { type: 'identify', traits: {}, messageId: 'nobody' },
+        { type: 'alias', userId: 'x', previousId: 'y' },
+        { ...track(ann, 'Reorder Clicked', weekB), timestamp: 'yesterday' },
+        { ...track(ann, 'Reorder Clicked', weekB), timestamp: new Date(Date.now() + DAY).toISOString() },
+        { ...track(ann, 'Reorder Clicked', weekB), timestamp: new Date(Date.now() - 400 * DAY).toISOString() },
+        'not a call',
+        { type: 'purchase', userId: 'x' },
+      ],
+    });
+    expect(res.status).toBe(207);
+    expect(res.body.accepted).toBe(1);
+    expect(res.body.ignored).toBe(1);
+    expect(res.body.rejected).toEqual([
+      { index: 1, message: 'event is required' },
+      { index: 2, message: 'userId or anonymousId is required' },
+      { index: 4, message: 'timestamp must be an ISO-8601 date-time, got "yesterday"' },
+      { index: 5, message: 'timestamp is more than five minutes in the future' },
+      { index: 6, message: expect.stringMatching(/^timestamp is older than the days raw events are kept/) },
+      { index: 7, message: 'must be an object' },
+      { index: 8, message: 'type must be one of identify, track, page, screen, group, alias, got "purchase"' },
+    ]);
+    const none = await send(server, 'track', { userId: 'x', messageId: 'm' });
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toBe('no call was stored: [0] event is required');
+    const notJson = await request(server)
+      .post('/api/teamflow/analytics/v1/batch')
+      .set('Authorization', basic(WRITE_KEY))
+      .set('Content-Type', 'application/json')
+      .send('{"batch": [');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toMatch(/^The body is not valid JSON/);
+    // Nothing refused reached the figures.
+    const reorder = await usage(server, 'feature=reorder&weeks=1');
+    expect(reorder.usage[0]).toMatchObject({ persona: 'unassigned', events: 1 });
+
+    for (const q of ['persona=group:default/checkout', 'feature=feature:../..', 'weeks=2', 'persona=family&weeks=53', 'persona=family&weeks=two'])
+      expect(
+        (await request(server).get(`/api/teamflow/analytics/usage?${q}`).set('Authorization', user)).status,
+      ).toBe(400);
+    expect((await request(server).get('/api/teamflow/analytics/usage?persona=family')).status).toBe(401);
+  });
+
+  it('takes calls only with a write key, and stores user ids only as keyed hashes', async () => {
+    const knex = await databases.init(dbId);
+    const server = await start(knex);
+    const call = identify('user-ann-1', { segment: 'family', email: 'ann@example.com', name: 'Ann Example' }, weekB);
+    expect((await request(server).post('/api/teamflow/analytics/v1/identify').send(call)).status).toBe(401);
+    expect((await send(server, 'identify', call, 'a-wrong-write-key-0000')).status).toBe(401);
+    // Segment's other way: the write key in the body.
+    const inBody = await request(server)
+      .post('/api/teamflow/analytics/v1/identify')
+      .send({ ...call, writeKey: WRITE_KEY });
+    expect(inBody.status).toBe(200);
+    await send(server, 'track', track(ann, 'Reorder Clicked', weekB));
+
+    const stored = JSON.stringify(
+      await Promise.all(
+        ['analytics_events', 'analytics_users', 'analytics_feature_users', 'analytics_user_weeks', 'analytics_daily'].map(t => knex(t).select()),
+      ),
+    );
+    expect(stored).toContain('family');
+    for (const secret of ['ann', 'Ann', 'example.com', 'Example'])
+      expect(stored).not.toContain(secret);
+    const [row] = await knex('analytics_users').select();
+    expect(JSON.parse(row.traits)).toEqual({ segment: 'family' });
+  });
+});
