@@ -131,7 +131,8 @@ export const teamflowPlugin = createBackendPlugin({
           initialDelay: { minutes: 1 },
           fn: async () => {
             await analytics.purge();
-            if (analytics.settings.demo) await analytics.seedDemo(demoUsageRows);
+            if (analytics.settings.demo)
+              await analytics.seedDemo(demoUsageRows);
           },
         });
         // Product apps send with a write key, not a Backstage token.

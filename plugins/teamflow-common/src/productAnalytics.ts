@@ -36,8 +36,7 @@ function holds(condition: TraitCondition, value: unknown): boolean {
     const present = value !== undefined && value !== null && value !== '';
     if (condition.exists !== undefined && condition.exists !== present)
       return false;
-    if (condition.gte === undefined && condition.lte === undefined)
-      return true;
+    if (condition.gte === undefined && condition.lte === undefined) return true;
     const n = typeof value === 'string' ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isFinite(n)) return false;
     if (condition.gte !== undefined && n < condition.gte) return false;
@@ -194,6 +193,8 @@ export type FeatureUsage = {
   weekly: Array<{ week: string; activeUsers: number }>;
   /** Whether the feature declares this persona as a target. */
   targeted: boolean;
+  /** The feature's lifecycle (idea … retired): not reaching anyone before launch is expected. */
+  lifecycle?: string;
 };
 
 /** `GET /analytics/personas/:namespace/:name` and `/analytics/features/...`. @public */

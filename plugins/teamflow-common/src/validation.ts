@@ -137,14 +137,22 @@ class Checker {
           v[bound] !== undefined &&
           (typeof v[bound] !== 'number' || !Number.isFinite(v[bound]))
         )
-          this.problem(`${field}.${bound}`, `must be a number, got ${describe(v[bound])}`);
+          this.problem(
+            `${field}.${bound}`,
+            `must be a number, got ${describe(v[bound])}`,
+          );
       if (v.exists !== undefined && typeof v.exists !== 'boolean')
-        this.problem(`${field}.exists`, `must be true or false, got ${describe(v.exists)}`);
+        this.problem(
+          `${field}.exists`,
+          `must be true or false, got ${describe(v.exists)}`,
+        );
       return;
     }
     this.problem(
       field,
-      `must be a value, a list of values or an object of gte, lte and exists, got ${describe(value)}`,
+      `must be a value, a list of values or an object of gte, lte and exists, got ${describe(
+        value,
+      )}`,
     );
   }
 

@@ -122,6 +122,22 @@ const featureCards = [
         import('./components/FeatureCards').then(m => <m.FeatureCard />),
     },
   }),
+  EntityCardBlueprint.make({
+    name: 'feature-usage',
+    params: {
+      filter: isFeature,
+      loader: () =>
+        import('./components/Usage').then(m => <m.FeatureUsageCard />),
+    },
+  }),
+  EntityCardBlueprint.make({
+    name: 'persona-usage',
+    params: {
+      filter: isPersona,
+      loader: () =>
+        import('./components/Usage').then(m => <m.PersonaUsageCard />),
+    },
+  }),
 ];
 
 const servesPersonasCard = EntityCardBlueprint.make({

@@ -23,6 +23,8 @@ export {
   EntityTeamflowTeamContent,
   EntityFeatureContent,
   EntityPersonaFeaturesCard,
+  EntityPersonaUsageCard,
+  EntityFeatureUsageCard,
   EntityTeamFeaturesCard,
 } from './plugin';
 export { teamflowApiRef, TeamflowClient } from './api/TeamflowApi';

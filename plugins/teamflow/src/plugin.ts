@@ -118,6 +118,16 @@ export const EntityPersonaFeaturesCard = card('EntityPersonaFeaturesCard', () =>
   import('./components/FeatureCards').then(m => m.PersonaFeaturesCard),
 );
 
+/** Who uses a feature, per persona, with HEART figures (part of EntityFeatureContent). @public */
+export const EntityFeatureUsageCard = card('EntityFeatureUsageCard', () =>
+  import('./components/Usage').then(m => m.FeatureUsageCard),
+);
+
+/** The features a persona uses most (part of EntityPersonaContent). @public */
+export const EntityPersonaUsageCard = card('EntityPersonaUsageCard', () =>
+  import('./components/Usage').then(m => m.PersonaUsageCard),
+);
+
 /** The features a team owns, with their outcomes and personas (team pages). @public */
 export const EntityTeamFeaturesCard = card('EntityTeamFeaturesCard', () =>
   import('./components/FeatureCards').then(m => m.TeamFeaturesCard),

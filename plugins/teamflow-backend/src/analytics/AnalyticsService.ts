@@ -35,7 +35,9 @@ export type AnalyticsSettings = {
 };
 
 /** Reads and checks `teamflow.analytics`, naming the key at fault. */
-export function analyticsSettings(config: RootConfigService): AnalyticsSettings {
+export function analyticsSettings(
+  config: RootConfigService,
+): AnalyticsSettings {
   const c = config.getOptionalConfig('teamflow.analytics');
   const sources = (c?.getOptionalConfigArray('sources') ?? []).map(s => ({
     id: s.getString('id'),
@@ -48,7 +50,9 @@ export function analyticsSettings(config: RootConfigService): AnalyticsSettings 
         `teamflow.analytics.sources: id '${s.id}' must be letters, digits, '-', '_' or '.'`,
       );
     if (ids.has(s.id))
-      throw new Error(`teamflow.analytics.sources: id '${s.id}' is given twice`);
+      throw new Error(
+        `teamflow.analytics.sources: id '${s.id}' is given twice`,
+      );
     ids.add(s.id);
     if (s.writeKey.length < 16)
       throw new Error(
@@ -62,7 +66,9 @@ export function analyticsSettings(config: RootConfigService): AnalyticsSettings 
     );
   const retentionDays = c?.getOptionalNumber('retentionDays') ?? 90;
   if (!(retentionDays >= 14 && retentionDays <= 3660))
-    throw new Error('teamflow.analytics.retentionDays must be between 14 and 3660');
+    throw new Error(
+      'teamflow.analytics.retentionDays must be between 14 and 3660',
+    );
   return {
     sources,
     userIdKey,
@@ -77,6 +83,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 type Model = AnalyticsModel & {
   /** Feature ref → its target persona refs. */
   targets: Map<string, Set<string>>;
+  lifecycles: Map<string, string>;
 };
 
 /**
@@ -99,7 +106,10 @@ export class AnalyticsService {
     private readonly now: () => number = Date.now,
   ) {
     this.hash = settings.userIdKey ? userHasher(settings.userIdKey) : undefined;
-    this.keys = settings.sources.map(s => ({ id: s.id, key: digest(s.writeKey) }));
+    this.keys = settings.sources.map(s => ({
+      id: s.id,
+      key: digest(s.writeKey),
+    }));
   }
 
   /** The source whose write key this is, compared in constant time. */
@@ -128,6 +138,7 @@ export class AnalyticsService {
     const personas: PersonaRules[] = [];
     const features: Array<{ feature: string; analytics?: any }> = [];
     const targets = new Map<string, Set<string>>();
+    const lifecycles = new Map<string, string>();
     for (const e of items) {
       const ref = lower(stringifyEntityRef(e));
       if (lower(e.kind) === 'persona') {
@@ -136,6 +147,7 @@ export class AnalyticsService {
       } else {
         const spec = (e as FeatureEntity).spec;
         features.push({ feature: ref, analytics: spec?.analytics });
+        if (spec?.lifecycle) lifecycles.set(ref, String(spec.lifecycle));
         targets.set(
           ref,
           new Set((spec?.targets ?? []).map(t => lower(String(t.persona)))),
@@ -146,6 +158,7 @@ export class AnalyticsService {
       personaOf: traits => personaForTraits(personas, traits),
       match: featureMatcher(features),
       targets,
+      lifecycles,
     };
   }
 
@@ -252,6 +265,7 @@ export class AnalyticsService {
         happiness: scores ? sum('scoreSum') / scores : null,
         weekly,
         targeted: model.targets.get(feature)?.has(persona) ?? false,
+        lifecycle: model.lifecycles.get(feature),
       });
       const now = byWeek.get(current);
       if (now)
@@ -274,7 +288,9 @@ export class AnalyticsService {
       to: toWeek,
       weeks: query.weeks,
       connected: this.settings.sources.length > 0 || this.settings.demo,
-      lastEventAt: lastEventAt ? new Date(lastEventAt).toISOString() : undefined,
+      lastEventAt: lastEventAt
+        ? new Date(lastEventAt).toISOString()
+        : undefined,
       usage,
       thisWeek,
     };
@@ -292,7 +308,9 @@ export class AnalyticsService {
   }
 
   /** Writes the demo's generated usage once, into an empty store. */
-  async seedDemo(rows: (now: number) => Parameters<AnalyticsStore['writeDaily']>[0]) {
+  async seedDemo(
+    rows: (now: number) => Parameters<AnalyticsStore['writeDaily']>[0],
+  ) {
     if (await this.store.hasAggregates()) return false;
     await this.store.writeDaily(rows(this.now()));
     this.logger.info('Product analytics: wrote six months of demo usage');

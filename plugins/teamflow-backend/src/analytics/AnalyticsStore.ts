@@ -216,7 +216,10 @@ export class AnalyticsStore {
         if (hit.failure) bump(hit.feature, persona, day, 'failures', 1);
         if (hit.scoreProperty) {
           const score = Number(m.properties?.[hit.scoreProperty]);
-          if (m.properties?.[hit.scoreProperty] !== '' && Number.isFinite(score)) {
+          if (
+            m.properties?.[hit.scoreProperty] !== '' &&
+            Number.isFinite(score)
+          ) {
             bump(hit.feature, persona, day, 'score_sum', score);
             bump(hit.feature, persona, day, 'scores', 1);
           }
@@ -226,7 +229,8 @@ export class AnalyticsStore {
         if (!prior || day < prior.day) firstUse.set(fu, { day, persona });
         const wu = `${hit.feature}\u0000${weekOf(day)}\u0000${m.userHash}`;
         const priorWeek = weekUse.get(wu);
-        if (!priorWeek || day < priorWeek.day) weekUse.set(wu, { day, persona });
+        if (!priorWeek || day < priorWeek.day)
+          weekUse.set(wu, { day, persona });
       }
     }
     const changedUsers = [...users].filter(([, u]) => u.changed);
@@ -293,8 +297,12 @@ export class AnalyticsStore {
         .onConflict(['feature', 'user_hash'])
         .ignore()
         .returning(['feature', 'user_hash']);
-      const isNew = new Set(inserted.map(r => `${r.feature}\u0000${r.user_hash}`));
-      const known = part.filter(r => !isNew.has(`${r.feature}\u0000${r.user_hash}`));
+      const isNew = new Set(
+        inserted.map(r => `${r.feature}\u0000${r.user_hash}`),
+      );
+      const known = part.filter(
+        r => !isNew.has(`${r.feature}\u0000${r.user_hash}`),
+      );
       for (const r of part)
         if (isNew.has(`${r.feature}\u0000${r.user_hash}`))
           bump(r.feature, r.persona, r.first_day, 'new_users', 1);
@@ -340,16 +348,24 @@ export class AnalyticsStore {
       return { feature, week, user_hash, first_day: v.day, persona: v.persona };
     });
     for (const part of chunks(wanted)) {
-      const inserted: Array<{ feature: string; week: string; user_hash: string }> =
-        await tx('analytics_user_weeks')
-          .insert(part)
-          .onConflict(['feature', 'week', 'user_hash'])
-          .ignore()
-          .returning(['feature', 'week', 'user_hash']);
+      const inserted: Array<{
+        feature: string;
+        week: string;
+        user_hash: string;
+      }> = await tx('analytics_user_weeks')
+        .insert(part)
+        .onConflict(['feature', 'week', 'user_hash'])
+        .ignore()
+        .returning(['feature', 'week', 'user_hash']);
       if (inserted.length === 0) continue;
-      const key = (f: string, w: string, u: string) => `${f}\u0000${w}\u0000${u}`;
-      const isNew = new Set(inserted.map(r => key(r.feature, r.week, r.user_hash)));
-      const added = part.filter(r => isNew.has(key(r.feature, r.week, r.user_hash)));
+      const key = (f: string, w: string, u: string) =>
+        `${f}\u0000${w}\u0000${u}`;
+      const isNew = new Set(
+        inserted.map(r => key(r.feature, r.week, r.user_hash)),
+      );
+      const added = part.filter(r =>
+        isNew.has(key(r.feature, r.week, r.user_hash)),
+      );
       // The neighbouring weeks of the same users (stored earlier or in this
       // same batch: the rows were just inserted).
       const neighbours = await tx('analytics_user_weeks')
@@ -364,7 +380,9 @@ export class AnalyticsStore {
       const stored = new Map(
         neighbours.map(n => [key(n.feature, n.week, n.user_hash), n]),
       );
-      const addedKeys = new Set(added.map(r => key(r.feature, r.week, r.user_hash)));
+      const addedKeys = new Set(
+        added.map(r => key(r.feature, r.week, r.user_hash)),
+      );
       for (const r of added) {
         bump(r.feature, r.persona, r.first_day, 'week_users', 1);
         // Back after the week before: a returning user this week.
@@ -373,9 +391,20 @@ export class AnalyticsStore {
         // A late week before a week already stored: that week's user is
         // now returning (unless that week came in this batch too, counted
         // by the line above when its turn comes).
-        const next = stored.get(key(r.feature, shiftWeek(r.week, 1), r.user_hash));
-        if (next && !addedKeys.has(key(next.feature, next.week, next.user_hash)))
-          bump(next.feature, next.persona, next.first_day, 'returning_users', 1);
+        const next = stored.get(
+          key(r.feature, shiftWeek(r.week, 1), r.user_hash),
+        );
+        if (
+          next &&
+          !addedKeys.has(key(next.feature, next.week, next.user_hash))
+        )
+          bump(
+            next.feature,
+            next.persona,
+            next.first_day,
+            'returning_users',
+            1,
+          );
       }
     }
   }

@@ -64,7 +64,8 @@ const monday = (weeksAgo: number) =>
   Date.parse(`${current}T00:00:00Z`) - weeksAgo * 7 * DAY;
 const weekA = monday(2);
 const weekB = monday(1);
-const at = (t: number, hours: number) => new Date(t + hours * 3_600_000).toISOString();
+const at = (t: number, hours: number) =>
+  new Date(t + hours * 3_600_000).toISOString();
 
 let counter = 0;
 const id = () => `msg-${++counter}`;
@@ -96,7 +97,11 @@ const bo = { userId: 'user-bo-2' };
 const cy = { userId: 'user-cy-3' };
 const anon = { anonymousId: 'anon-visitor-4' };
 const identifies = [
-  identify('user-ann-1', { segment: 'family', email: 'ann@example.com', name: 'Ann' }, weekA - DAY * 30),
+  identify(
+    'user-ann-1',
+    { segment: 'family', email: 'ann@example.com', name: 'Ann' },
+    weekA - DAY * 30,
+  ),
   identify('user-bo-2', { segment: 'Family' }, weekA - DAY * 30),
   identify('user-cy-3', { segment: 'express' }, weekA - DAY * 30),
 ];
@@ -164,7 +169,10 @@ async function figures(server: any) {
     usage(server, 'feature=slots&weeks=2'),
   ]);
   return [...reorder.usage, ...slots.usage].map((u: any) => ({
-    key: `${u.feature.split('/')[1]} × ${u.persona.replace('persona:default/', '')}`,
+    key: `${u.feature.split('/')[1]} × ${u.persona.replace(
+      'persona:default/',
+      '',
+    )}`,
     activeUsers: u.activeUsers,
     events: u.events,
     newUsers: u.newUsers,
@@ -181,13 +189,53 @@ const EXPECTED = [
   // Ann and Bo both weeks; 3 events in A, 4 in B (the two ratings count as
   // use); both first used it in A; both came back in B (2 of the 2 of A);
   // 1 success, 1 failure; scores 4 and 2.
-  { key: 'reorder × family', activeUsers: 2, events: 7, newUsers: 2, retention: 1, taskSuccess: 0.5, happiness: 3, lastTwoWeeks: [2, 2], targeted: true },
+  {
+    key: 'reorder × family',
+    activeUsers: 2,
+    events: 7,
+    newUsers: 2,
+    retention: 1,
+    taskSuccess: 0.5,
+    happiness: 3,
+    lastTwoWeeks: [2, 2],
+    targeted: true,
+  },
   // Cy both weeks, 1 + 2 events (the pattern matches "Changed" too).
-  { key: 'slots × express', activeUsers: 1, events: 3, newUsers: 1, retention: 1, taskSuccess: null, happiness: null, lastTwoWeeks: [1, 1], targeted: true },
+  {
+    key: 'slots × express',
+    activeUsers: 1,
+    events: 3,
+    newUsers: 1,
+    retention: 1,
+    taskSuccess: null,
+    happiness: null,
+    lastTwoWeeks: [1, 1],
+    targeted: true,
+  },
   // Ann once in A, not back in B.
-  { key: 'slots × family', activeUsers: 0.5, events: 1, newUsers: 1, retention: 0, taskSuccess: null, happiness: null, lastTwoWeeks: [1, 0], targeted: false },
+  {
+    key: 'slots × family',
+    activeUsers: 0.5,
+    events: 1,
+    newUsers: 1,
+    retention: 0,
+    taskSuccess: null,
+    happiness: null,
+    lastTwoWeeks: [1, 0],
+    targeted: false,
+  },
   // The anonymous visitor: counted, not dropped.
-  { key: 'slots × unassigned', activeUsers: 0.5, events: 1, newUsers: 1, retention: 0, taskSuccess: null, happiness: null, lastTwoWeeks: [1, 0], targeted: false },
+  {
+    key: 'slots × unassigned',
+    activeUsers: 0.5,
+    events: 1,
+    newUsers: 1,
+    retention: 0,
+    taskSuccess: null,
+    happiness: null,
+    lastTwoWeeks: [1, 0],
+    targeted: false,
+  },
 ];
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -203,15 +251,28 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     const server = await start(await databases.init(dbId));
     const res = await send(server, 'batch', { batch: history });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ success: true, accepted: history.length, duplicates: 0, rejected: [] });
+    expect(res.body).toMatchObject({
+      success: true,
+      accepted: history.length,
+      duplicates: 0,
+      rejected: [],
+    });
     expect(await figures(server)).toEqual(EXPECTED);
-    const family = await usage(server, 'persona=persona:default/family&weeks=2');
+    const family = await usage(
+      server,
+      'persona=persona:default/family&weeks=2',
+    );
     expect(family.usage.map((u: any) => [u.feature, u.activeUsers])).toEqual([
       ['feature:default/reorder', 2],
       ['feature:default/slots', 0.5],
     ]);
     expect(family.thisWeek).toEqual([
-      { feature: 'feature:default/reorder', persona: 'persona:default/family', activeUsers: 1, events: 1 },
+      {
+        feature: 'feature:default/reorder',
+        persona: 'persona:default/family',
+        activeUsers: 1,
+        events: 1,
+      },
     ]);
     expect(family.connected).toBe(true);
 
@@ -222,7 +283,14 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     await send(later, 'batch', { batch: identifies });
     for (const call of [...inCurrentWeek, ...inWeekB].reverse())
       expect((await send(later, call.type, call)).status).toBe(200);
-    for (const call of [inWeekA[3], inWeekA[5], inWeekA[0], inWeekA[4], inWeekA[2], inWeekA[1]])
+    for (const call of [
+      inWeekA[3],
+      inWeekA[5],
+      inWeekA[0],
+      inWeekA[4],
+      inWeekA[2],
+      inWeekA[1],
+    ])
       expect((await send(later, call.type, call)).status).toBe(200);
     expect(await figures(later)).toEqual(EXPECTED);
   });
@@ -232,7 +300,10 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     await send(server, 'batch', { batch: history });
     const again = await send(server, 'batch', { batch: history });
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ accepted: 0, duplicates: history.length });
+    expect(again.body).toMatchObject({
+      accepted: 0,
+      duplicates: history.length,
+    });
     // The same messageId twice in one new batch: once.
     const repeated = track(bo, 'Express Slot Selected', weekB);
     const twice = await send(server, 'batch', { batch: [repeated, repeated] });
@@ -247,12 +318,23 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     const res = await send(server, 'batch', {
       batch: [
         track(ann, 'Reorder Clicked', weekB),
-        { type: 'track', userId: 'x', messageId: 'no-event', timestamp: at(weekB, 1) },
+        {
+          type: 'track',
+          userId: 'x',
+          messageId: 'no-event',
+          timestamp: at(weekB, 1),
+        },
         { type: 'identify', traits: {}, messageId: 'nobody' },
         { type: 'alias', userId: 'x', previousId: 'y' },
         { ...track(ann, 'Reorder Clicked', weekB), timestamp: 'yesterday' },
-        { ...track(ann, 'Reorder Clicked', weekB), timestamp: new Date(Date.now() + DAY).toISOString() },
-        { ...track(ann, 'Reorder Clicked', weekB), timestamp: new Date(Date.now() - 400 * DAY).toISOString() },
+        {
+          ...track(ann, 'Reorder Clicked', weekB),
+          timestamp: new Date(Date.now() + DAY).toISOString(),
+        },
+        {
+          ...track(ann, 'Reorder Clicked', weekB),
+          timestamp: new Date(Date.now() - 400 * DAY).toISOString(),
+        },
         'not a call',
         { type: 'purchase', userId: 'x' },
       ],
@@ -263,15 +345,32 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     expect(res.body.rejected).toEqual([
       { index: 1, message: 'event is required' },
       { index: 2, message: 'userId or anonymousId is required' },
-      { index: 4, message: 'timestamp must be an ISO-8601 date-time, got "yesterday"' },
-      { index: 5, message: 'timestamp is more than five minutes in the future' },
-      { index: 6, message: expect.stringMatching(/^timestamp is older than the days raw events are kept/) },
+      {
+        index: 4,
+        message: 'timestamp must be an ISO-8601 date-time, got "yesterday"',
+      },
+      {
+        index: 5,
+        message: 'timestamp is more than five minutes in the future',
+      },
+      {
+        index: 6,
+        message: expect.stringMatching(
+          /^timestamp is older than the days raw events are kept/,
+        ),
+      },
       { index: 7, message: 'must be an object' },
-      { index: 8, message: 'type must be one of identify, track, page, screen, group, alias, got "purchase"' },
+      {
+        index: 8,
+        message:
+          'type must be one of identify, track, page, screen, group, alias, got "purchase"',
+      },
     ]);
     const none = await send(server, 'track', { userId: 'x', messageId: 'm' });
     expect(none.status).toBe(400);
-    expect(none.body.error.message).toBe('no call was stored: [0] event is required');
+    expect(none.body.error.message).toBe(
+      'no call was stored: [0] event is required',
+    );
     const notJson = await request(server)
       .post('/api/teamflow/analytics/v1/batch')
       .set('Authorization', basic(WRITE_KEY))
@@ -281,21 +380,52 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     expect(notJson.body.error.message).toMatch(/^The body is not valid JSON/);
     // Nothing refused reached the figures.
     const reorder = await usage(server, 'feature=reorder&weeks=1');
-    expect(reorder.usage[0]).toMatchObject({ persona: 'unassigned', events: 1 });
+    expect(reorder.usage[0]).toMatchObject({
+      persona: 'unassigned',
+      events: 1,
+    });
 
-    for (const q of ['persona=group:default/checkout', 'feature=feature:../..', 'weeks=2', 'persona=family&weeks=53', 'persona=family&weeks=two'])
+    for (const q of [
+      'persona=group:default/checkout',
+      'feature=feature:../..',
+      'weeks=2',
+      'persona=family&weeks=53',
+      'persona=family&weeks=two',
+    ])
       expect(
-        (await request(server).get(`/api/teamflow/analytics/usage?${q}`).set('Authorization', user)).status,
+        (
+          await request(server)
+            .get(`/api/teamflow/analytics/usage?${q}`)
+            .set('Authorization', user)
+        ).status,
       ).toBe(400);
-    expect((await request(server).get('/api/teamflow/analytics/usage?persona=family')).status).toBe(401);
+    expect(
+      (
+        await request(server).get(
+          '/api/teamflow/analytics/usage?persona=family',
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it('takes calls only with a write key, and stores user ids only as keyed hashes', async () => {
     const knex = await databases.init(dbId);
     const server = await start(knex);
-    const call = identify('user-ann-1', { segment: 'family', email: 'ann@example.com', name: 'Ann Example' }, weekB);
-    expect((await request(server).post('/api/teamflow/analytics/v1/identify').send(call)).status).toBe(401);
-    expect((await send(server, 'identify', call, 'a-wrong-write-key-0000')).status).toBe(401);
+    const call = identify(
+      'user-ann-1',
+      { segment: 'family', email: 'ann@example.com', name: 'Ann Example' },
+      weekB,
+    );
+    expect(
+      (
+        await request(server)
+          .post('/api/teamflow/analytics/v1/identify')
+          .send(call)
+      ).status,
+    ).toBe(401);
+    expect(
+      (await send(server, 'identify', call, 'a-wrong-write-key-0000')).status,
+    ).toBe(401);
     // Segment's other way: the write key in the body.
     const inBody = await request(server)
       .post('/api/teamflow/analytics/v1/identify')
@@ -305,7 +435,13 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
 
     const stored = JSON.stringify(
       await Promise.all(
-        ['analytics_events', 'analytics_users', 'analytics_feature_users', 'analytics_user_weeks', 'analytics_daily'].map(t => knex(t).select()),
+        [
+          'analytics_events',
+          'analytics_users',
+          'analytics_feature_users',
+          'analytics_user_weeks',
+          'analytics_daily',
+        ].map(t => knex(t).select()),
       ),
     );
     expect(stored).toContain('family');

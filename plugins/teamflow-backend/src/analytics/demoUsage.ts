@@ -40,32 +40,171 @@ type Series = {
 
 const SERIES: Series[] = [
   // Aimed at last-minute shoppers, used mostly by family shoppers.
-  { feature: f('express-slots'), persona: p('weekly-family-shopper'), users: launchedAgo(20, 40, 610), retention: 0.62, eventsPerUser: 1.3 },
-  { feature: f('express-slots'), persona: p('last-minute-shopper'), users: launchedAgo(20, 20, 140), retention: 0.35, eventsPerUser: 1.1 },
+  {
+    feature: f('express-slots'),
+    persona: p('weekly-family-shopper'),
+    users: launchedAgo(20, 40, 610),
+    retention: 0.62,
+    eventsPerUser: 1.3,
+  },
+  {
+    feature: f('express-slots'),
+    persona: p('last-minute-shopper'),
+    users: launchedAgo(20, 20, 140),
+    retention: 0.35,
+    eventsPerUser: 1.1,
+  },
   // A launch that moved its outcome.
-  { feature: f('one-tap-reorder'), persona: p('weekly-family-shopper'), users: launchedAgo(10, 60, 920), retention: 0.71, eventsPerUser: 2.4, success: launchedAgo(10, 0.58, 0.9), happiness: 4.4 },
-  { feature: f('one-tap-reorder'), persona: p('last-minute-shopper'), users: flat(45), retention: 0.3, eventsPerUser: 1.2, success: flat(0.7) },
+  {
+    feature: f('one-tap-reorder'),
+    persona: p('weekly-family-shopper'),
+    users: launchedAgo(10, 60, 920),
+    retention: 0.71,
+    eventsPerUser: 2.4,
+    success: launchedAgo(10, 0.58, 0.9),
+    happiness: 4.4,
+  },
+  {
+    feature: f('one-tap-reorder'),
+    persona: p('last-minute-shopper'),
+    users: flat(45),
+    retention: 0.3,
+    eventsPerUser: 1.2,
+    success: flat(0.7),
+  },
   // A launch that did not.
-  { feature: f('smart-substitutions'), persona: p('weekly-family-shopper'), users: launchedAgo(12, 150, 165), retention: 0.33, eventsPerUser: 1.1, success: flat(0.52), happiness: 2.6 },
-  { feature: f('search-as-you-type'), persona: p('weekly-family-shopper'), users: flat(1350), retention: 0.8, eventsPerUser: 6.5 },
-  { feature: f('search-as-you-type'), persona: p('last-minute-shopper'), users: flat(700), retention: 0.58, eventsPerUser: 3.1 },
-  { feature: f('live-order-tracking'), persona: p('last-minute-shopper'), users: flat(640), retention: 0.6, eventsPerUser: 4.2 },
-  { feature: f('live-order-tracking'), persona: p('weekly-family-shopper'), users: flat(380), retention: 0.55, eventsPerUser: 1.6 },
-  { feature: f('order-amendments'), persona: p('weekly-family-shopper'), users: flat(430), retention: 0.5, eventsPerUser: 1.8 },
-  { feature: f('saved-payment-methods'), persona: p('last-minute-shopper'), users: flat(520), retention: 0.66, eventsPerUser: 1.2 },
-  { feature: f('saved-payment-methods'), persona: p('weekly-family-shopper'), users: flat(690), retention: 0.74, eventsPerUser: 1.1 },
+  {
+    feature: f('smart-substitutions'),
+    persona: p('weekly-family-shopper'),
+    users: launchedAgo(12, 150, 165),
+    retention: 0.33,
+    eventsPerUser: 1.1,
+    success: flat(0.52),
+    happiness: 2.6,
+  },
+  {
+    feature: f('search-as-you-type'),
+    persona: p('weekly-family-shopper'),
+    users: flat(1350),
+    retention: 0.8,
+    eventsPerUser: 6.5,
+  },
+  {
+    feature: f('search-as-you-type'),
+    persona: p('last-minute-shopper'),
+    users: flat(700),
+    retention: 0.58,
+    eventsPerUser: 3.1,
+  },
+  {
+    feature: f('live-order-tracking'),
+    persona: p('last-minute-shopper'),
+    users: flat(640),
+    retention: 0.6,
+    eventsPerUser: 4.2,
+  },
+  {
+    feature: f('live-order-tracking'),
+    persona: p('weekly-family-shopper'),
+    users: flat(380),
+    retention: 0.55,
+    eventsPerUser: 1.6,
+  },
+  {
+    feature: f('order-amendments'),
+    persona: p('weekly-family-shopper'),
+    users: flat(430),
+    retention: 0.5,
+    eventsPerUser: 1.8,
+  },
+  {
+    feature: f('saved-payment-methods'),
+    persona: p('last-minute-shopper'),
+    users: flat(520),
+    retention: 0.66,
+    eventsPerUser: 1.2,
+  },
+  {
+    feature: f('saved-payment-methods'),
+    persona: p('weekly-family-shopper'),
+    users: flat(690),
+    retention: 0.74,
+    eventsPerUser: 1.1,
+  },
   // Falling engagement.
-  { feature: f('loyalty-points'), persona: p('weekly-family-shopper'), users: falling(880, 310), retention: 0.45, eventsPerUser: 1.9, happiness: 3.1 },
-  { feature: f('loyalty-points'), persona: p('last-minute-shopper'), users: flat(90), retention: 0.3, eventsPerUser: 1.1 },
-  { feature: f('picker-route-guidance'), persona: p('store-picker'), users: flat(210), retention: 0.93, eventsPerUser: 160, success: flat(0.97) },
-  { feature: f('stock-alerts'), persona: p('store-picker'), users: flat(180), retention: 0.9, eventsPerUser: 22 },
-  { feature: f('courier-shift-swap'), persona: p('courier'), users: flat(95), retention: 0.4, eventsPerUser: 1.4 },
-  { feature: f('proof-of-delivery-photo'), persona: p('courier'), users: flat(330), retention: 0.95, eventsPerUser: 48 },
-  { feature: f('merchant-catalogue-upload'), persona: p('independent-grocer'), users: flat(64), retention: 0.55, eventsPerUser: 2 },
-  { feature: f('service-templates'), persona: p('product-engineer'), users: flat(28), retention: 0.35, eventsPerUser: 1.3 },
+  {
+    feature: f('loyalty-points'),
+    persona: p('weekly-family-shopper'),
+    users: falling(880, 310),
+    retention: 0.45,
+    eventsPerUser: 1.9,
+    happiness: 3.1,
+  },
+  {
+    feature: f('loyalty-points'),
+    persona: p('last-minute-shopper'),
+    users: flat(90),
+    retention: 0.3,
+    eventsPerUser: 1.1,
+  },
+  {
+    feature: f('picker-route-guidance'),
+    persona: p('store-picker'),
+    users: flat(210),
+    retention: 0.93,
+    eventsPerUser: 160,
+    success: flat(0.97),
+  },
+  {
+    feature: f('stock-alerts'),
+    persona: p('store-picker'),
+    users: flat(180),
+    retention: 0.9,
+    eventsPerUser: 22,
+  },
+  {
+    feature: f('courier-shift-swap'),
+    persona: p('courier'),
+    users: flat(95),
+    retention: 0.4,
+    eventsPerUser: 1.4,
+  },
+  {
+    feature: f('proof-of-delivery-photo'),
+    persona: p('courier'),
+    users: flat(330),
+    retention: 0.95,
+    eventsPerUser: 48,
+  },
+  {
+    feature: f('merchant-catalogue-upload'),
+    persona: p('independent-grocer'),
+    users: flat(64),
+    retention: 0.55,
+    eventsPerUser: 2,
+  },
+  {
+    feature: f('service-templates'),
+    persona: p('product-engineer'),
+    users: flat(28),
+    retention: 0.35,
+    eventsPerUser: 1.3,
+  },
   // Users matching no persona rule are counted, never dropped.
-  { feature: f('search-as-you-type'), persona: 'unassigned', users: flat(240), retention: 0.2, eventsPerUser: 2.2 },
-  { feature: f('express-slots'), persona: 'unassigned', users: launchedAgo(20, 5, 60), retention: 0.2, eventsPerUser: 1 },
+  {
+    feature: f('search-as-you-type'),
+    persona: 'unassigned',
+    users: flat(240),
+    retention: 0.2,
+    eventsPerUser: 2.2,
+  },
+  {
+    feature: f('express-slots'),
+    persona: 'unassigned',
+    users: launchedAgo(20, 5, 60),
+    retention: 0.2,
+    eventsPerUser: 1,
+  },
 ];
 
 /** A small deterministic generator, so every demo portal tells the same story. */
@@ -107,7 +246,10 @@ export function demoUsageRows(now: number) {
       const returning = Math.min(users, Math.round(previous * s.retention));
       // Users never seen before: at least those who are not returning, less
       // those coming back from before the week prior.
-      const fresh = Math.max(0, Math.round((users - returning) * (weeksAgo > 20 ? 0.6 : 0.35)));
+      const fresh = Math.max(
+        0,
+        Math.round((users - returning) * (weeksAgo > 20 ? 0.6 : 0.35)),
+      );
       // The week's users and returners spread over its days, most on Monday
       // and Saturday (the weekly shop).
       const shares = [0.24, 0.1, 0.1, 0.12, 0.1, 0.22, 0.12];
@@ -119,12 +261,16 @@ export function demoUsageRows(now: number) {
         const last = d === 6;
         const share = shares[d];
         const u = last ? users - placedUsers : Math.round(users * share);
-        const r = last ? returning - placedReturning : Math.round(returning * share);
+        const r = last
+          ? returning - placedReturning
+          : Math.round(returning * share);
         const n = last ? fresh - placedNew : Math.round(fresh * share);
         placedUsers += u;
         placedReturning += r;
         placedNew += n;
-        const events = Math.round(users * s.eventsPerUser * share * (0.9 + rnd() * 0.2));
+        const events = Math.round(
+          users * s.eventsPerUser * share * (0.9 + rnd() * 0.2),
+        );
         const successRate = s.success?.(weeksAgo);
         const tasks = successRate !== undefined ? Math.round(events * 0.4) : 0;
         const successes = Math.round(tasks * (successRate ?? 0));

@@ -134,7 +134,12 @@ export function createAnalyticsRouter(options: {
       );
     const weeksText = req.query.weeks ?? '4';
     const weeks = Number(weeksText);
-    if (typeof weeksText !== 'string' || !Number.isInteger(weeks) || weeks < 1 || weeks > 52)
+    if (
+      typeof weeksText !== 'string' ||
+      !Number.isInteger(weeks) ||
+      weeks < 1 ||
+      weeks > 52
+    )
       throw new InputError(
         "Query parameter 'weeks' must be a whole number from 1 to 52",
       );

@@ -63,7 +63,11 @@ function time(value: unknown, field: string) {
   if (value === undefined || value === null) return undefined;
   const t = typeof value === 'string' ? Date.parse(value) : NaN;
   if (!Number.isFinite(t))
-    throw new Refused(`${field} must be an ISO-8601 date-time, got ${JSON.stringify(value).slice(0, 60)}`);
+    throw new Refused(
+      `${field} must be an ISO-8601 date-time, got ${JSON.stringify(
+        value,
+      ).slice(0, 60)}`,
+    );
   return t;
 }
 
@@ -77,7 +81,10 @@ export function keptTraits(value: unknown, field: string) {
     if (PERSONAL_TRAITS.has(key.toLocaleLowerCase('en-US'))) continue;
     if (Object.keys(kept).length >= MAX_TRAITS) break;
     if (typeof v === 'string') kept[key] = v.slice(0, 200);
-    else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))
+    else if (
+      typeof v === 'boolean' ||
+      (typeof v === 'number' && Number.isFinite(v))
+    )
       kept[key] = v;
   }
   return kept;
@@ -107,9 +114,12 @@ function readOne(
   if (typeof type === 'string' && IGNORED_TYPES.has(type)) return 'ignored';
   if (type !== 'identify' && type !== 'track')
     throw new Refused(
-      `type must be one of identify, track, page, screen, group, alias, got ${JSON.stringify(type)}`,
+      `type must be one of identify, track, page, screen, group, alias, got ${JSON.stringify(
+        type,
+      )}`,
     );
-  const userId = m.userId === undefined || m.userId === null ? undefined : String(m.userId);
+  const userId =
+    m.userId === undefined || m.userId === null ? undefined : String(m.userId);
   const anonymousId = text(m.anonymousId, 'anonymousId', 200, false);
   if (!userId && !anonymousId)
     throw new Refused('userId or anonymousId is required');
@@ -124,15 +134,29 @@ function readOne(
     (sent !== undefined && original !== undefined
       ? receivedAt - (sent - original)
       : original ?? receivedAt);
-  const event = type === 'track' ? text(m.event, 'event', 200, true) : undefined;
-  if (m.properties !== undefined && (typeof m.properties !== 'object' || m.properties === null || Array.isArray(m.properties)))
+  const event =
+    type === 'track' ? text(m.event, 'event', 200, true) : undefined;
+  if (
+    m.properties !== undefined &&
+    (typeof m.properties !== 'object' ||
+      m.properties === null ||
+      Array.isArray(m.properties))
+  )
     throw new Refused('properties must be an object');
-  const context = (m.context ?? defaults.context) as Record<string, unknown> | undefined;
-  if (context !== undefined && (typeof context !== 'object' || context === null))
+  const context = (m.context ?? defaults.context) as
+    | Record<string, unknown>
+    | undefined;
+  if (
+    context !== undefined &&
+    (typeof context !== 'object' || context === null)
+  )
     throw new Refused('context must be an object');
   const traits =
     type === 'identify'
-      ? { ...keptTraits(context?.traits, 'context.traits'), ...keptTraits(m.traits, 'traits') }
+      ? {
+          ...keptTraits(context?.traits, 'context.traits'),
+          ...keptTraits(m.traits, 'traits'),
+        }
       : keptTraits(context?.traits, 'context.traits');
   const user = userId ? `user:${userId}` : `anonymous:${anonymousId}`;
   // Without a messageId (Segment's libraries always send one) the call's own
@@ -140,7 +164,16 @@ function readOne(
   const messageId =
     text(m.messageId, 'messageId', 200, false) ??
     `content:${createHash('sha256')
-      .update(JSON.stringify([type, user, event, timestamp, m.properties ?? null, m.traits ?? null]))
+      .update(
+        JSON.stringify([
+          type,
+          user,
+          event,
+          timestamp,
+          m.properties ?? null,
+          m.traits ?? null,
+        ]),
+      )
       .digest('hex')
       .slice(0, 40)}`;
   return {
@@ -170,12 +203,20 @@ export function readCalls(
   const refused: RefusedMessage[] = [];
   let ignored = 0;
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    return { messages, ignored, refused: [{ index: 0, message: 'the body must be a JSON object' }] };
+    return {
+      messages,
+      ignored,
+      refused: [{ index: 0, message: 'the body must be a JSON object' }],
+    };
   const b = body as Record<string, unknown>;
   let items: unknown[];
   if (route === 'batch') {
     if (!Array.isArray(b.batch))
-      return { messages, ignored, refused: [{ index: 0, message: 'batch must be a list of calls' }] };
+      return {
+        messages,
+        ignored,
+        refused: [{ index: 0, message: 'batch must be a list of calls' }],
+      };
     items = b.batch;
   } else items = [b];
   items.forEach((item, index) => {
@@ -195,7 +236,11 @@ export function readCalls(
         throw new Refused('timestamp is more than five minutes in the future');
       if (m.timestamp < limits.oldest)
         throw new Refused(
-          `timestamp is older than the days raw events are kept (${new Date(limits.oldest).toISOString().slice(0, 10)})`,
+          `timestamp is older than the days raw events are kept (${new Date(
+            limits.oldest,
+          )
+            .toISOString()
+            .slice(0, 10)})`,
         );
       messages.push(m);
     } catch (e) {

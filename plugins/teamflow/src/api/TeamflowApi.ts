@@ -6,6 +6,7 @@ import {
 import { ResponseError } from '@backstage/errors';
 import {
   AttentionResponse,
+  UsageResponse,
   ChangesResponse,
   HistoricTeamMap,
   OrganisationOverview,
@@ -57,6 +58,12 @@ export interface TeamflowApi {
   getChanges(window?: { from?: string; to?: string }): Promise<ChangesResponse>;
   /** Every team's signals side by side, most problems first. */
   getAttention(): Promise<AttentionResponse>;
+  /** Product usage of one persona's features, or one feature's personas. */
+  getUsage(query: {
+    persona?: string;
+    feature?: string;
+    weeks?: number;
+  }): Promise<UsageResponse>;
 }
 
 /** @public */
@@ -122,6 +129,14 @@ export class TeamflowClient implements TeamflowApi {
       days: Array<{ day: string; source: string }>;
     }>('/history');
     return days;
+  }
+
+  getUsage(query: { persona?: string; feature?: string; weeks?: number }) {
+    const params = new URLSearchParams();
+    if (query.persona) params.set('persona', query.persona);
+    if (query.feature) params.set('feature', query.feature);
+    params.set('weeks', String(query.weeks ?? 4));
+    return this.get<UsageResponse>(`/analytics/usage?${params}`);
   }
 
   private mapQuery(

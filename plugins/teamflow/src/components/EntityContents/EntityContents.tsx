@@ -7,6 +7,7 @@ import {
   PersonaUsesCard,
 } from '../PersonaCards';
 import { TeamInteractionCard } from '../TeamInteractionCard';
+import { FeatureUsageCard, PersonaUsageCard } from '../Usage';
 import {
   FeatureCard,
   PersonaFeaturesCard,
@@ -36,6 +37,9 @@ export function PersonaContent() {
       <Grid item xs={12} md={6}>
         <PersonaUsesCard />
       </Grid>
+      <Grid item xs={12}>
+        <PersonaUsageCard />
+      </Grid>
       <Grid item xs={12} md={6}>
         <PersonaFeaturesCard />
       </Grid>
@@ -50,8 +54,11 @@ export function PersonaContent() {
 export function FeatureContent() {
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={8}>
+      <Grid item xs={12} lg={5}>
         <FeatureCard />
+      </Grid>
+      <Grid item xs={12} lg={7}>
+        <FeatureUsageCard />
       </Grid>
     </Grid>
   );

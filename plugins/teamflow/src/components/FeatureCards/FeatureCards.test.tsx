@@ -94,9 +94,6 @@ describe('FeatureCard', () => {
       screen.getByText('Weekly shop in under 15 minutes'),
     ).toBeInTheDocument();
     expect(screen.getByText('Reorder Clicked')).toBeInTheDocument();
-    expect(
-      screen.getByText(/No product analytics connected yet/),
-    ).toBeInTheDocument();
   });
 });
 

@@ -38,10 +38,6 @@ const LIFECYCLE_TEXT: Record<FeatureLifecycle, string> = {
   retired: 'retired',
 };
 
-/** Until product analytics is connected, what the usage part of a page says. */
-const NO_ANALYTICS =
-  'No product analytics connected yet: who actually uses it, per persona, appears here once a Segment-compatible source sends its events to the portal.';
-
 /**
  * A feature: what it is, its lifecycle and owning team, the outcome it
  * should move, the personas it is aimed at and why, the components
@@ -116,10 +112,6 @@ export function FeatureCard() {
           </Typography>
         )}
       </div>
-      <FieldLabel>Used by</FieldLabel>
-      <Typography variant="body2" className={classes.note}>
-        {NO_ANALYTICS}
-      </Typography>
     </InfoCard>
   );
 }
@@ -188,14 +180,7 @@ export function PersonaFeaturesCard() {
           ))}
       </List>
     );
-  return (
-    <InfoCard title="Features aimed at this persona">
-      {body}
-      <Typography variant="caption" component="p" className={classes.note}>
-        {NO_ANALYTICS}
-      </Typography>
-    </InfoCard>
-  );
+  return <InfoCard title="Features aimed at this persona">{body}</InfoCard>;
 }
 
 /**

@@ -1,0 +1,401 @@
+import { ReactNode } from 'react';
+import {
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  FeatureUsage,
+  UNASSIGNED_PERSONA,
+  UsageResponse,
+} from '@teamflow/plugin-teamflow-common';
+import { teamflowApiRef } from '../../api/TeamflowApi';
+
+const useStyles = makeStyles(
+  theme => ({
+    scroll: { overflowX: 'auto' },
+    table: {
+      '& th, & td': {
+        whiteSpace: 'nowrap',
+        padding: theme.spacing(0.75, 1),
+      },
+      '& td:first-child, & th:first-child': {
+        whiteSpace: 'normal',
+        minWidth: 160,
+        paddingLeft: 0,
+      },
+    },
+    number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    note: { color: theme.palette.text.secondary },
+    summary: { marginBottom: theme.spacing(1) },
+    spark: { display: 'block' },
+    chip: { marginLeft: theme.spacing(1) },
+  }),
+  { name: 'TeamflowUsage' },
+);
+
+const WEEKS = 4;
+
+/** Numbers as the rest of Teamflow writes them. */
+export const formatUsers = (n: number) =>
+  n >= 100
+    ? Math.round(n).toLocaleString('en-GB')
+    : n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+const percent = (x: number | null) =>
+  x === null ? '–' : `${Math.round(x * 100)}%`;
+const score = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+
+/** Weekly active users over the trend's weeks, as a line. */
+export function UsageSparkline(props: { weekly: FeatureUsage['weekly'] }) {
+  const classes = useStyles();
+  const { weekly } = props;
+  const width = 96;
+  const height = 24;
+  const max = Math.max(1, ...weekly.map(w => w.activeUsers));
+  const step = weekly.length > 1 ? width / (weekly.length - 1) : 0;
+  const points = weekly
+    .map(
+      (w, i) =>
+        `${(i * step).toFixed(1)},${(
+          height -
+          2 -
+          (w.activeUsers / max) * (height - 4)
+        ).toFixed(1)}`,
+    )
+    .join(' ');
+  const first = weekly[0];
+  const last = weekly[weekly.length - 1];
+  return (
+    <svg
+      className={classes.spark}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={`Weekly users from ${first?.week}: ${
+        first?.activeUsers ?? 0
+      } to ${last?.activeUsers ?? 0} in the week of ${last?.week}`}
+    >
+      <polyline
+        points={points}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.5}
+      />
+    </svg>
+  );
+}
+
+function PersonaName(props: { persona: string }) {
+  return props.persona === UNASSIGNED_PERSONA ? (
+    <Typography variant="body2" component="span">
+      No persona matched
+    </Typography>
+  ) : (
+    <EntityRefLink entityRef={props.persona} defaultKind="persona" />
+  );
+}
+
+/** What the card says before there is anything to count. */
+function NotConnected() {
+  const classes = useStyles();
+  return (
+    <Typography variant="body2" className={classes.note}>
+      No product analytics connected yet. Point a Segment-compatible source
+      (analytics.js, analytics-node, RudderStack, Jitsu) at
+      /api/teamflow/analytics with a write key from teamflow.analytics.sources:
+      who uses what, per persona, shows here within a minute.
+    </Typography>
+  );
+}
+
+function useUsage(query: { persona?: string; feature?: string }) {
+  const api = useApi(teamflowApiRef);
+  return useAsync(
+    () => api.getUsage({ ...query, weeks: WEEKS }),
+    [api, query.persona, query.feature],
+  );
+}
+
+function since(response: UsageResponse) {
+  return response.lastEventAt
+    ? `Last event received ${response.lastEventAt.slice(0, 10)}.`
+    : 'No event received from a source yet.';
+}
+
+function thisWeekOf(response: UsageResponse, feature: string, persona: string) {
+  return response.thisWeek.find(
+    t => t.feature === feature && t.persona === persona,
+  );
+}
+
+function Frame(props: { title: string; children: ReactNode }) {
+  return (
+    <InfoCard
+      title={props.title}
+      subheader={`Last ${WEEKS} complete weeks; active users are distinct users per week, averaged`}
+    >
+      {props.children}
+    </InfoCard>
+  );
+}
+
+/**
+ * On a feature's page: who uses it, per persona — reach and the HEART
+ * figures — against the personas it was aimed at.
+ *
+ * @public
+ */
+export function FeatureUsageCard() {
+  const classes = useStyles();
+  const { entity } = useEntity();
+  const self = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const { value, loading, error } = useUsage({ feature: self });
+  const title = 'Who uses it';
+  if (loading)
+    return (
+      <Frame title={title}>
+        <Progress />
+      </Frame>
+    );
+  if (error)
+    return (
+      <Frame title={title}>
+        <ResponseErrorPanel error={error} />
+      </Frame>
+    );
+  if (!value?.connected)
+    return (
+      <Frame title={title}>
+        <NotConnected />
+      </Frame>
+    );
+  const used = value.usage.filter(u => u.activeUsers > 0);
+  const total = used.reduce((s, u) => s + u.activeUsers, 0);
+  const top = used[0];
+  const aimed = value.usage.filter(u => u.targeted);
+  let summary: string;
+  const soFar = value.thisWeek.reduce((n, t) => n + t.activeUsers, 0);
+  if (!top && soFar)
+    summary = `${formatUsers(soFar)} ${
+      soFar === 1 ? 'user' : 'users'
+    } this week so far; the weekly figures start with its first complete week.`;
+  else if (!top)
+    summary = `Nobody used it in the last ${WEEKS} weeks. ${since(value)}`;
+  else if (aimed.length && !top.targeted)
+    summary = `Aimed at ${
+      aimed.length === 1 ? 'one persona' : `${aimed.length} personas`
+    }, used mostly by another: ${Math.round(
+      (top.activeUsers / total) * 100,
+    )}% of its weekly users are a persona it was not aimed at.`;
+  else
+    summary = `${formatUsers(total)} users a week; ${Math.round(
+      (top.activeUsers / total) * 100,
+    )}% of them are the ${
+      top.targeted ? 'persona it is aimed at' : 'persona using it most'
+    }.`;
+  return (
+    <Frame title={title}>
+      <Typography variant="body2" className={classes.summary}>
+        {summary}
+      </Typography>
+      <div className={classes.scroll}>
+        <Table
+          size="small"
+          className={classes.table}
+          aria-label="Use per persona"
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Persona</TableCell>
+              <TableCell className={classes.number}>Users a week</TableCell>
+              <TableCell>13 weeks</TableCell>
+              <TableCell className={classes.number}>This week so far</TableCell>
+              <TableCell className={classes.number}>Events</TableCell>
+              <TableCell className={classes.number}>New users</TableCell>
+              <TableCell className={classes.number}>Back next week</TableCell>
+              <TableCell className={classes.number}>Task success</TableCell>
+              <TableCell className={classes.number}>Happiness</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {value.usage.map(u => (
+              <TableRow key={u.persona}>
+                <TableCell>
+                  <PersonaName persona={u.persona} />
+                  {u.targeted && (
+                    <Chip
+                      size="small"
+                      label="aimed at"
+                      className={classes.chip}
+                    />
+                  )}
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {formatUsers(u.activeUsers)}
+                </TableCell>
+                <TableCell>
+                  <UsageSparkline weekly={u.weekly} />
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {formatUsers(
+                    thisWeekOf(value, u.feature, u.persona)?.activeUsers ?? 0,
+                  )}
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {u.events.toLocaleString('en-GB')}
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {u.newUsers.toLocaleString('en-GB')}
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {percent(u.retention)}
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {percent(u.taskSuccess)}
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {score(u.happiness)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <Typography variant="caption" component="p" className={classes.note}>
+        Back next week: of a week&apos;s users, the share using it again the
+        week after. Task success and happiness come from the success, failure
+        and score events the feature declares (spec.analytics); – where none
+        were declared or sent. {since(value)}
+      </Typography>
+    </Frame>
+  );
+}
+
+/**
+ * On a persona's page: the features this persona uses most, with their
+ * trend, and whether the features aimed at it reach it.
+ *
+ * @public
+ */
+export function PersonaUsageCard() {
+  const classes = useStyles();
+  const { entity } = useEntity();
+  const self = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const { value, loading, error } = useUsage({ persona: self });
+  const title = 'Features this persona uses most';
+  if (loading)
+    return (
+      <Frame title={title}>
+        <Progress />
+      </Frame>
+    );
+  if (error)
+    return (
+      <Frame title={title}>
+        <ResponseErrorPanel error={error} />
+      </Frame>
+    );
+  if (!value?.connected)
+    return (
+      <Frame title={title}>
+        <NotConnected />
+      </Frame>
+    );
+  const rules = (entity.spec as any)?.analytics?.rules;
+  if (!value.usage.length)
+    return (
+      <Frame title={title}>
+        <Typography variant="body2">
+          {Array.isArray(rules) && rules.length
+            ? `No use by this persona in the last ${WEEKS} weeks. ${since(
+                value,
+              )}`
+            : 'Product analytics cannot recognise this persona yet: declare spec.analytics.rules (trait conditions on identify calls).'}
+        </Typography>
+      </Frame>
+    );
+  const launched = (u: FeatureUsage) =>
+    u.lifecycle === undefined || u.lifecycle === 'launched';
+  const missed = value.usage.filter(
+    u => u.targeted && u.activeUsers === 0 && launched(u),
+  );
+  const chipOf = (u: FeatureUsage) => {
+    if (!launched(u)) return `aimed at it · ${u.lifecycle}`;
+    return u.activeUsers === 0 ? 'aimed at it, not reaching it' : 'aimed at it';
+  };
+  return (
+    <Frame title={title}>
+      {missed.length > 0 && (
+        <Typography variant="body2" className={classes.summary}>
+          {missed.length === 1
+            ? 'One feature aimed at this persona does'
+            : `${missed.length} features aimed at this persona do`}{' '}
+          not reach it yet.
+        </Typography>
+      )}
+      <div className={classes.scroll}>
+        <Table
+          size="small"
+          className={classes.table}
+          aria-label="Features used by this persona"
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Feature</TableCell>
+              <TableCell className={classes.number}>Users a week</TableCell>
+              <TableCell>13 weeks</TableCell>
+              <TableCell className={classes.number}>Events</TableCell>
+              <TableCell className={classes.number}>Back next week</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {value.usage.map(u => (
+              <TableRow key={u.feature}>
+                <TableCell>
+                  <EntityRefLink entityRef={u.feature} defaultKind="feature" />
+                  {u.targeted && (
+                    <Chip
+                      size="small"
+                      label={chipOf(u)}
+                      className={classes.chip}
+                      color={missed.includes(u) ? 'secondary' : 'default'}
+                    />
+                  )}
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {formatUsers(u.activeUsers)}
+                </TableCell>
+                <TableCell>
+                  <UsageSparkline weekly={u.weekly} />
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {u.events.toLocaleString('en-GB')}
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {percent(u.retention)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <Typography variant="caption" component="p" className={classes.note}>
+        {since(value)}
+      </Typography>
+    </Frame>
+  );
+}

@@ -1,0 +1,1 @@
+export { FeatureUsageCard, PersonaUsageCard } from './Usage';
