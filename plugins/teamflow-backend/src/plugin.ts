@@ -128,7 +128,7 @@ export const teamflowPlugin = createBackendPlugin({
           id: 'teamflow-analytics-purge',
           frequency: { hours: 6 },
           timeout: { minutes: 30 },
-          initialDelay: { minutes: 1 },
+          initialDelay: { seconds: 10 },
           fn: async () => {
             await analytics.purge();
             if (analytics.settings.demo)

@@ -31,14 +31,14 @@ export function PersonaContent() {
       <Grid item xs={12} md={6}>
         <PersonaTeamsCard />
       </Grid>
+      <Grid item xs={12}>
+        <PersonaUsageCard />
+      </Grid>
       <Grid item xs={12} md={6}>
         <PersonaGoalsCard />
       </Grid>
       <Grid item xs={12} md={6}>
         <PersonaUsesCard />
-      </Grid>
-      <Grid item xs={12}>
-        <PersonaUsageCard />
       </Grid>
       <Grid item xs={12} md={6}>
         <PersonaFeaturesCard />
@@ -54,10 +54,10 @@ export function PersonaContent() {
 export function FeatureContent() {
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} md={8}>
         <FeatureCard />
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12}>
         <FeatureUsageCard />
       </Grid>
     </Grid>

@@ -156,6 +156,10 @@ describe('PersonaUsageCard', () => {
       response([
         use({
           feature: 'feature:default/search',
+          // 4 weeks of 100 then 4 of 75: −25%.
+          weekly: weekly(100).map((w, i) =>
+            i >= 9 ? { ...w, activeUsers: 75 } : w,
+          ),
           activeUsers: 1350,
           events: 8700,
           retention: 0.8,
@@ -182,7 +186,7 @@ describe('PersonaUsageCard', () => {
     const rows = within(
       screen.getByRole('table', { name: 'Features used by this persona' }),
     ).getAllByRole('row');
-    expect(rows[1]).toHaveTextContent(/1,350.*8,700.*80%/);
+    expect(rows[1]).toHaveTextContent(/1,350.*−25%.*8,700.*80%/);
     expect(rows[3]).toHaveTextContent('aimed at it, not reaching it');
     expect(rows[4]).toHaveTextContent('aimed at it · building');
   });

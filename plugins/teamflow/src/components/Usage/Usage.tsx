@@ -131,14 +131,47 @@ function useUsage(query: { persona?: string; feature?: string }) {
 }
 
 function since(response: UsageResponse) {
-  return response.lastEventAt
-    ? `Last event received ${response.lastEventAt.slice(0, 10)}.`
+  if (response.lastEventAt)
+    return `Last event received ${response.lastEventAt.slice(0, 10)}.`;
+  return response.usage.some(u => u.activeUsers > 0)
+    ? 'No source has sent an event yet: these figures are the demo’s generated usage.'
     : 'No event received from a source yet.';
 }
+
+/**
+ * Weekly users of the window against the same number of weeks before it,
+ * as a signed percentage; undefined without users before.
+ */
+export function changeOf(weekly: FeatureUsage['weekly'], weeks: number) {
+  const recent = weekly.slice(-weeks);
+  const before = weekly.slice(-2 * weeks, -weeks);
+  if (before.length < weeks) return undefined;
+  const sum = (list: typeof weekly) =>
+    list.reduce((n, w) => n + w.activeUsers, 0);
+  if (sum(before) === 0) return undefined;
+  return Math.round(((sum(recent) - sum(before)) / sum(before)) * 100);
+}
+
+const signed = (n: number | undefined) =>
+  n === undefined ? '–' : `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}%`;
 
 function thisWeekOf(response: UsageResponse, feature: string, persona: string) {
   return response.thisWeek.find(
     t => t.feature === feature && t.persona === persona,
+  );
+}
+
+function ThisWeek(props: { value?: UsageResponse['thisWeek'][number] }) {
+  const { value } = props;
+  if (!value) return <>0</>;
+  return (
+    <>
+      {formatUsers(value.activeUsers)}{' '}
+      <Typography variant="caption" component="span">
+        ({value.events.toLocaleString('en-GB')}{' '}
+        {value.events === 1 ? 'event' : 'events'})
+      </Typography>
+    </>
   );
 }
 
@@ -251,9 +284,7 @@ export function FeatureUsageCard() {
                   <UsageSparkline weekly={u.weekly} />
                 </TableCell>
                 <TableCell className={classes.number}>
-                  {formatUsers(
-                    thisWeekOf(value, u.feature, u.persona)?.activeUsers ?? 0,
-                  )}
+                  <ThisWeek value={thisWeekOf(value, u.feature, u.persona)} />
                 </TableCell>
                 <TableCell className={classes.number}>
                   {u.events.toLocaleString('en-GB')}
@@ -358,6 +389,9 @@ export function PersonaUsageCard() {
               <TableCell>Feature</TableCell>
               <TableCell className={classes.number}>Users a week</TableCell>
               <TableCell>13 weeks</TableCell>
+              <TableCell className={classes.number}>
+                Against the {WEEKS} weeks before
+              </TableCell>
               <TableCell className={classes.number}>Events</TableCell>
               <TableCell className={classes.number}>Back next week</TableCell>
             </TableRow>
@@ -381,6 +415,9 @@ export function PersonaUsageCard() {
                 </TableCell>
                 <TableCell>
                   <UsageSparkline weekly={u.weekly} />
+                </TableCell>
+                <TableCell className={classes.number}>
+                  {signed(changeOf(u.weekly, WEEKS))}
                 </TableCell>
                 <TableCell className={classes.number}>
                   {u.events.toLocaleString('en-GB')}
