@@ -26,6 +26,7 @@ import { TeamGraphService } from '../src/services/TeamGraphService';
 import { HistoryStore } from '../src/history/HistoryStore';
 import { HistoryService } from '../src/history/HistoryService';
 import { AttentionService } from '../src/attention/AttentionService';
+import { ALL_TEAMFLOW_TABLES } from './tables';
 
 const teams = Number(process.env.TEAMFLOW_BENCH_TEAMS ?? 2000);
 const components = Number(process.env.TEAMFLOW_BENCH_COMPONENTS ?? 20000);
@@ -141,10 +142,7 @@ async function main() {
     today: () => '2026-12-01',
   });
   await teamGraph.refresh();
-  const db = await openBenchDatabase('history', [
-    'teamflow_org_snapshots',
-    'teamflow_alerts_sent',
-  ]);
+  const db = await openBenchDatabase('history', ALL_TEAMFLOW_TABLES);
   const store = await HistoryStore.create(
     mockServices.database({ knex: db.knex }),
   );

@@ -66,8 +66,8 @@ exports.up = async function up(knex) {
     table.double('score_sum').notNullable().defaultTo(0);
     table.integer('scores').notNullable().defaultTo(0);
     table.primary(['feature', 'persona', 'day']);
+    // Reads filter by feature (the key's prefix) or by persona.
     table.index(['persona', 'week']);
-    table.index(['week']);
   });
 };
 

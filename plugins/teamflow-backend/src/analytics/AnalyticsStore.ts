@@ -15,8 +15,13 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Rows per statement: well under SQLite's and PostgreSQL's bind limits. */
-const CHUNK = 400;
+/**
+ * Rows per statement. PostgreSQL: a Segment batch (≤ 500 KB, rarely over
+ * 1,000 calls) in one statement per step, at most 12,000 bound values of
+ * its 65,535. SQLite: knex writes a multi-row insert as a compound SELECT,
+ * and SQLite allows at most 500 terms in one.
+ */
+const chunkSize = (db: Knex) => (db.client.config.client === 'pg' ? 1000 : 450);
 
 const DAY = 86_400_000;
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -69,10 +74,37 @@ const COUNTERS = [
   'scores',
 ] as const;
 
-function chunks<T>(rows: T[]) {
+/**
+ * Rows of `table` whose `columns` equal one of `tuples`, joined against a
+ * VALUES list (PostgreSQL plans a row-value IN of a thousand tuples badly;
+ * both databases name VALUES columns column1, column2, …). With `lock` on
+ * PostgreSQL the rows are locked until the transaction ends.
+ */
+async function rowsMatching(
+  tx: Knex.Transaction,
+  table: string,
+  columns: string[],
+  tuples: string[][],
+  select: string[],
+  lock = false,
+): Promise<any[]> {
+  if (tuples.length === 0) return [];
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const on = columns.map((c, i) => `t."${c}" = v.column${i + 1}`).join(' and ');
+  const pg = tx.client.config.client === 'pg';
+  const sql = `select ${select
+    .map(c => `t."${c}"`)
+    .join(', ')} from ${table} t join (values ${tuples
+    .map(() => row)
+    .join(', ')}) v on ${on}${lock && pg ? ' for update of t' : ''}`;
+  const result = await tx.raw(sql, tuples.flat());
+  return Array.isArray(result) ? result : result.rows;
+}
+
+function chunks<T>(db: Knex, rows: T[]) {
+  const size = chunkSize(db);
   const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK)
-    out.push(rows.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
 
@@ -112,7 +144,7 @@ export class AnalyticsStore {
         seen.has(m.messageId) ? false : (seen.add(m.messageId), true),
       );
       const fresh = new Set<string>();
-      for (const part of chunks(unique)) {
+      for (const part of chunks(tx, unique)) {
         const inserted: Array<{ message_id: string }> = await tx(
           'analytics_events',
         )
@@ -153,7 +185,7 @@ export class AnalyticsStore {
       string,
       { traits: Record<string, unknown>; persona: string; changed: boolean }
     >();
-    for (const part of chunks(hashes)) {
+    for (const part of chunks(tx, hashes)) {
       const rows = await tx('analytics_users')
         .whereIn('user_hash', part)
         .select('user_hash', 'traits', 'persona');
@@ -234,7 +266,7 @@ export class AnalyticsStore {
       }
     }
     const changedUsers = [...users].filter(([, u]) => u.changed);
-    for (const part of chunks(changedUsers))
+    for (const part of chunks(tx, changedUsers))
       await tx('analytics_users')
         .insert(
           part.map(([hash, u]) => ({
@@ -272,7 +304,7 @@ export class AnalyticsStore {
         tx.raw(`?? + excluded.??`, [`analytics_daily.${c}`, c]),
       ]),
     );
-    for (const part of chunks(rows))
+    for (const part of chunks(tx, rows))
       await tx('analytics_daily')
         .insert(part.map(r => ({ ...r, week: weekOf(r.day) })))
         .onConflict(['feature', 'persona', 'day'])
@@ -289,7 +321,7 @@ export class AnalyticsStore {
       const [feature, user_hash] = key.split('\u0000');
       return { feature, user_hash, first_day: v.day, persona: v.persona };
     });
-    for (const part of chunks(wanted)) {
+    for (const part of chunks(tx, wanted)) {
       const inserted: Array<{ feature: string; user_hash: string }> = await tx(
         'analytics_feature_users',
       )
@@ -307,25 +339,34 @@ export class AnalyticsStore {
         if (isNew.has(`${r.feature}\u0000${r.user_hash}`))
           bump(r.feature, r.persona, r.first_day, 'new_users', 1);
       if (known.length === 0) continue;
-      // A use older than the known first one arrived late: the first use moves.
-      const stored = await tx('analytics_feature_users')
-        .whereIn(
-          ['feature', 'user_hash'],
-          known.map(r => [r.feature, r.user_hash]),
-        )
-        .select('feature', 'user_hash', 'first_day', 'persona');
-      const byKey = new Map(
-        stored.map(s => [`${s.feature}\u0000${s.user_hash}`, s]),
+      // A use older than the known first one arrived late: the first use
+      // moves (the rows locked, so the counts moved are the stored ones).
+      const stored = await rowsMatching(
+        tx,
+        'analytics_feature_users',
+        ['feature', 'user_hash'],
+        known.map(r => [r.feature, r.user_hash]),
+        ['feature', 'user_hash', 'first_day', 'persona'],
+        true,
       );
-      for (const r of known) {
-        const s = byKey.get(`${r.feature}\u0000${r.user_hash}`);
-        if (!s || s.first_day <= r.first_day) continue;
-        const moved = await tx('analytics_feature_users')
-          .where({ feature: r.feature, user_hash: r.user_hash })
-          .where('first_day', '>', r.first_day)
-          .update({ first_day: r.first_day, persona: r.persona });
-        if (!moved) continue;
-        bump(s.feature, s.persona, s.first_day, 'new_users', -1);
+      const byKey = new Map(
+        stored.map(x => [`${x.feature}\u0000${x.user_hash}`, x]),
+      );
+      const earlier = known.filter(r => {
+        const x = byKey.get(`${r.feature}\u0000${r.user_hash}`);
+        return x && x.first_day > r.first_day;
+      });
+      if (earlier.length === 0) continue;
+      await tx.raw(
+        `update analytics_feature_users set first_day = v.column3, persona = v.column4
+         from (values ${earlier.map(() => '(?, ?, ?, ?)').join(', ')}) as v
+         where analytics_feature_users.feature = v.column1
+           and analytics_feature_users.user_hash = v.column2`,
+        earlier.flatMap(r => [r.feature, r.user_hash, r.first_day, r.persona]),
+      );
+      for (const r of earlier) {
+        const x = byKey.get(`${r.feature}\u0000${r.user_hash}`)!;
+        bump(x.feature, x.persona, x.first_day, 'new_users', -1);
         bump(r.feature, r.persona, r.first_day, 'new_users', 1);
       }
     }
@@ -347,7 +388,7 @@ export class AnalyticsStore {
       const [feature, week, user_hash] = key.split('\u0000');
       return { feature, week, user_hash, first_day: v.day, persona: v.persona };
     });
-    for (const part of chunks(wanted)) {
+    for (const part of chunks(tx, wanted)) {
       const inserted: Array<{
         feature: string;
         week: string;
@@ -368,15 +409,16 @@ export class AnalyticsStore {
       );
       // The neighbouring weeks of the same users (stored earlier or in this
       // same batch: the rows were just inserted).
-      const neighbours = await tx('analytics_user_weeks')
-        .whereIn(
-          ['feature', 'week', 'user_hash'],
-          added.flatMap(r => [
-            [r.feature, shiftWeek(r.week, -1), r.user_hash],
-            [r.feature, shiftWeek(r.week, 1), r.user_hash],
-          ]),
-        )
-        .select('feature', 'week', 'user_hash', 'first_day', 'persona');
+      const neighbours = await rowsMatching(
+        tx,
+        'analytics_user_weeks',
+        ['feature', 'week', 'user_hash'],
+        added.flatMap(r => [
+          [r.feature, shiftWeek(r.week, -1), r.user_hash],
+          [r.feature, shiftWeek(r.week, 1), r.user_hash],
+        ]),
+        ['feature', 'week', 'user_hash', 'first_day', 'persona'],
+      );
       const stored = new Map(
         neighbours.map(n => [key(n.feature, n.week, n.user_hash), n]),
       );
@@ -468,7 +510,7 @@ export class AnalyticsStore {
 
   /** Writes generated aggregates (the demo); rows are whole days. */
   async writeDaily(rows: Array<Omit<Increment, never>>) {
-    for (const part of chunks(rows))
+    for (const part of chunks(this.db, rows))
       await this.db('analytics_daily')
         .insert(part.map(r => ({ ...r, week: weekOf(r.day) })))
         .onConflict(['feature', 'persona', 'day'])

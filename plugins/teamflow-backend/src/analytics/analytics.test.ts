@@ -248,7 +248,8 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
       .send(body);
 
   it('counts a batch into HEART figures per feature and persona, the same in any arrival order', async () => {
-    const server = await start(await databases.init(dbId));
+    const first = await start(await databases.init(dbId));
+    const server = first;
     const res = await send(server, 'batch', { batch: history });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -293,6 +294,14 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     ])
       expect((await send(later, call.type, call)).status).toBe(200);
     expect(await figures(later)).toEqual(EXPECTED);
+    // Ann and Bo first used reorder in A, although B arrived first: B alone
+    // has no new user.
+    for (const server of [first, later]) {
+      const lastWeek = await usage(server, 'feature=reorder&weeks=1');
+      expect(
+        lastWeek.usage.find((u: any) => u.persona === 'persona:default/family'),
+      ).toMatchObject({ activeUsers: 2, newUsers: 0 });
+    }
   });
 
   it('counts a call sent twice once, and a batch sent again not at all', async () => {
@@ -311,6 +320,29 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     const slots = (await figures(server)).find(f => f.key === 'slots × family');
     // Bo joins in B: 2 users over 2 weeks → 1 a week, 2 events.
     expect(slots).toMatchObject({ activeUsers: 1, events: 2, newUsers: 2 });
+  });
+
+  it('takes a full batch of 1,200 calls in one request', async () => {
+    const server = await start(await databases.init(dbId));
+    const batch = Array.from({ length: 1200 }, (_, i) =>
+      track(
+        { anonymousId: `visitor-${i % 600}` },
+        'Express Slot Selected',
+        weekB + (i % 7) * DAY,
+      ),
+    );
+    const res = await send(server, 'batch', { batch });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 1200, duplicates: 0 });
+    // 600 visitors, twice each, all in week B.
+    const slots = await usage(server, 'feature=slots&weeks=1');
+    expect(
+      slots.usage.find((u: any) => u.persona === 'unassigned'),
+    ).toMatchObject({
+      activeUsers: 600,
+      events: 1200,
+      newUsers: 600,
+    });
   });
 
   it('refuses bad calls by index with the field named and stores the rest', async () => {

@@ -1,0 +1,258 @@
+/*
+ * Benchmark: product analytics. A year of daily aggregates for 500 features used by 10
+ * personas (each feature by 4 personas and by users matching none: ~910,000 rows), then over
+ * real HTTP: Segment batches ingested (events per second, 500 calls a batch, 20,000 users), and
+ * the 90-day (13-week) views of one persona's features and of one feature's personas.
+ *
+ *   yarn workspace @teamflow/plugin-teamflow-backend bench
+ *   TEAMFLOW_BENCH_DATABASE=postgresql://… (default: a SQLite file in the OS temp directory)
+ *   TEAMFLOW_BENCH_EVENTS=100000 (events ingested)
+ */
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import express from 'express';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { measureRequests, openBenchDatabase } from '@teamflow/org-generator';
+import { weekOf } from '@teamflow/plugin-teamflow-common';
+import { AnalyticsStore } from '../src/analytics/AnalyticsStore';
+import { AnalyticsService } from '../src/analytics/AnalyticsService';
+import { createAnalyticsRouter } from '../src/analytics/router';
+import { ALL_TEAMFLOW_TABLES } from './tables';
+
+const FEATURES = 500;
+const PERSONAS = 10;
+const EVENTS = Number(process.env.TEAMFLOW_BENCH_EVENTS ?? 100_000);
+const USERS = 20_000;
+const BATCH = 500;
+const DAY = 86_400_000;
+const WRITE_KEY = 'bench-write-key-0000000001';
+
+const personaRef = (p: number) => `persona:default/persona-${p}`;
+const featureRef = (f: number) => `feature:default/feature-${f}`;
+
+function entities(): Entity[] {
+  const out: Entity[] = [];
+  for (let p = 0; p < PERSONAS; p++)
+    out.push({
+      apiVersion: 'teamflow.io/v1alpha1',
+      kind: 'Persona',
+      metadata: { name: `persona-${p}`, namespace: 'default' },
+      spec: { analytics: { rules: [{ segment: `s${p}` }] } },
+    });
+  for (let f = 0; f < FEATURES; f++)
+    out.push({
+      apiVersion: 'teamflow.io/v1alpha1',
+      kind: 'Feature',
+      metadata: { name: `feature-${f}`, namespace: 'default' },
+      spec: {
+        owner: 'group:default/team',
+        lifecycle: 'launched',
+        targets: [{ persona: personaRef(f % PERSONAS), why: 'bench' }],
+        analytics: {
+          events: [`Feature ${f} Used`],
+          success: [`Feature ${f} Done`],
+        },
+      },
+    });
+  return out;
+}
+
+async function main() {
+  const db = await openBenchDatabase('analytics', ALL_TEAMFLOW_TABLES);
+  const database = mockServices.database({ knex: db.knex });
+  const store = await AnalyticsStore.create(database);
+  const logger: any = {
+    info() {},
+    warn() {},
+    error() {},
+    debug() {},
+    child() {
+      return logger;
+    },
+  };
+  const analytics = new AnalyticsService(
+    store,
+    catalogServiceMock({ entities: entities() }),
+    mockServices.auth(),
+    logger,
+    {
+      sources: [{ id: 'bench', writeKey: WRITE_KEY }],
+      userIdKey: 'bench-user-id-key-000001',
+      retentionDays: 90,
+      demo: false,
+    },
+  );
+
+  // A year of daily aggregates.
+  const now = Date.now();
+  const rows = [];
+  for (let f = 0; f < FEATURES; f++)
+    for (const persona of [0, 1, 2, 3, -1]) {
+      const p =
+        persona < 0 ? 'unassigned' : personaRef((f + persona) % PERSONAS);
+      for (let d = 365; d >= 1; d--) {
+        const day = new Date(now - d * DAY).toISOString().slice(0, 10);
+        rows.push({
+          feature: featureRef(f),
+          persona: p,
+          day,
+          events: 40 + ((f + d) % 17),
+          week_users: 10 + (d % 7),
+          returning_users: 5,
+          new_users: 1,
+          successes: 3,
+          failures: 1,
+          score_sum: 0,
+          scores: 0,
+        });
+      }
+    }
+  let start = performance.now();
+  await store.writeDaily(rows);
+  const writeSeconds = (performance.now() - start) / 1000;
+
+  const app = express();
+  app.use(
+    '/api/teamflow',
+    createAnalyticsRouter({
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.user(),
+      }),
+      analytics,
+    }),
+  );
+  app.use(
+    (
+      err: any,
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => res.status(err?.name === 'InputError' ? 400 : 500).send(String(err)),
+  );
+  const server = http.createServer(app);
+  await new Promise<void>(r => server.listen(0, r));
+  const base = `http://localhost:${
+    (server.address() as AddressInfo).port
+  }/api/teamflow`;
+  const auth = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}`;
+  const post = async (body: object) => {
+    const res = await fetch(`${base}/analytics/v1/batch`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 200)
+      throw new Error(`${res.status} ${await res.text()}`);
+    return res.json();
+  };
+
+  // Users identified first (not timed), then the events, timed.
+  for (let u = 0; u < USERS; u += BATCH)
+    await post({
+      batch: Array.from({ length: Math.min(BATCH, USERS - u) }, (_, i) => ({
+        type: 'identify',
+        userId: `user-${u + i}`,
+        traits: { segment: `s${(u + i) % (PERSONAS + 1)}`, plan: 'family' },
+        messageId: `identify-${u + i}`,
+        timestamp: new Date(now - 30 * DAY).toISOString(),
+      })),
+    });
+  const batches: object[] = [];
+  for (let e = 0; e < EVENTS; e += BATCH)
+    batches.push({
+      batch: Array.from({ length: Math.min(BATCH, EVENTS - e) }, (_, i) => {
+        const n = e + i;
+        return {
+          type: 'track',
+          userId: `user-${(n * 7919) % USERS}`,
+          event: `Feature ${n % FEATURES} ${n % 5 ? 'Used' : 'Done'}`,
+          properties: { plan: 'family', value: n % 100 },
+          messageId: `track-${n}`,
+          timestamp: new Date(
+            now - ((n * 13) % (60 * 24)) * 3_600_000,
+          ).toISOString(),
+        };
+      }),
+    });
+  // TEAMFLOW_BENCH_PROFILE=1: time per kind of statement during ingest.
+  const spent = new Map<string, { n: number; ms: number }>();
+  const began = new Map<string, number>();
+  if (process.env.TEAMFLOW_BENCH_PROFILE) {
+    db.knex.on('query', (q: any) =>
+      began.set(q.__knexQueryUid, performance.now()),
+    );
+    db.knex.on('query-response', (_r: any, q: any) => {
+      const key = String(q.sql).slice(0, 48);
+      const entry = spent.get(key) ?? { n: 0, ms: 0 };
+      entry.n += 1;
+      entry.ms += performance.now() - (began.get(q.__knexQueryUid) ?? 0);
+      spent.set(key, entry);
+    });
+  }
+  start = performance.now();
+  let accepted = 0;
+  // Several senders at once, as a source's workers would.
+  const senders = Number(process.env.TEAMFLOW_BENCH_SENDERS ?? 4);
+  const queue = [...batches];
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      for (let b = queue.shift(); b; b = queue.shift()) {
+        // Read the answer before adding: `accepted += await …` would add to
+        // the value read before the other sender's await.
+        const answer = await post(b);
+        accepted += answer.accepted;
+      }
+    }),
+  );
+  const ingestSeconds = (performance.now() - start) / 1000;
+  for (const [sql, { n, ms }] of [...spent].sort((a, b) => b[1].ms - a[1].ms))
+    console.error(`${Math.round(ms)} ms in ${n}× ${sql}`);
+  db.knex.removeAllListeners('query');
+  db.knex.removeAllListeners('query-response');
+  if (accepted !== EVENTS) throw new Error(`accepted ${accepted} of ${EVENTS}`);
+
+  const persona = await measureRequests(
+    base,
+    Array.from(
+      { length: 60 },
+      (_, i) => `/analytics/usage?persona=${personaRef(i % PERSONAS)}&weeks=13`,
+    ),
+  );
+  const feature = await measureRequests(
+    base,
+    Array.from(
+      { length: 60 },
+      (_, i) =>
+        `/analytics/usage?feature=${featureRef((i * 37) % FEATURES)}&weeks=13`,
+    ),
+  );
+  console.log(
+    JSON.stringify(
+      {
+        engine: db.engine,
+        aggregateRows: rows.length,
+        aggregatesWrittenSeconds: Math.round(writeSeconds * 10) / 10,
+        ingest: {
+          events: EVENTS,
+          senders,
+          seconds: Math.round(ingestSeconds * 10) / 10,
+          eventsPerSecond: Math.round(EVENTS / ingestSeconds),
+        },
+        personaView13Weeks: persona,
+        featureView13Weeks: feature,
+        week: weekOf(new Date(now).toISOString().slice(0, 10)),
+      },
+      null,
+      2,
+    ),
+  );
+  server.close();
+  await db.close();
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
