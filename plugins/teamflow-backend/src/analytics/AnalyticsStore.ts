@@ -283,21 +283,11 @@ export class AnalyticsStore {
     await this.weeks(tx, weekUse, bump);
 
     // Sorted, so concurrent batches take row locks in one order.
-    const rows = [...increments.values()].sort((a, b) =>
-      a.feature < b.feature
-        ? -1
-        : a.feature > b.feature
-        ? 1
-        : a.persona < b.persona
-        ? -1
-        : a.persona > b.persona
-        ? 1
-        : a.day < b.day
-        ? -1
-        : a.day > b.day
-        ? 1
-        : 0,
-    );
+    // (The keys are feature, persona and day joined by NUL, which sorts
+    // before any character: key order is tuple order.)
+    const rows = [...increments]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, row]) => row);
     const merge = Object.fromEntries(
       COUNTERS.map(c => [
         c,

@@ -296,8 +296,8 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     expect(await figures(later)).toEqual(EXPECTED);
     // Ann and Bo first used reorder in A, although B arrived first: B alone
     // has no new user.
-    for (const server of [first, later]) {
-      const lastWeek = await usage(server, 'feature=reorder&weeks=1');
+    for (const backend of [first, later]) {
+      const lastWeek = await usage(backend, 'feature=reorder&weeks=1');
       expect(
         lastWeek.usage.find((u: any) => u.persona === 'persona:default/family'),
       ).toMatchObject({ activeUsers: 2, newUsers: 0 });

@@ -152,8 +152,12 @@ export function changeOf(weekly: FeatureUsage['weekly'], weeks: number) {
   return Math.round(((sum(recent) - sum(before)) / sum(before)) * 100);
 }
 
-const signed = (n: number | undefined) =>
-  n === undefined ? '–' : `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}%`;
+function signed(n: number | undefined) {
+  if (n === undefined) return '–';
+  if (n > 0) return `+${n}%`;
+  if (n < 0) return `−${-n}%`;
+  return '0%';
+}
 
 function thisWeekOf(response: UsageResponse, feature: string, persona: string) {
   return response.thisWeek.find(
