@@ -33,7 +33,11 @@ const reorder: Entity = {
       { persona: 'persona:default/courier', why: 'Not this one' },
     ],
     outcome: 'Weekly shop in under 15 minutes',
-    analytics: { events: ['Reorder Clicked'] },
+    analytics: {
+      events: ['Reorder Clicked'],
+      success: ['Reorder Basket Submitted'],
+      happiness: { event: 'Reorder Rated', property: 'score' },
+    },
   },
 };
 const shopper = (targetedBy: string[]): Entity => ({
@@ -94,6 +98,10 @@ describe('FeatureCard', () => {
       screen.getByText('Weekly shop in under 15 minutes'),
     ).toBeInTheDocument();
     expect(screen.getByText('Reorder Clicked')).toBeInTheDocument();
+    expect(
+      screen.getByText('Succeeded: Reorder Basket Submitted; failed: –'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('The score of Reorder Rated')).toBeInTheDocument();
   });
 });
 

@@ -112,6 +112,23 @@ export function FeatureCard() {
           </Typography>
         )}
       </div>
+      {Boolean(analytics?.success?.length || analytics?.failure?.length) && (
+        <>
+          <FieldLabel>Task success</FieldLabel>
+          <Typography variant="body2">
+            Succeeded: {(analytics.success ?? []).join(', ') || '–'}; failed:{' '}
+            {(analytics.failure ?? []).join(', ') || '–'}
+          </Typography>
+        </>
+      )}
+      {analytics?.happiness && (
+        <>
+          <FieldLabel>Happiness</FieldLabel>
+          <Typography variant="body2">
+            The {analytics.happiness.property} of {analytics.happiness.event}
+          </Typography>
+        </>
+      )}
     </InfoCard>
   );
 }

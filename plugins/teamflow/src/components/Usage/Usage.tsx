@@ -393,9 +393,7 @@ export function PersonaUsageCard() {
               <TableCell>Feature</TableCell>
               <TableCell className={classes.number}>Users a week</TableCell>
               <TableCell>13 weeks</TableCell>
-              <TableCell className={classes.number}>
-                Against the {WEEKS} weeks before
-              </TableCell>
+              <TableCell className={classes.number}>Change</TableCell>
               <TableCell className={classes.number}>Events</TableCell>
               <TableCell className={classes.number}>Back next week</TableCell>
             </TableRow>
@@ -435,7 +433,7 @@ export function PersonaUsageCard() {
         </Table>
       </div>
       <Typography variant="caption" component="p" className={classes.note}>
-        {since(value)}
+        Change: users a week against the {WEEKS} weeks before. {since(value)}
       </Typography>
     </Frame>
   );
