@@ -116,8 +116,8 @@ export function FeatureCard() {
         <>
           <FieldLabel>Task success</FieldLabel>
           <Typography variant="body2">
-            Succeeded: {(analytics.success ?? []).join(', ') || '–'}; failed:{' '}
-            {(analytics.failure ?? []).join(', ') || '–'}
+            Succeeded: {(analytics?.success ?? []).join(', ') || '–'}; failed:{' '}
+            {(analytics?.failure ?? []).join(', ') || '–'}
           </Typography>
         </>
       )}
