@@ -216,3 +216,35 @@ export type UsageResponse = {
     events: number;
   }>;
 };
+
+/**
+ * One persona's engagement: its users of each feature summed (a user of two
+ * features counts twice) and events, over the window against the same
+ * number of weeks before.
+ *
+ * @public
+ */
+export type PersonaEngagement = {
+  /** A Persona ref, or `unassigned`. */
+  persona: string;
+  featureUsers: number;
+  previousFeatureUsers: number;
+  events: number;
+  previousEvents: number;
+  /** Feature users against the weeks before, in percent; null without use before. */
+  change: number | null;
+  /** The features it used most in the window, most first (at most three). */
+  topFeatures: string[];
+};
+
+/** `GET /analytics/personas`: every persona's engagement, falling most first. @public */
+export type EngagementResponse = {
+  from: string;
+  to: string;
+  weeks: number;
+  connected: boolean;
+  personas: PersonaEngagement[];
+};
+
+/** A fall at least this large (percent) is reported as falling engagement. @public */
+export const ENGAGEMENT_FALLING_PERCENT = -10;

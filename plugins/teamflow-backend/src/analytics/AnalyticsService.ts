@@ -9,7 +9,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   FeatureEntity,
+  EngagementResponse,
   FeatureUsage,
+  PersonaEngagement,
   PersonaEntity,
   PersonaRules,
   UsageResponse,
@@ -293,6 +295,80 @@ export class AnalyticsService {
         : undefined,
       usage,
       thisWeek,
+    };
+  }
+
+  /**
+   * Every persona's engagement over the last `weeks` complete weeks against
+   * the weeks before; falling most first.
+   */
+  async engagement(
+    weeks: number,
+    credentials: BackstageCredentials,
+  ): Promise<EngagementResponse> {
+    const toWeek = shiftWeek(weekOf(dayOf(this.now())), -1);
+    const fromWeek = shiftWeek(toWeek, -(weeks - 1));
+    const [rows, visible] = await Promise.all([
+      this.store.weekRows({ fromWeek: shiftWeek(fromWeek, -weeks), toWeek }),
+      this.visibleFeatures(credentials),
+    ]);
+    const personas = new Map<
+      string,
+      PersonaEngagement & { byFeature: Map<string, number> }
+    >();
+    for (const r of rows) {
+      if (!visible.has(r.feature)) continue;
+      let p = personas.get(r.persona);
+      if (!p) {
+        p = {
+          persona: r.persona,
+          featureUsers: 0,
+          previousFeatureUsers: 0,
+          events: 0,
+          previousEvents: 0,
+          change: null,
+          topFeatures: [],
+          byFeature: new Map(),
+        };
+        personas.set(r.persona, p);
+      }
+      if (r.week >= fromWeek) {
+        p.featureUsers += r.weekUsers;
+        p.events += r.events;
+        p.byFeature.set(
+          r.feature,
+          (p.byFeature.get(r.feature) ?? 0) + r.weekUsers,
+        );
+      } else {
+        p.previousFeatureUsers += r.weekUsers;
+        p.previousEvents += r.events;
+      }
+    }
+    const list = [...personas.values()].map(({ byFeature, ...p }) => ({
+      ...p,
+      change: p.previousFeatureUsers
+        ? Math.round(
+            ((p.featureUsers - p.previousFeatureUsers) /
+              p.previousFeatureUsers) *
+              100,
+          )
+        : null,
+      topFeatures: [...byFeature]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 3)
+        .map(([feature]) => feature),
+    }));
+    list.sort(
+      (a, b) =>
+        (a.change ?? Infinity) - (b.change ?? Infinity) ||
+        a.persona.localeCompare(b.persona),
+    );
+    return {
+      from: fromWeek,
+      to: toWeek,
+      weeks,
+      connected: this.settings.sources.length > 0 || this.settings.demo,
+      personas: list,
     };
   }
 

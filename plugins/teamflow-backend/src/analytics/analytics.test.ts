@@ -277,6 +277,42 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     ]);
     expect(family.connected).toBe(true);
 
+    // Engagement, last week (B) against the week before (A): families used
+    // 3 feature-weeks in A (Ann and Bo reorder, Ann slots), 2 in B.
+    const engagement = await request(server)
+      .get('/api/teamflow/analytics/personas?weeks=1')
+      .set('Authorization', user);
+    expect(engagement.status).toBe(200);
+    expect(engagement.body.personas).toEqual([
+      {
+        persona: 'unassigned',
+        featureUsers: 0,
+        previousFeatureUsers: 1,
+        events: 0,
+        previousEvents: 1,
+        change: -100,
+        topFeatures: [],
+      },
+      {
+        persona: 'persona:default/family',
+        featureUsers: 2,
+        previousFeatureUsers: 3,
+        events: 4,
+        previousEvents: 4,
+        change: -33,
+        topFeatures: ['feature:default/reorder'],
+      },
+      {
+        persona: 'persona:default/express',
+        featureUsers: 1,
+        previousFeatureUsers: 1,
+        events: 2,
+        previousEvents: 1,
+        change: 0,
+        topFeatures: ['feature:default/slots'],
+      },
+    ]);
+
     // Later weeks first, then the earlier week, one call at a time with the
     // calls of a week shuffled: the late week makes B's users returning and
     // moves first use back to A.

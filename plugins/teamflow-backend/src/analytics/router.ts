@@ -46,13 +46,30 @@ function refParam(value: unknown, name: string, kind: string) {
   }
 }
 
+function weeksParam(value: unknown) {
+  const text = value ?? '4';
+  const weeks = Number(text);
+  if (
+    typeof text !== 'string' ||
+    !Number.isInteger(weeks) ||
+    weeks < 1 ||
+    weeks > 52
+  )
+    throw new InputError(
+      "Query parameter 'weeks' must be a whole number from 1 to 52",
+    );
+  return weeks;
+}
+
 /**
  * Product analytics routes:
  * - `POST /analytics/v1/{identify,track,batch,import}` — Segment HTTP
  *   Tracking API calls, authenticated by a source's write key (not a
  *   Backstage token: the sources are product apps);
  * - `GET /analytics/usage?persona=|feature=&weeks=` — usage per feature and
- *   persona, for signed-in users and services.
+ *   persona, for signed-in users and services;
+ * - `GET /analytics/personas?weeks=` — every persona's engagement against
+ *   the weeks before, falling most first.
  */
 export function createAnalyticsRouter(options: {
   httpAuth: HttpAuthService;
@@ -132,18 +149,16 @@ export function createAnalyticsRouter(options: {
       throw new InputError(
         "Query parameter 'persona' or 'feature' is required",
       );
-    const weeksText = req.query.weeks ?? '4';
-    const weeks = Number(weeksText);
-    if (
-      typeof weeksText !== 'string' ||
-      !Number.isInteger(weeks) ||
-      weeks < 1 ||
-      weeks > 52
-    )
-      throw new InputError(
-        "Query parameter 'weeks' must be a whole number from 1 to 52",
-      );
+    const weeks = weeksParam(req.query.weeks);
     res.json(await analytics.usage({ persona, feature, weeks }, credentials));
+  });
+  router.get('/analytics/personas', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      await analytics.engagement(weeksParam(req.query.weeks), credentials),
+    );
   });
   return router;
 }

@@ -7,6 +7,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   AttentionResponse,
   UsageResponse,
+  EngagementResponse,
   ChangesResponse,
   HistoricTeamMap,
   OrganisationOverview,
@@ -64,6 +65,8 @@ export interface TeamflowApi {
     feature?: string;
     weeks?: number;
   }): Promise<UsageResponse>;
+  /** Every persona's engagement against the weeks before, falling most first. */
+  getEngagement(weeks?: number): Promise<EngagementResponse>;
 }
 
 /** @public */
@@ -137,6 +140,10 @@ export class TeamflowClient implements TeamflowApi {
     if (query.feature) params.set('feature', query.feature);
     params.set('weeks', String(query.weeks ?? 4));
     return this.get<UsageResponse>(`/analytics/usage?${params}`);
+  }
+
+  getEngagement(weeks = 4) {
+    return this.get<EngagementResponse>(`/analytics/personas?weeks=${weeks}`);
   }
 
   private mapQuery(

@@ -30,6 +30,7 @@ import { teamflowApiRef } from '../../api/TeamflowApi';
 import { TEAM_TYPE_COLOURS } from '../TeamTypeChip';
 import { WhatChangedCard } from './WhatChanged';
 import { AttentionCard } from '../Attention';
+import { PersonaEngagementCard } from '../Usage';
 
 const useStyles = makeStyles(
   theme => ({
@@ -246,6 +247,9 @@ export function OverviewView(props: {
       </Grid>
       <Grid item xs={12} md={6} lg={4}>
         <AttentionCard attentionLink={`${root}/attention`} />
+      </Grid>
+      <Grid item xs={12} md={6} lg={4}>
+        <PersonaEngagementCard />
       </Grid>
       <Grid item xs={12} md={6} lg={4}>
         <InfoCard title="Team types">

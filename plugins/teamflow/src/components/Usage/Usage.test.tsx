@@ -7,7 +7,11 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { FeatureUsage, UsageResponse } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
-import { FeatureUsageCard, PersonaUsageCard } from './Usage';
+import {
+  FeatureUsageCard,
+  PersonaEngagementCard,
+  PersonaUsageCard,
+} from './Usage';
 
 const slots: Entity = {
   apiVersion: 'teamflow.io/v1alpha1',
@@ -198,5 +202,63 @@ describe('PersonaUsageCard', () => {
         /cannot recognise this persona yet: declare spec.analytics.rules/,
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe('PersonaEngagementCard', () => {
+  it('lists personas falling first and counts those falling by 10% or more', async () => {
+    const getEngagement = jest.fn(async () => ({
+      from: '2026-11-02',
+      to: '2026-11-23',
+      weeks: 4,
+      connected: true,
+      personas: [
+        {
+          persona: 'persona:default/family',
+          featureUsers: 1300,
+          previousFeatureUsers: 2000,
+          events: 9000,
+          previousEvents: 12000,
+          change: -35,
+          topFeatures: ['feature:default/search'],
+        },
+        {
+          persona: 'persona:default/courier',
+          featureUsers: 910,
+          previousFeatureUsers: 1000,
+          events: 50,
+          previousEvents: 60,
+          change: -9,
+          topFeatures: ['feature:default/photo'],
+        },
+        {
+          persona: 'unassigned',
+          featureUsers: 40,
+          previousFeatureUsers: 0,
+          events: 40,
+          previousEvents: 0,
+          change: null,
+          topFeatures: [],
+        },
+      ],
+    }));
+    await renderInTestApp(
+      <TestApiProvider apis={[[teamflowApiRef, { getEngagement } as any]]}>
+        <PersonaEngagementCard />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    // −35% is falling; −9% is not (the line is −10%).
+    expect(
+      await screen.findByText(
+        '1 of 3 personas uses the product less than in the 4 weeks before.',
+      ),
+    ).toBeInTheDocument();
+    const rows = within(
+      screen.getByRole('table', { name: 'Persona engagement' }),
+    ).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('−35%');
+    expect(rows[2]).toHaveTextContent('−9%');
+    expect(rows[3]).toHaveTextContent(/No persona matched\s*new\s*–/);
   });
 });

@@ -19,6 +19,7 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
 import {
+  ENGAGEMENT_FALLING_PERCENT,
   FeatureUsage,
   UNASSIGNED_PERSONA,
   UsageResponse,
@@ -44,6 +45,7 @@ const useStyles = makeStyles(
     summary: { marginBottom: theme.spacing(1) },
     spark: { display: 'block' },
     chip: { marginLeft: theme.spacing(1) },
+    falling: { color: theme.palette.error.main, fontWeight: 600 },
   }),
   { name: 'TeamflowUsage' },
 );
@@ -437,4 +439,90 @@ export function PersonaUsageCard() {
       </Typography>
     </Frame>
   );
+}
+
+/**
+ * On the CTO overview: every persona's engagement against the four weeks
+ * before, falling first, with the features each uses most.
+ *
+ * @public
+ */
+export function PersonaEngagementCard() {
+  const classes = useStyles();
+  const api = useApi(teamflowApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getEngagement(WEEKS),
+    [api],
+  );
+  let body;
+  if (loading) body = <Progress />;
+  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (!value?.connected) body = <NotConnected />;
+  else if (!value.personas.length)
+    body = (
+      <Typography variant="body2">
+        No feature use in the last {WEEKS * 2} weeks.
+      </Typography>
+    );
+  else {
+    const falling = value.personas.filter(
+      p => p.change !== null && p.change <= ENGAGEMENT_FALLING_PERCENT,
+    );
+    body = (
+      <>
+        <Typography variant="body2" className={classes.summary}>
+          {falling.length === 0
+            ? 'No persona’s engagement is falling.'
+            : `${falling.length} of ${value.personas.length} personas ${
+                falling.length === 1 ? 'uses' : 'use'
+              } the product less than in the ${WEEKS} weeks before.`}
+        </Typography>
+        <Table
+          size="small"
+          className={classes.table}
+          aria-label="Persona engagement"
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Persona</TableCell>
+              <TableCell className={classes.number}>Change</TableCell>
+              <TableCell>Uses most</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {value.personas.map(p => (
+              <TableRow key={p.persona}>
+                <TableCell>
+                  <PersonaName persona={p.persona} />
+                </TableCell>
+                <TableCell
+                  className={`${classes.number} ${
+                    falling.includes(p) ? classes.falling : ''
+                  }`}
+                >
+                  {p.change === null ? 'new' : signed(p.change)}
+                </TableCell>
+                <TableCell>
+                  {p.topFeatures[0] ? (
+                    <EntityRefLink
+                      entityRef={p.topFeatures[0]}
+                      defaultKind="feature"
+                    />
+                  ) : (
+                    '–'
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <Typography variant="caption" component="p" className={classes.note}>
+          Change: the users of each feature summed over the last {WEEKS}{' '}
+          complete weeks against the {WEEKS} before; a fall of{' '}
+          {-ENGAGEMENT_FALLING_PERCENT}% or more is falling.
+        </Typography>
+      </>
+    );
+  }
+  return <InfoCard title="Persona engagement">{body}</InfoCard>;
 }

@@ -1,1 +1,5 @@
-export { FeatureUsageCard, PersonaUsageCard } from './Usage';
+export {
+  FeatureUsageCard,
+  PersonaEngagementCard,
+  PersonaUsageCard,
+} from './Usage';
