@@ -159,5 +159,24 @@ test('a product team sends Segment calls with its write key and sees within a mi
     path: 'e2e-screenshots/persona-features-used.png',
     fullPage: true,
   });
+
+  // The CTO's overview: couriers' engagement fell after the demo's app update six weeks ago
+  // (proof-of-delivery photos: 1,622 courier feature-users in the four weeks before, 1,301 since).
+  await page.goto('/');
+  await page.getByRole('button', { name: /Inês Duarte/ }).click();
+  await expect(page.getByText('Basketly Catalog')).toBeVisible();
+  await page.goto('/teamflow');
+  await expect(
+    page.getByText(
+      '1 of 7 personas uses the product less than in the 4 weeks before.',
+    ),
+  ).toBeVisible();
+  const engagement = page.getByRole('table', { name: 'Persona engagement' });
+  await expect(engagement.getByRole('row').nth(1)).toContainText('Courier');
+  await expect(engagement.getByRole('row').nth(1)).toContainText('−20%');
+  await page.screenshot({
+    path: 'e2e-screenshots/cto-persona-engagement.png',
+    fullPage: true,
+  });
   await api.dispose();
 });

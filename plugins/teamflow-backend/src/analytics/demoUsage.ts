@@ -6,7 +6,9 @@
  * - one-tap reorder launched ten weeks ago and its task success and weekly
  *   users rose after it;
  * - smart substitutions launched too and nothing moved (flat, unhappy).
- * Loyalty points lose family shoppers week after week.
+ * Loyalty points lose family shoppers week after week, and couriers take
+ * fewer proof-of-delivery photos since an app update six weeks ago (their
+ * engagement falls on the CTO overview).
  */
 import { weekOf } from '@teamflow/plugin-teamflow-common';
 
@@ -172,7 +174,7 @@ const SERIES: Series[] = [
   {
     feature: f('proof-of-delivery-photo'),
     persona: p('courier'),
-    users: flat(330),
+    users: launchedAgo(6, 330, 190),
     retention: 0.95,
     eventsPerUser: 48,
   },
@@ -221,7 +223,6 @@ function random(seed: number) {
  * this week so far.
  */
 export function demoUsageRows(now: number) {
-  const rnd = random(20261201);
   const today = new Date(now).toISOString().slice(0, 10);
   const thisWeek = weekOf(today);
   const rows: Array<{
@@ -237,7 +238,9 @@ export function demoUsageRows(now: number) {
     score_sum: number;
     scores: number;
   }> = [];
-  for (const s of SERIES) {
+  for (const [index, s] of SERIES.entries()) {
+    // One generator per series: its numbers do not depend on the weekday.
+    const rnd = random(20261201 + index);
     let previous = 0;
     for (let weeksAgo = 26; weeksAgo >= 0; weeksAgo--) {
       const monday = Date.parse(`${thisWeek}T00:00:00Z`) - weeksAgo * 7 * DAY;
