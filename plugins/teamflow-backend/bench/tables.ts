@@ -7,4 +7,5 @@ export const ALL_TEAMFLOW_TABLES = [
   'analytics_feature_users',
   'analytics_user_weeks',
   'analytics_daily',
+  'analytics_series',
 ];

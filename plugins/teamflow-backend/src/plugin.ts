@@ -16,7 +16,7 @@ import {
   AnalyticsService,
   analyticsSettings,
 } from './analytics/AnalyticsService';
-import { demoUsageRows } from './analytics/demoUsage';
+import { demoSeries, demoUsageRows } from './analytics/demoUsage';
 
 /**
  * Teamflow's backend: the team dependency graph and structural load derived
@@ -132,7 +132,7 @@ export const teamflowPlugin = createBackendPlugin({
           fn: async () => {
             await analytics.purge();
             if (analytics.settings.demo)
-              await analytics.seedDemo(demoUsageRows);
+              await analytics.seedDemo(demoUsageRows, demoSeries);
           },
         });
         // Product apps send with a write key, not a Backstage token.

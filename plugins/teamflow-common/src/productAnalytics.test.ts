@@ -4,7 +4,11 @@ import {
   PersonaRules,
   weekOf,
 } from './productAnalytics';
-import { validateFeature, validatePersona } from './validation';
+import {
+  validateFeature,
+  validatePersona,
+  validateTeamflowMetadata,
+} from './validation';
 
 const personas: PersonaRules[] = [
   { persona: 'persona:default/family', rules: [{ household: 'family' }] },
@@ -153,6 +157,94 @@ describe('analytics in the model', () => {
         message: 'must be a non-empty string, got number',
       },
       { field: 'spec.analytics.happiness.property', message: 'is required' },
+    ]);
+  });
+});
+
+describe("a Domain's North Star", () => {
+  const domain = (northStar: unknown) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Domain',
+    metadata: { name: 'shopping' },
+    spec: { owner: 'group:default/shopping', northStar },
+  });
+  const input = {
+    name: 'Families reordering',
+    source: { feature: 'feature:default/reorder', figure: 'activeUsers' },
+    movedBy: ['feature:default/reorder'],
+  };
+
+  it('accepts a series or a feature figure, with 1 to 5 inputs', () => {
+    expect(
+      validateTeamflowMetadata(
+        domain({
+          name: 'Weekly shops',
+          source: { series: 'shops' },
+          inputs: [input],
+        }) as any,
+      ),
+    ).toEqual([]);
+  });
+
+  it('names the field of each mistake', () => {
+    expect(
+      validateTeamflowMetadata(
+        domain({
+          name: 'Weekly shops',
+          source: { feature: 'component:default/app', figure: 'clicks' },
+          inputs: [
+            {
+              name: 'x',
+              source: { series: '../x' },
+              movedBy: ['persona:default/p'],
+            },
+            {
+              source: {
+                feature: 'reorder',
+                figure: 'events',
+                persona: 'group:default/g',
+              },
+            },
+          ],
+        }) as any,
+      ),
+    ).toEqual([
+      {
+        field: 'spec.northStar.source.feature',
+        message: "must refer to a Feature, got 'component:default/app'",
+      },
+      {
+        field: 'spec.northStar.source.figure',
+        message:
+          "must be one of activeUsers, events, newUsers, retention, taskSuccess, happiness, got 'clicks'",
+      },
+      {
+        field: 'spec.northStar.inputs[0].source.series',
+        message: "must be letters, digits, '-', '_' or '.' (at most 100)",
+      },
+      {
+        field: 'spec.northStar.inputs[0].movedBy[0]',
+        message: "must refer to a Feature, got 'persona:default/p'",
+      },
+      { field: 'spec.northStar.inputs[1].name', message: 'is required' },
+      {
+        field: 'spec.northStar.inputs[1].source.persona',
+        message: "must refer to a Persona, got 'group:default/g'",
+      },
+    ]);
+    expect(
+      validateTeamflowMetadata(
+        domain({
+          name: 'N',
+          source: { series: 's' },
+          inputs: Array(6).fill(input),
+        }) as any,
+      ),
+    ).toEqual([
+      {
+        field: 'spec.northStar.inputs',
+        message: 'must list the 1 to 5 input metrics that drive the North Star',
+      },
     ]);
   });
 });

@@ -248,3 +248,63 @@ export type EngagementResponse = {
 
 /** A fall at least this large (percent) is reported as falling engagement. @public */
 export const ENGAGEMENT_FALLING_PERCENT = -10;
+
+/** The figures a North Star or input metric can be computed from. @public */
+export const NORTH_STAR_FIGURES = [
+  'activeUsers',
+  'events',
+  'newUsers',
+  'retention',
+  'taskSuccess',
+  'happiness',
+] as const;
+
+/** @public */
+export type NorthStarFigure = (typeof NORTH_STAR_FIGURES)[number];
+
+/**
+ * Where a metric's weekly values come from: a HEART figure of a feature
+ * (optionally for one persona), or a time series fed through
+ * `POST /api/teamflow/analytics/v1/series`.
+ *
+ * @public
+ */
+export type MetricSource =
+  | { feature: string; figure: NorthStarFigure; persona?: string }
+  | { series: string };
+
+/** A metric of a North Star tree. @public */
+export type NorthStarMetric = {
+  name: string;
+  description?: string;
+  source: MetricSource;
+  /** Features that move it (their owning teams are the teams that move it). */
+  movedBy?: string[];
+};
+
+/**
+ * A Domain's `spec.northStar`: the one metric the product area steers by
+ * and the 3–5 input metrics that drive it.
+ *
+ * @public
+ */
+export type NorthStar = NorthStarMetric & { inputs: NorthStarMetric[] };
+
+/** A metric with its weekly values, as `GET /analytics/north-stars` answers. @public */
+export type NorthStarMetricValues = NorthStarMetric & {
+  /** One value per complete week, oldest first; null for a week without data. */
+  weekly: Array<{ week: string; value: number | null }>;
+  /** The last complete week's value. */
+  latest: number | null;
+  /** Mean of the last four weeks against the four before, in percent. */
+  change: number | null;
+  /** The teams owning the features that move it. */
+  teams: string[];
+};
+
+/** One Domain's North Star tree with values. @public */
+export type NorthStarTree = {
+  domain: string;
+  northStar: NorthStarMetricValues;
+  inputs: NorthStarMetricValues[];
+};

@@ -6,11 +6,14 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { InputError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   FeatureEntity,
   EngagementResponse,
   FeatureUsage,
+  NorthStar,
+  NorthStarTree,
   PersonaEngagement,
   PersonaEntity,
   PersonaRules,
@@ -77,6 +80,60 @@ export function analyticsSettings(
     retentionDays,
     demo: c?.getOptionalBoolean('demo') ?? false,
   };
+}
+
+/** A feature's HEART figure per week (persona rows summed). */
+function figureByWeek(rows: WeekRow[], figure: string, weeks: string[]) {
+  const sums = new Map<string, WeekRow>();
+  for (const r of rows) {
+    const s = sums.get(r.week);
+    if (!s) sums.set(r.week, { ...r });
+    else
+      for (const k of [
+        'events',
+        'weekUsers',
+        'returningUsers',
+        'newUsers',
+        'successes',
+        'failures',
+        'scoreSum',
+        'scores',
+      ] as const)
+        s[k] += r[k];
+  }
+  const out = new Map<string, number | null>();
+  weeks.forEach((week, i) => {
+    const r = sums.get(week);
+    if (!r) return;
+    const prior = i > 0 ? sums.get(weeks[i - 1])?.weekUsers ?? 0 : 0;
+    const value = {
+      activeUsers: r.weekUsers,
+      events: r.events,
+      newUsers: r.newUsers,
+      retention: prior ? r.returningUsers / prior : null,
+      taskSuccess:
+        r.successes + r.failures
+          ? r.successes / (r.successes + r.failures)
+          : null,
+      happiness: r.scores ? r.scoreSum / r.scores : null,
+    }[figure];
+    out.set(week, value ?? null);
+  });
+  return out;
+}
+
+/** Mean of the last four values against the four before, in percent. */
+function changeOfWeeks(values: Array<number | null>) {
+  const mean = (list: Array<number | null>) => {
+    const known = list.filter((v): v is number => v !== null);
+    return known.length
+      ? known.reduce((a, b) => a + b, 0) / known.length
+      : null;
+  };
+  const recent = mean(values.slice(-4));
+  const before = mean(values.slice(-8, -4));
+  if (recent === null || before === null || before === 0) return null;
+  return Math.round(((recent - before) / Math.abs(before)) * 100);
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -372,6 +429,153 @@ export class AnalyticsService {
     };
   }
 
+  /**
+   * Stores a series fed through the API: `{ series, points: [{ day, value }] }`
+   * (day as YYYY-MM-DD). Refused whole when any point is bad, naming it.
+   */
+  async ingestSeries(source: string, body: unknown) {
+    const b = (body ?? {}) as { series?: unknown; points?: unknown };
+    if (
+      typeof b.series !== 'string' ||
+      !/^[a-z0-9][a-z0-9-_.]{0,99}$/i.test(b.series)
+    )
+      throw new InputError(
+        "series must be a name of letters, digits, '-', '_' or '.' (at most 100)",
+      );
+    if (
+      !Array.isArray(b.points) ||
+      b.points.length === 0 ||
+      b.points.length > 5000
+    )
+      throw new InputError(
+        'points must be a list of 1 to 5,000 { day, value }',
+      );
+    const today = dayOf(this.now() + DAY);
+    const points = b.points.map((p: any, i: number) => {
+      const day = p?.day;
+      if (
+        typeof day !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+        dayOf(Date.parse(`${day}T00:00:00Z`) || 0) !== day
+      )
+        throw new InputError(`points[${i}].day must be a date as YYYY-MM-DD`);
+      if (day > today)
+        throw new InputError(`points[${i}].day is in the future`);
+      if (typeof p.value !== 'number' || !Number.isFinite(p.value))
+        throw new InputError(`points[${i}].value must be a number`);
+      return { day, value: p.value as number };
+    });
+    await this.store.writeSeries(source, b.series, points, this.now());
+    return { series: b.series, stored: points.length };
+  }
+
+  /**
+   * The North Star trees of the Domains the caller can read: each metric's
+   * weekly values over 13 complete weeks, its change (last four weeks against
+   * the four before) and the teams owning the features that move it.
+   */
+  async northStars(
+    credentials: BackstageCredentials,
+  ): Promise<NorthStarTree[]> {
+    const [{ items: domains }, { items: features }] = await Promise.all([
+      this.catalog.getEntities(
+        {
+          filter: { kind: 'domain' },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'spec.northStar',
+          ],
+        },
+        { credentials },
+      ),
+      this.catalog.getEntities(
+        {
+          filter: { kind: 'feature' },
+          fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner'],
+        },
+        { credentials },
+      ),
+    ]);
+    const ownerOf = new Map(
+      features.map(f => [
+        lower(stringifyEntityRef(f)),
+        lower(String((f.spec as any)?.owner ?? '')),
+      ]),
+    );
+    const toWeek = shiftWeek(weekOf(dayOf(this.now())), -1);
+    const weeks: string[] = [];
+    for (let i = 12; i >= 0; i--) weeks.push(shiftWeek(toWeek, -i));
+    const fromWeek = shiftWeek(weeks[0], -1);
+    const trees: NorthStarTree[] = [];
+    for (const domain of domains) {
+      const northStar = (domain.spec as any)?.northStar as
+        | NorthStar
+        | undefined;
+      if (!northStar || !Array.isArray(northStar.inputs)) continue;
+      const metrics = [northStar, ...northStar.inputs];
+      const seriesNames = metrics.flatMap(m =>
+        'series' in (m.source ?? {})
+          ? [(m.source as { series: string }).series]
+          : [],
+      );
+      const seriesRows = await this.store.seriesWeeks(
+        seriesNames,
+        fromWeek,
+        toWeek,
+      );
+      const valued = await Promise.all(
+        metrics.map(async m => {
+          let byWeek = new Map<string, number | null>();
+          const source = m.source as any;
+          if (source?.series) {
+            for (const r of seriesRows)
+              if (r.series === source.series) byWeek.set(r.week, r.value);
+          } else if (source?.feature) {
+            const feature = lower(source.feature);
+            const rows = (
+              await this.store.weekRows({
+                fromWeek,
+                toWeek,
+                feature,
+                persona: source.persona ? lower(source.persona) : undefined,
+              })
+            ).filter(r => ownerOf.has(r.feature));
+            byWeek = figureByWeek(rows, source.figure, [fromWeek, ...weeks]);
+          }
+          const weekly = weeks.map(week => ({
+            week,
+            value: byWeek.get(week) ?? null,
+          }));
+          const teams = [
+            ...new Set(
+              (m.movedBy ?? [])
+                .map(f => ownerOf.get(lower(f)))
+                .filter((t): t is string => Boolean(t)),
+            ),
+          ].sort();
+          return {
+            name: m.name,
+            description: m.description,
+            source: m.source,
+            movedBy: m.movedBy ?? [],
+            weekly,
+            latest: weekly[weekly.length - 1].value,
+            change: changeOfWeeks(weekly.map(w => w.value)),
+            teams,
+          };
+        }),
+      );
+      trees.push({
+        domain: lower(stringifyEntityRef(domain)),
+        northStar: valued[0],
+        inputs: valued.slice(1),
+      });
+    }
+    return trees.sort((a, b) => a.domain.localeCompare(b.domain));
+  }
+
   private async visibleFeatures(credentials: BackstageCredentials) {
     const { items } = await this.catalog.getEntities(
       {
@@ -386,7 +590,13 @@ export class AnalyticsService {
   /** Writes the demo's generated usage once, into an empty store. */
   async seedDemo(
     rows: (now: number) => Parameters<AnalyticsStore['writeDaily']>[0],
+    series?: (
+      now: number,
+    ) => Record<string, Array<{ day: string; value: number }>>,
   ) {
+    if (series && !(await this.store.hasSeries()))
+      for (const [name, points] of Object.entries(series(this.now())))
+        await this.store.writeSeries('demo', name, points, this.now());
     if (await this.store.hasAggregates()) return false;
     await this.store.writeDaily(rows(this.now()));
     this.logger.info('Product analytics: wrote six months of demo usage');

@@ -475,6 +475,44 @@ export class AnalyticsStore {
     }));
   }
 
+  /** Stores a series' values by day; a day sent again takes the new value. */
+  async writeSeries(
+    source: string,
+    series: string,
+    points: Array<{ day: string; value: number }>,
+    receivedAt: number,
+  ) {
+    for (const part of chunks(this.db, points))
+      await this.db('analytics_series')
+        .insert(
+          part.map(p => ({
+            series,
+            day: p.day,
+            week: weekOf(p.day),
+            value: p.value,
+            source,
+            received_at: receivedAt,
+          })),
+        )
+        .onConflict(['series', 'day'])
+        .merge(['value', 'source', 'received_at']);
+  }
+
+  /** Mean value per series and week, from `fromWeek` to `toWeek`. */
+  async seriesWeeks(series: string[], fromWeek: string, toWeek: string) {
+    if (series.length === 0) return [];
+    const rows = await this.db('analytics_series')
+      .whereIn('series', series)
+      .whereBetween('week', [fromWeek, toWeek])
+      .groupBy('series', 'week')
+      .select('series', 'week', this.db.raw('avg(value) as value'));
+    return rows.map((r: any) => ({
+      series: r.series as string,
+      week: r.week as string,
+      value: Number(r.value),
+    }));
+  }
+
   async lastEventAt(): Promise<number | undefined> {
     const row = await this.db('analytics_events')
       .max('received_at as at')
@@ -492,6 +530,10 @@ export class AnalyticsStore {
       .where('week', '<', shiftWeek(weekOf(dayOf(oldest)), -1))
       .delete();
     return { events, weeks };
+  }
+
+  async hasSeries() {
+    return Boolean(await this.db('analytics_series').first('day'));
   }
 
   async hasAggregates() {

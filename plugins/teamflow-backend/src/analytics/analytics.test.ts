@@ -56,6 +56,37 @@ const entities: Entity[] = [
       analytics: { events: ['Express Slot *'] },
     },
   },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Domain',
+    metadata: { name: 'shopping', namespace: 'default' },
+    spec: {
+      owner: 'group:default/shopping',
+      northStar: {
+        name: 'Weekly shops',
+        source: { series: 'shops' },
+        movedBy: ['feature:default/reorder', 'feature:default/slots'],
+        inputs: [
+          {
+            name: 'Families reordering',
+            source: {
+              feature: 'feature:default/reorder',
+              figure: 'activeUsers',
+              persona: 'persona:default/family',
+            },
+            movedBy: ['feature:default/reorder'],
+          },
+          {
+            name: 'Reorders completed',
+            source: {
+              feature: 'feature:default/reorder',
+              figure: 'taskSuccess',
+            },
+          },
+        ],
+      },
+    },
+  },
 ];
 
 const DAY = 86_400_000;
@@ -338,6 +369,81 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
         lastWeek.usage.find((u: any) => u.persona === 'persona:default/family'),
       ).toMatchObject({ activeUsers: 2, newUsers: 0 });
     }
+  });
+
+  it('draws a North Star tree from a fed series and the HEART figures, with the teams that move it', async () => {
+    const server = await start(await databases.init(dbId));
+    await send(server, 'batch', { batch: history });
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const fed = await send(server, 'series', {
+      series: 'shops',
+      points: [
+        ...Array.from({ length: 7 }, (_, i) => ({
+          day: day(weekA + i * DAY),
+          value: 10,
+        })),
+        { day: day(weekB), value: 20 },
+        { day: day(weekB + DAY), value: 40 },
+      ],
+    });
+    expect(fed.status).toBe(200);
+    expect(fed.body).toEqual({ series: 'shops', stored: 9 });
+    // A day sent again takes the new value: B's mean becomes (20 + 60) / 2.
+    await send(server, 'series', {
+      series: 'shops',
+      points: [{ day: day(weekB + DAY), value: 60 }],
+    });
+
+    const res = await request(server)
+      .get('/api/teamflow/analytics/north-stars')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    const [tree] = res.body.trees;
+    expect(tree.domain).toBe('domain:default/shopping');
+    const lastTwo = (m: any) => m.weekly.slice(-2).map((w: any) => w.value);
+    expect(tree.northStar).toMatchObject({
+      name: 'Weekly shops',
+      latest: 40,
+      change: null,
+      teams: ['group:default/checkout', 'group:default/discovery'],
+    });
+    expect(lastTwo(tree.northStar)).toEqual([10, 40]);
+    expect(tree.northStar.weekly).toHaveLength(13);
+    // Ann and Bo both weeks; reorder: 1 success of 1 in A, 0 of 1 in B.
+    expect(lastTwo(tree.inputs[0])).toEqual([2, 2]);
+    expect(tree.inputs[0].teams).toEqual(['group:default/discovery']);
+    expect(lastTwo(tree.inputs[1])).toEqual([1, 0]);
+    expect(tree.inputs[1].teams).toEqual([]);
+
+    for (const [body, message] of [
+      [
+        { series: 'shops', points: [{ day: '2026-02-30', value: 1 }] },
+        'points[0].day must be a date as YYYY-MM-DD',
+      ],
+      [
+        { series: 'shops', points: [{ day: day(weekB), value: 'many' }] },
+        'points[0].value must be a number',
+      ],
+      [
+        { series: '../shops', points: [{ day: day(weekB), value: 1 }] },
+        "series must be a name of letters, digits, '-', '_' or '.' (at most 100)",
+      ],
+      [
+        { series: 'shops', points: [] },
+        'points must be a list of 1 to 5,000 { day, value }',
+      ],
+    ] as const) {
+      const bad = await send(server, 'series', body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toBe(message);
+    }
+    expect(
+      (
+        await request(server)
+          .post('/api/teamflow/analytics/v1/series')
+          .send({ series: 'shops', points: [] })
+      ).status,
+    ).toBe(401);
   });
 
   it('counts a call sent twice once, and a batch sent again not at all', async () => {

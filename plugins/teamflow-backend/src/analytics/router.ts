@@ -137,6 +137,16 @@ export function createAnalyticsRouter(options: {
         .json({ success: true, ...result });
     });
   }
+  // Teamflow's own addition: series for North Star metrics that product
+  // analytics does not compute, with the same write keys.
+  ingest.post('/v1/series', async (req, res) => {
+    const source = analytics.sourceOf(writeKeyOf(req));
+    if (!source)
+      throw new AuthenticationError(
+        'A valid write key is required: HTTP Basic with the write key as the user name, or writeKey in the body',
+      );
+    res.json(await analytics.ingestSeries(source, req.body));
+  });
   router.use(ANALYTICS_INGEST_PATH, ingest);
 
   router.get('/analytics/usage', async (req, res) => {
@@ -152,6 +162,13 @@ export function createAnalyticsRouter(options: {
     const weeks = weeksParam(req.query.weeks);
     res.json(await analytics.usage({ persona, feature, weeks }, credentials));
   });
+  router.get('/analytics/north-stars', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json({ trees: await analytics.northStars(credentials) });
+  });
+
   router.get('/analytics/personas', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
