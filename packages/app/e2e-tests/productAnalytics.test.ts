@@ -174,6 +174,16 @@ test('a product team sends Segment calls with its write key and sees within a mi
   const engagement = page.getByRole('table', { name: 'Persona engagement' });
   await expect(engagement.getByRole('row').nth(1)).toContainText('Courier');
   await expect(engagement.getByRole('row').nth(1)).toContainText('−20%');
+  // The North Star tree of Shopping Experience: families reordering rose with one-tap reorder's
+  // launch ten weeks ago, moved by Discovery.
+  const inputs = page.getByRole('table', {
+    name: 'Inputs of Weekly shops completed',
+  });
+  const reordering = inputs
+    .getByRole('row')
+    .filter({ hasText: 'Families reordering each week' });
+  await expect(reordering).toContainText('Discovery');
+  await expect(reordering.getByRole('cell').nth(3)).toHaveText(/^\+\d+%$/);
   await page.screenshot({
     path: 'e2e-screenshots/cto-persona-engagement.png',
     fullPage: true,

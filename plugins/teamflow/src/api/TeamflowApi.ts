@@ -8,6 +8,7 @@ import {
   AttentionResponse,
   UsageResponse,
   EngagementResponse,
+  NorthStarTree,
   ChangesResponse,
   HistoricTeamMap,
   OrganisationOverview,
@@ -67,6 +68,8 @@ export interface TeamflowApi {
   }): Promise<UsageResponse>;
   /** Every persona's engagement against the weeks before, falling most first. */
   getEngagement(weeks?: number): Promise<EngagementResponse>;
+  /** The North Star trees of the Domains declaring one. */
+  getNorthStars(): Promise<NorthStarTree[]>;
 }
 
 /** @public */
@@ -144,6 +147,13 @@ export class TeamflowClient implements TeamflowApi {
 
   getEngagement(weeks = 4) {
     return this.get<EngagementResponse>(`/analytics/personas?weeks=${weeks}`);
+  }
+
+  async getNorthStars() {
+    const { trees } = await this.get<{ trees: NorthStarTree[] }>(
+      '/analytics/north-stars',
+    );
+    return trees;
   }
 
   private mapQuery(

@@ -31,6 +31,7 @@ import { TEAM_TYPE_COLOURS } from '../TeamTypeChip';
 import { WhatChangedCard } from './WhatChanged';
 import { AttentionCard } from '../Attention';
 import { PersonaEngagementCard } from '../Usage';
+import { NorthStarCard } from '../NorthStar';
 
 const useStyles = makeStyles(
   theme => ({
@@ -247,6 +248,9 @@ export function OverviewView(props: {
       </Grid>
       <Grid item xs={12} md={6} lg={4}>
         <AttentionCard attentionLink={`${root}/attention`} />
+      </Grid>
+      <Grid item xs={12} lg={8}>
+        <NorthStarCard />
       </Grid>
       <Grid item xs={12} md={6} lg={4}>
         <PersonaEngagementCard />

@@ -1,0 +1,1 @@
+export { NorthStarCard } from './NorthStarCard';
