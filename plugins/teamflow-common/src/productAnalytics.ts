@@ -164,6 +164,13 @@ export function weekOf(day: string): string {
   return new Date(t - weekday * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The Monday `weeks` weeks after (or before, negative) a Monday. @public */
+export function addWeeks(week: string, weeks: number): string {
+  return new Date(Date.parse(`${week}T00:00:00Z`) + weeks * 7 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+}
+
 /** The persona key of users matching no persona. @public */
 export const UNASSIGNED_PERSONA = 'unassigned';
 

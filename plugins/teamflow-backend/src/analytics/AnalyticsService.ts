@@ -20,6 +20,7 @@ import {
   UsageResponse,
   featureMatcher,
   personaForTraits,
+  addWeeks,
   weekOf,
 } from '@teamflow/plugin-teamflow-common';
 import { AnalyticsModel, AnalyticsStore, WeekRow } from './AnalyticsStore';
@@ -28,8 +29,6 @@ import { readCalls, userHasher } from './segment';
 const DAY = 86_400_000;
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
-const shiftWeek = (week: string, weeks: number) =>
-  dayOf(Date.parse(`${week}T00:00:00Z`) + weeks * 7 * DAY);
 
 /** `teamflow.analytics`, read once at start-up. */
 export type AnalyticsSettings = {
@@ -262,12 +261,12 @@ export class AnalyticsService {
     credentials: BackstageCredentials,
   ): Promise<UsageResponse> {
     const current = weekOf(dayOf(this.now()));
-    const toWeek = shiftWeek(current, -1);
+    const toWeek = addWeeks(current, -1);
     const trendWeeks = Math.max(query.weeks, 13);
-    const fromWeek = shiftWeek(toWeek, -(query.weeks - 1));
+    const fromWeek = addWeeks(toWeek, -(query.weeks - 1));
     const [rows, visible, model, lastEventAt] = await Promise.all([
       this.store.weekRows({
-        fromWeek: shiftWeek(toWeek, -trendWeeks),
+        fromWeek: addWeeks(toWeek, -trendWeeks),
         toWeek: current,
         persona: query.persona,
         feature: query.feature,
@@ -294,7 +293,7 @@ export class AnalyticsService {
     for (const [f, p] of targetPairs)
       if (!groups.has(`${f}\u0000${p}`)) groups.set(`${f}\u0000${p}`, []);
 
-    const trendFrom = shiftWeek(toWeek, -(trendWeeks - 1));
+    const trendFrom = addWeeks(toWeek, -(trendWeeks - 1));
     const usage: FeatureUsage[] = [];
     const thisWeek: UsageResponse['thisWeek'] = [];
     for (const [key, list] of groups) {
@@ -304,13 +303,13 @@ export class AnalyticsService {
       const sum = (k: keyof WeekRow) =>
         inWindow.reduce((s, r) => s + (r[k] as number), 0);
       let priorUsers = 0;
-      for (let w = fromWeek; w <= toWeek; w = shiftWeek(w, 1))
-        priorUsers += byWeek.get(shiftWeek(w, -1))?.weekUsers ?? 0;
+      for (let w = fromWeek; w <= toWeek; w = addWeeks(w, 1))
+        priorUsers += byWeek.get(addWeeks(w, -1))?.weekUsers ?? 0;
       const successes = sum('successes');
       const failures = sum('failures');
       const scores = sum('scores');
       const weekly: Array<{ week: string; activeUsers: number }> = [];
-      for (let w = trendFrom; w <= toWeek; w = shiftWeek(w, 1))
+      for (let w = trendFrom; w <= toWeek; w = addWeeks(w, 1))
         weekly.push({ week: w, activeUsers: byWeek.get(w)?.weekUsers ?? 0 });
       usage.push({
         feature,
@@ -363,10 +362,10 @@ export class AnalyticsService {
     weeks: number,
     credentials: BackstageCredentials,
   ): Promise<EngagementResponse> {
-    const toWeek = shiftWeek(weekOf(dayOf(this.now())), -1);
-    const fromWeek = shiftWeek(toWeek, -(weeks - 1));
+    const toWeek = addWeeks(weekOf(dayOf(this.now())), -1);
+    const fromWeek = addWeeks(toWeek, -(weeks - 1));
     const [rows, visible] = await Promise.all([
-      this.store.weekRows({ fromWeek: shiftWeek(fromWeek, -weeks), toWeek }),
+      this.store.weekRows({ fromWeek: addWeeks(fromWeek, -weeks), toWeek }),
       this.visibleFeatures(credentials),
     ]);
     const personas = new Map<
@@ -504,10 +503,10 @@ export class AnalyticsService {
         lower(String((f.spec as any)?.owner ?? '')),
       ]),
     );
-    const toWeek = shiftWeek(weekOf(dayOf(this.now())), -1);
+    const toWeek = addWeeks(weekOf(dayOf(this.now())), -1);
     const weeks: string[] = [];
-    for (let i = 12; i >= 0; i--) weeks.push(shiftWeek(toWeek, -i));
-    const fromWeek = shiftWeek(weeks[0], -1);
+    for (let i = 12; i >= 0; i--) weeks.push(addWeeks(toWeek, -i));
+    const fromWeek = addWeeks(weeks[0], -1);
     const trees: NorthStarTree[] = [];
     for (const domain of domains) {
       const northStar = (domain.spec as any)?.northStar as

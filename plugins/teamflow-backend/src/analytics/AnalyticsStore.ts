@@ -6,6 +6,7 @@ import { Knex } from 'knex';
 import {
   FeatureHit,
   UNASSIGNED_PERSONA,
+  addWeeks,
   weekOf,
 } from '@teamflow/plugin-teamflow-common';
 import { AnalyticsMessage } from './segment';
@@ -23,10 +24,7 @@ const migrationsDir = resolvePackagePath(
  */
 const chunkSize = (db: Knex) => (db.client.config.client === 'pg' ? 1000 : 450);
 
-const DAY = 86_400_000;
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
-const shiftWeek = (week: string, weeks: number) =>
-  dayOf(Date.parse(`${week}T00:00:00Z`) + weeks * 7 * DAY);
 
 /** What the ingest needs from the catalog: persona rules and feature events. */
 export type AnalyticsModel = {
@@ -404,8 +402,8 @@ export class AnalyticsStore {
         'analytics_user_weeks',
         ['feature', 'week', 'user_hash'],
         added.flatMap(r => [
-          [r.feature, shiftWeek(r.week, -1), r.user_hash],
-          [r.feature, shiftWeek(r.week, 1), r.user_hash],
+          [r.feature, addWeeks(r.week, -1), r.user_hash],
+          [r.feature, addWeeks(r.week, 1), r.user_hash],
         ]),
         ['feature', 'week', 'user_hash', 'first_day', 'persona'],
       );
@@ -418,13 +416,13 @@ export class AnalyticsStore {
       for (const r of added) {
         bump(r.feature, r.persona, r.first_day, 'week_users', 1);
         // Back after the week before: a returning user this week.
-        if (stored.has(key(r.feature, shiftWeek(r.week, -1), r.user_hash)))
+        if (stored.has(key(r.feature, addWeeks(r.week, -1), r.user_hash)))
           bump(r.feature, r.persona, r.first_day, 'returning_users', 1);
         // A late week before a week already stored: that week's user is
         // now returning (unless that week came in this batch too, counted
         // by the line above when its turn comes).
         const next = stored.get(
-          key(r.feature, shiftWeek(r.week, 1), r.user_hash),
+          key(r.feature, addWeeks(r.week, 1), r.user_hash),
         );
         if (
           next &&
@@ -527,7 +525,7 @@ export class AnalyticsStore {
       .delete();
     // A week is kept while the week after it can still receive events.
     const weeks = await this.db('analytics_user_weeks')
-      .where('week', '<', shiftWeek(weekOf(dayOf(oldest)), -1))
+      .where('week', '<', addWeeks(weekOf(dayOf(oldest)), -1))
       .delete();
     return { events, weeks };
   }

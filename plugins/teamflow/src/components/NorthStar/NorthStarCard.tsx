@@ -20,6 +20,7 @@ import {
   NorthStarTree,
 } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
+import { Sparkline } from '../Sparkline';
 
 const useStyles = makeStyles(
   theme => ({
@@ -78,44 +79,20 @@ function Change(props: { change: number | null }) {
 }
 
 function Line(props: { metric: NorthStarMetricValues; width?: number }) {
-  const { metric, width = 96 } = props;
-  const height = 24;
-  const values = metric.weekly.map(w => w.value);
-  const known = values.filter((v): v is number => v !== null);
+  const { metric, width } = props;
+  const known = metric.weekly.filter(w => w.value !== null);
   if (known.length < 2) return null;
-  const min = Math.min(...known);
-  const max = Math.max(...known);
-  const span = max - min || 1;
-  const step = width / (values.length - 1);
-  const points = values
-    .map((v, i) =>
-      v === null
-        ? null
-        : `${(i * step).toFixed(1)},${(
-            height -
-            2 -
-            ((v - min) / span) * (height - 4)
-          ).toFixed(1)}`,
-    )
-    .filter(Boolean)
-    .join(' ');
   return (
-    <svg
+    <Sparkline
       width={width}
-      height={height}
-      role="img"
-      aria-label={`${metric.name}: ${formatMetric(
+      values={metric.weekly.map(w => w.value)}
+      label={`${metric.name}: ${formatMetric(
         metric,
-        known[0],
-      )} to ${formatMetric(metric, known[known.length - 1])} over 13 weeks`}
-    >
-      <polyline
-        points={points}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.5}
-      />
-    </svg>
+        known[0].value,
+      )} to ${formatMetric(metric, known[known.length - 1].value)} over ${
+        metric.weekly.length
+      } weeks`}
+    />
   );
 }
 

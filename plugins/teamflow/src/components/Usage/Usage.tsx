@@ -25,6 +25,7 @@ import {
   UsageResponse,
 } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
+import { Sparkline } from '../Sparkline';
 
 const useStyles = makeStyles(
   theme => ({
@@ -43,7 +44,6 @@ const useStyles = makeStyles(
     number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
     note: { color: theme.palette.text.secondary },
     summary: { marginBottom: theme.spacing(1) },
-    spark: { display: 'block' },
     chip: { marginLeft: theme.spacing(1) },
     falling: { color: theme.palette.error.main, fontWeight: 600 },
   }),
@@ -63,41 +63,17 @@ const score = (x: number | null) => (x === null ? '–' : x.toFixed(1));
 
 /** Weekly active users over the trend's weeks, as a line. */
 export function UsageSparkline(props: { weekly: FeatureUsage['weekly'] }) {
-  const classes = useStyles();
   const { weekly } = props;
-  const width = 96;
-  const height = 24;
-  const max = Math.max(1, ...weekly.map(w => w.activeUsers));
-  const step = weekly.length > 1 ? width / (weekly.length - 1) : 0;
-  const points = weekly
-    .map(
-      (w, i) =>
-        `${(i * step).toFixed(1)},${(
-          height -
-          2 -
-          (w.activeUsers / max) * (height - 4)
-        ).toFixed(1)}`,
-    )
-    .join(' ');
   const first = weekly[0];
   const last = weekly[weekly.length - 1];
   return (
-    <svg
-      className={classes.spark}
-      width={width}
-      height={height}
-      role="img"
-      aria-label={`Weekly users from ${first?.week}: ${
-        first?.activeUsers ?? 0
-      } to ${last?.activeUsers ?? 0} in the week of ${last?.week}`}
-    >
-      <polyline
-        points={points}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.5}
-      />
-    </svg>
+    <Sparkline
+      fromZero
+      values={weekly.map(w => w.activeUsers)}
+      label={`Weekly users from ${first?.week}: ${first?.activeUsers ?? 0} to ${
+        last?.activeUsers ?? 0
+      } in the week of ${last?.week}`}
+    />
   );
 }
 
