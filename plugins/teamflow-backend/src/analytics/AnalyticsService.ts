@@ -142,6 +142,8 @@ type Model = AnalyticsModel & {
   /** Feature ref → its target persona refs. */
   targets: Map<string, Set<string>>;
   lifecycles: Map<string, string>;
+  /** Feature ref → its owning team's ref. */
+  owners: Map<string, string>;
 };
 
 /**
@@ -197,6 +199,7 @@ export class AnalyticsService {
     const features: Array<{ feature: string; analytics?: any }> = [];
     const targets = new Map<string, Set<string>>();
     const lifecycles = new Map<string, string>();
+    const owners = new Map<string, string>();
     for (const e of items) {
       const ref = lower(stringifyEntityRef(e));
       if (lower(e.kind) === 'persona') {
@@ -206,6 +209,7 @@ export class AnalyticsService {
         const spec = (e as FeatureEntity).spec;
         features.push({ feature: ref, analytics: spec?.analytics });
         if (spec?.lifecycle) lifecycles.set(ref, String(spec.lifecycle));
+        if (spec?.owner) owners.set(ref, lower(String(spec.owner)));
         targets.set(
           ref,
           new Set((spec?.targets ?? []).map(t => lower(String(t.persona)))),
@@ -217,6 +221,7 @@ export class AnalyticsService {
       match: featureMatcher(features),
       targets,
       lifecycles,
+      owners,
     };
   }
 
@@ -257,22 +262,29 @@ export class AnalyticsService {
    * (figures) with a 13-week trend and the week in progress.
    */
   async usage(
-    query: { persona?: string; feature?: string; weeks: number },
+    query: { persona?: string; feature?: string; team?: string; weeks: number },
     credentials: BackstageCredentials,
   ): Promise<UsageResponse> {
     const current = weekOf(dayOf(this.now()));
     const toWeek = addWeeks(current, -1);
     const trendWeeks = Math.max(query.weeks, 13);
     const fromWeek = addWeeks(toWeek, -(query.weeks - 1));
-    const [rows, visible, model, lastEventAt] = await Promise.all([
-      this.store.weekRows({
-        fromWeek: addWeeks(toWeek, -trendWeeks),
-        toWeek: current,
-        persona: query.persona,
-        feature: query.feature,
-      }),
+    const model = await this.currentModel();
+    // A team's features: those it owns (a Feature's spec.owner).
+    const teamFeatures = query.team
+      ? [...model.owners].filter(([, t]) => t === query.team).map(([f]) => f)
+      : undefined;
+    const [rows, visible, lastEventAt] = await Promise.all([
+      teamFeatures?.length === 0
+        ? []
+        : this.store.weekRows({
+            fromWeek: addWeeks(toWeek, -trendWeeks),
+            toWeek: current,
+            persona: query.persona,
+            feature: query.feature,
+            features: teamFeatures,
+          }),
       this.visibleFeatures(credentials),
-      this.currentModel(),
       this.store.lastEventAt(),
     ]);
     const groups = new Map<string, WeekRow[]>();
@@ -286,6 +298,7 @@ export class AnalyticsService {
     for (const [feature, personas] of model.targets) {
       if (!visible.has(feature)) continue;
       if (query.feature && feature !== query.feature) continue;
+      if (teamFeatures && !teamFeatures.includes(feature)) continue;
       for (const persona of personas)
         if (!query.persona || persona === query.persona)
           targetPairs.push([feature, persona]);

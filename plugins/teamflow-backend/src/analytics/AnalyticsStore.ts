@@ -445,6 +445,7 @@ export class AnalyticsStore {
     toWeek: string;
     persona?: string;
     feature?: string;
+    features?: string[];
   }): Promise<WeekRow[]> {
     const q = this.db('analytics_daily')
       .whereBetween('week', [query.fromWeek, query.toWeek])
@@ -457,6 +458,7 @@ export class AnalyticsStore {
       );
     if (query.persona) q.where('persona', query.persona);
     if (query.feature) q.where('feature', query.feature);
+    if (query.features) q.whereIn('feature', query.features);
     const rows = await q;
     return rows.map((r: any) => ({
       feature: r.feature,

@@ -307,6 +307,17 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
       },
     ]);
     expect(family.connected).toBe(true);
+    // A team's features: Discovery owns reorder, Checkout slots.
+    const discovery = await usage(
+      server,
+      'team=group:default/discovery&weeks=2',
+    );
+    expect(
+      discovery.usage.map((u: any) => [u.feature, u.persona, u.activeUsers]),
+    ).toEqual([['feature:default/reorder', 'persona:default/family', 2]]);
+    expect((await usage(server, 'team=group:default/nobody')).usage).toEqual(
+      [],
+    );
 
     // Engagement, last week (B) against the week before (A): families used
     // 3 feature-weeks in A (Ann and Bo reorder, Ann slots), 2 in B.

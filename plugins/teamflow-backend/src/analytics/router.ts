@@ -66,7 +66,7 @@ function weeksParam(value: unknown) {
  * - `POST /analytics/v1/{identify,track,batch,import}` — Segment HTTP
  *   Tracking API calls, authenticated by a source's write key (not a
  *   Backstage token: the sources are product apps);
- * - `GET /analytics/usage?persona=|feature=&weeks=` — usage per feature and
+ * - `GET /analytics/usage?persona=|feature=|team=&weeks=` — usage per feature and
  *   persona, for signed-in users and services;
  * - `GET /analytics/personas?weeks=` — every persona's engagement against
  *   the weeks before, falling most first.
@@ -155,12 +155,15 @@ export function createAnalyticsRouter(options: {
     });
     const persona = refParam(req.query.persona, 'persona', 'persona');
     const feature = refParam(req.query.feature, 'feature', 'feature');
-    if (!persona && !feature)
+    const team = refParam(req.query.team, 'team', 'group');
+    if (!persona && !feature && !team)
       throw new InputError(
-        "Query parameter 'persona' or 'feature' is required",
+        "Query parameter 'persona', 'feature' or 'team' is required",
       );
     const weeks = weeksParam(req.query.weeks);
-    res.json(await analytics.usage({ persona, feature, weeks }, credentials));
+    res.json(
+      await analytics.usage({ persona, feature, team, weeks }, credentials),
+    );
   });
   router.get('/analytics/north-stars', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

@@ -64,6 +64,8 @@ export interface TeamflowApi {
   getUsage(query: {
     persona?: string;
     feature?: string;
+    /** A team's features (those it owns). */
+    team?: string;
     weeks?: number;
   }): Promise<UsageResponse>;
   /** Every persona's engagement against the weeks before, falling most first. */
@@ -137,10 +139,16 @@ export class TeamflowClient implements TeamflowApi {
     return days;
   }
 
-  getUsage(query: { persona?: string; feature?: string; weeks?: number }) {
+  getUsage(query: {
+    persona?: string;
+    feature?: string;
+    team?: string;
+    weeks?: number;
+  }) {
     const params = new URLSearchParams();
     if (query.persona) params.set('persona', query.persona);
     if (query.feature) params.set('feature', query.feature);
+    if (query.team) params.set('team', query.team);
     params.set('weeks', String(query.weeks ?? 4));
     return this.get<UsageResponse>(`/analytics/usage?${params}`);
   }

@@ -7,6 +7,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
+import { teamflowApiRef } from '../../api/TeamflowApi';
 import {
   FeatureCard,
   PersonaFeaturesCard,
@@ -55,10 +56,42 @@ const shopper = (targetedBy: string[]): Entity => ({
   })),
 });
 
+// The team's usage: 600 family shoppers a week and 100 more, after 4 weeks
+// of 500 + 100 before: (700 − 600) / 600 = +17%.
+const weekly = (last: number, before: number) =>
+  Array.from({ length: 13 }, (_, i) => ({
+    week: `2026-09-${String(i + 1).padStart(2, '0')}`,
+    activeUsers: i >= 9 ? last : before,
+  }));
+const getUsage = jest.fn(async () => ({
+  from: '2026-11-02',
+  to: '2026-11-23',
+  weeks: 4,
+  connected: true,
+  thisWeek: [],
+  usage: [
+    {
+      feature: 'feature:default/one-tap-reorder',
+      persona: 'persona:default/weekly-family-shopper',
+      activeUsers: 600,
+      weekly: weekly(600, 500),
+    },
+    {
+      feature: 'feature:default/one-tap-reorder',
+      persona: 'unassigned',
+      activeUsers: 100,
+      weekly: weekly(100, 100),
+    },
+  ],
+}));
+
 async function render(entity: Entity, node: JSX.Element) {
   await renderInTestApp(
     <TestApiProvider
-      apis={[[catalogApiRef, catalogApiMock({ entities: [reorder] })]]}
+      apis={[
+        [catalogApiRef, catalogApiMock({ entities: [reorder] })],
+        [teamflowApiRef, { getUsage } as any],
+      ]}
     >
       <EntityProvider entity={entity}>{node}</EntityProvider>
     </TestApiProvider>,
@@ -123,6 +156,15 @@ describe('TeamFeaturesCard', () => {
     expect(
       screen.getByText('Moves: Weekly shop in under 15 minutes'),
     ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Used by 700 users a week (+17% against the 4 weeks before)',
+      ),
+    ).toBeInTheDocument();
+    expect(getUsage).toHaveBeenCalledWith({
+      team: 'group:default/discovery',
+      weeks: 4,
+    });
   });
 
   it('says so when the team owns no feature', async () => {

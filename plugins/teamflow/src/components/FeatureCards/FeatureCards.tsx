@@ -18,7 +18,11 @@ import {
   FeatureLifecycle,
   TEAMFLOW_RELATIONS,
 } from '@teamflow/plugin-teamflow-common';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
 import { useRelatedByType } from '../../hooks/useRelatedByType';
+import { teamflowApiRef } from '../../api/TeamflowApi';
+import { changeOf, formatUsers, signed } from '../Usage/Usage';
 import { FieldLabel } from '../FieldLabel';
 
 const useStyles = makeStyles(
@@ -210,6 +214,32 @@ export function TeamFeaturesCard() {
   const classes = useStyles();
   const { entity } = useEntity();
   const { value, loading, error } = useRelatedByType(entity, 'ownerOf');
+  const api = useApi(teamflowApiRef);
+  const team = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  // Usage is extra: without analytics the card still lists the features.
+  const usage = useAsync(
+    () => api.getUsage({ team, weeks: 4 }).catch(() => undefined),
+    [api, team],
+  ).value;
+  const usageOf = (feature: Entity) => {
+    if (!usage?.connected) return undefined;
+    const ref = stringifyEntityRef(feature).toLocaleLowerCase('en-US');
+    const rows = usage.usage.filter(u => u.feature === ref);
+    const users = rows.reduce((n, u) => n + u.activeUsers, 0);
+    const weekly = (rows[0]?.weekly ?? []).map((w, i) => ({
+      week: w.week,
+      activeUsers: rows.reduce(
+        (n, u) => n + (u.weekly[i]?.activeUsers ?? 0),
+        0,
+      ),
+    }));
+    const change = changeOf(weekly, 4);
+    return `${formatUsers(users)} users a week${
+      change === undefined
+        ? ''
+        : ` (${signed(change)} against the 4 weeks before)`
+    }`;
+  };
   const features = (value ?? [])
     .filter(e => e.kind.toLocaleLowerCase('en-US') === 'feature')
     .sort((a, b) =>
@@ -252,6 +282,7 @@ export function TeamFeaturesCard() {
                 secondary={
                   <>
                     {spec.outcome && <div>Moves: {spec.outcome}</div>}
+                    {usageOf(f) && <div>Used by {usageOf(f)}</div>}
                     {(spec.targets ?? []).length > 0 && (
                       <div>
                         For{' '}

@@ -130,7 +130,8 @@ export function changeOf(weekly: FeatureUsage['weekly'], weeks: number) {
   return Math.round(((sum(recent) - sum(before)) / sum(before)) * 100);
 }
 
-function signed(n: number | undefined) {
+/** A change as +12%, −12% or 0%; – when unknown. */
+export function signed(n: number | undefined) {
   if (n === undefined) return '–';
   if (n > 0) return `+${n}%`;
   if (n < 0) return `−${-n}%`;
