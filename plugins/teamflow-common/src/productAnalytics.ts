@@ -278,7 +278,11 @@ export type NorthStarFigure = (typeof NORTH_STAR_FIGURES)[number];
  */
 export type MetricSource =
   | { feature: string; figure: NorthStarFigure; persona?: string }
-  | { series: string };
+  | {
+      series: string;
+      /** How a week's daily values make its value: `sum` (counts) or `mean` (rates; default). */
+      week?: 'sum' | 'mean';
+    };
 
 /** A metric of a North Star tree. @public */
 export type NorthStarMetric = {

@@ -186,6 +186,7 @@ function validateMetric(c: Checker, field: string, metric: unknown) {
   if (source === undefined) c.problem(`${field}.source`, 'is required');
   else if (c.object(`${field}.source`, source)) {
     if (source.series !== undefined) {
+      c.oneOf(`${field}.source.week`, source.week, ['sum', 'mean'], false);
       if (c.text(`${field}.source.series`, source.series, true)) {
         if (!/^[a-z0-9][a-z0-9-_.]{0,99}$/i.test(source.series as string))
           c.problem(

@@ -543,7 +543,8 @@ export class AnalyticsService {
           const source = m.source as any;
           if (source?.series) {
             for (const r of seriesRows)
-              if (r.series === source.series) byWeek.set(r.week, r.value);
+              if (r.series === source.series)
+                byWeek.set(r.week, source.week === 'sum' ? r.sum : r.mean);
           } else if (source?.feature) {
             const feature = lower(source.feature);
             const rows = (

@@ -498,18 +498,24 @@ export class AnalyticsStore {
         .merge(['value', 'source', 'received_at']);
   }
 
-  /** Mean value per series and week, from `fromWeek` to `toWeek`. */
+  /** Mean and sum of each series' daily values per week, from `fromWeek` to `toWeek`. */
   async seriesWeeks(series: string[], fromWeek: string, toWeek: string) {
     if (series.length === 0) return [];
     const rows = await this.db('analytics_series')
       .whereIn('series', series)
       .whereBetween('week', [fromWeek, toWeek])
       .groupBy('series', 'week')
-      .select('series', 'week', this.db.raw('avg(value) as value'));
+      .select(
+        'series',
+        'week',
+        this.db.raw('avg(value) as mean'),
+        this.db.raw('sum(value) as sum'),
+      );
     return rows.map((r: any) => ({
       series: r.series as string,
       week: r.week as string,
-      value: Number(r.value),
+      mean: Number(r.mean),
+      sum: Number(r.sum),
     }));
   }
 

@@ -83,6 +83,7 @@ const entities: Entity[] = [
               figure: 'taskSuccess',
             },
           },
+          { name: 'Shops a week', source: { series: 'shops', week: 'sum' } },
         ],
       },
     },
@@ -425,6 +426,8 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     expect(tree.inputs[0].teams).toEqual(['group:default/discovery']);
     expect(lastTwo(tree.inputs[1])).toEqual([1, 0]);
     expect(tree.inputs[1].teams).toEqual([]);
+    // The same series summed per week: 7 × 10 in A, 20 + 60 in B.
+    expect(lastTwo(tree.inputs[2])).toEqual([70, 80]);
 
     for (const [body, message] of [
       [

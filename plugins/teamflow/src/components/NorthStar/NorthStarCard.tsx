@@ -85,6 +85,11 @@ function Line(props: { metric: NorthStarMetricValues; width?: number }) {
   return (
     <Sparkline
       width={width}
+      // Counts and shares against zero (a dip looks its size); scores span
+      // their own range.
+      fromZero={
+        !('figure' in metric.source) || metric.source.figure !== 'happiness'
+      }
       values={metric.weekly.map(w => w.value)}
       label={`${metric.name}: ${formatMetric(
         metric,

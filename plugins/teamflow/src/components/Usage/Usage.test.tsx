@@ -259,6 +259,7 @@ describe('PersonaEngagementCard', () => {
     ).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('−35%');
     expect(rows[2]).toHaveTextContent('−9%');
-    expect(rows[3]).toHaveTextContent(/No persona matched\s*new\s*–/);
+    expect(rows[1]).toHaveTextContent('Uses most: search');
+    expect(rows[3]).toHaveTextContent(/^No persona matched\s*new$/);
   });
 });

@@ -463,7 +463,6 @@ export function PersonaEngagementCard() {
             <TableRow>
               <TableCell>Persona</TableCell>
               <TableCell className={classes.number}>Change</TableCell>
-              <TableCell>Uses most</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -471,6 +470,19 @@ export function PersonaEngagementCard() {
               <TableRow key={p.persona}>
                 <TableCell>
                   <PersonaName persona={p.persona} />
+                  {p.topFeatures[0] && (
+                    <Typography
+                      variant="caption"
+                      component="div"
+                      className={classes.note}
+                    >
+                      Uses most:{' '}
+                      <EntityRefLink
+                        entityRef={p.topFeatures[0]}
+                        defaultKind="feature"
+                      />
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell
                   className={`${classes.number} ${
@@ -478,16 +490,6 @@ export function PersonaEngagementCard() {
                   }`}
                 >
                   {p.change === null ? 'new' : signed(p.change)}
-                </TableCell>
-                <TableCell>
-                  {p.topFeatures[0] ? (
-                    <EntityRefLink
-                      entityRef={p.topFeatures[0]}
-                      defaultKind="feature"
-                    />
-                  ) : (
-                    '–'
-                  )}
                 </TableCell>
               </TableRow>
             ))}
