@@ -123,6 +123,16 @@ const featureCards = [
     },
   }),
   EntityCardBlueprint.make({
+    name: 'feature-components',
+    params: {
+      filter: isFeature,
+      loader: () =>
+        import('./components/FeatureComponents').then(m => (
+          <m.FeatureComponentsCard />
+        )),
+    },
+  }),
+  EntityCardBlueprint.make({
     name: 'feature-usage',
     params: {
       filter: isFeature,

@@ -25,6 +25,7 @@ export {
   EntityPersonaFeaturesCard,
   EntityPersonaUsageCard,
   EntityFeatureUsageCard,
+  EntityFeatureComponentsCard,
   EntityTeamFeaturesCard,
 } from './plugin';
 export { teamflowApiRef, TeamflowClient } from './api/TeamflowApi';

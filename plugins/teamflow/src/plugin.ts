@@ -123,6 +123,13 @@ export const EntityFeatureUsageCard = card('EntityFeatureUsageCard', () =>
   import('./components/Usage').then(m => m.FeatureUsageCard),
 );
 
+/** The components implementing a feature, with delivery and open debt (part of EntityFeatureContent). @public */
+export const EntityFeatureComponentsCard = card(
+  'EntityFeatureComponentsCard',
+  () =>
+    import('./components/FeatureComponents').then(m => m.FeatureComponentsCard),
+);
+
 /** The features a persona uses most (part of EntityPersonaContent). @public */
 export const EntityPersonaUsageCard = card('EntityPersonaUsageCard', () =>
   import('./components/Usage').then(m => m.PersonaUsageCard),

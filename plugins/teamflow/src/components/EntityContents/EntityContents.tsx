@@ -8,6 +8,7 @@ import {
 } from '../PersonaCards';
 import { TeamInteractionCard } from '../TeamInteractionCard';
 import { FeatureUsageCard, PersonaUsageCard } from '../Usage';
+import { FeatureComponentsCard } from '../FeatureComponents';
 import {
   FeatureCard,
   PersonaFeaturesCard,
@@ -54,8 +55,11 @@ export function PersonaContent() {
 export function FeatureContent() {
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={8}>
+      <Grid item xs={12} md={6}>
         <FeatureCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <FeatureComponentsCard />
       </Grid>
       <Grid item xs={12}>
         <FeatureUsageCard />

@@ -1,0 +1,1 @@
+export { FeatureComponentsCard } from './FeatureComponentsCard';
