@@ -142,6 +142,12 @@ test('a product team sends Segment calls with its write key and sees within a mi
     )
     .toBe(3);
   await page.goto('/catalog/default/feature/express-slots');
+  // Its two components, each with its delivery and open debt (or why not).
+  await expect(
+    page
+      .getByRole('table', { name: 'Components implementing this feature' })
+      .getByRole('row'),
+  ).toHaveCount(3);
   await expect(
     page.getByText(
       /^Aimed at one persona, used mostly by another: \d+% of its weekly users/,
