@@ -47,7 +47,8 @@ export type WeekRow = {
   scores: number;
 };
 
-type Increment = {
+/** One feature × persona × day's counters (what ingest adds, and the demo writes). */
+export type DailyCounts = {
   feature: string;
   persona: string;
   day: string;
@@ -194,7 +195,7 @@ export class AnalyticsStore {
           changed: false,
         });
     }
-    const increments = new Map<string, Increment>();
+    const increments = new Map<string, DailyCounts>();
     const bump = (
       feature: string,
       persona: string,
@@ -547,7 +548,7 @@ export class AnalyticsStore {
   }
 
   /** Writes generated aggregates (the demo); rows are whole days. */
-  async writeDaily(rows: Array<Omit<Increment, never>>) {
+  async writeDaily(rows: DailyCounts[]) {
     for (const part of chunks(this.db, rows))
       await this.db('analytics_daily')
         .insert(part.map(r => ({ ...r, week: weekOf(r.day) })))

@@ -11,6 +11,7 @@
  * engagement falls on the CTO overview).
  */
 import { weekOf } from '@teamflow/plugin-teamflow-common';
+import { DailyCounts } from './AnalyticsStore';
 
 const DAY = 86_400_000;
 const p = (name: string) => `persona:default/${name}`;
@@ -225,19 +226,7 @@ function random(seed: number) {
 export function demoUsageRows(now: number) {
   const today = new Date(now).toISOString().slice(0, 10);
   const thisWeek = weekOf(today);
-  const rows: Array<{
-    feature: string;
-    persona: string;
-    day: string;
-    events: number;
-    week_users: number;
-    returning_users: number;
-    new_users: number;
-    successes: number;
-    failures: number;
-    score_sum: number;
-    scores: number;
-  }> = [];
+  const rows: DailyCounts[] = [];
   for (const [index, s] of SERIES.entries()) {
     // One generator per series: its numbers do not depend on the weekday.
     const rnd = random(20261201 + index);

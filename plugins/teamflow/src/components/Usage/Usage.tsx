@@ -169,6 +169,18 @@ function Frame(props: { title: string; children: ReactNode }) {
   );
 }
 
+/** A usage card before its figures: loading, failed, or no analytics connected. */
+function Pending(props: {
+  title: string;
+  state: { loading: boolean; error?: Error };
+}) {
+  const { title, state } = props;
+  let body = <NotConnected />;
+  if (state.loading) body = <Progress />;
+  else if (state.error) body = <ResponseErrorPanel error={state.error} />;
+  return <Frame title={title}>{body}</Frame>;
+}
+
 /**
  * On a feature's page: who uses it, per persona — reach and the HEART
  * figures — against the personas it was aimed at.
@@ -179,26 +191,10 @@ export function FeatureUsageCard() {
   const classes = useStyles();
   const { entity } = useEntity();
   const self = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  const { value, loading, error } = useUsage({ feature: self });
+  const state = useUsage({ feature: self });
   const title = 'Who uses it';
-  if (loading)
-    return (
-      <Frame title={title}>
-        <Progress />
-      </Frame>
-    );
-  if (error)
-    return (
-      <Frame title={title}>
-        <ResponseErrorPanel error={error} />
-      </Frame>
-    );
-  if (!value?.connected)
-    return (
-      <Frame title={title}>
-        <NotConnected />
-      </Frame>
-    );
+  const { value } = state;
+  if (!value?.connected) return <Pending title={title} state={state} />;
   const used = value.usage.filter(u => u.activeUsers > 0);
   const total = used.reduce((s, u) => s + u.activeUsers, 0);
   const top = used[0];
@@ -309,26 +305,10 @@ export function PersonaUsageCard() {
   const classes = useStyles();
   const { entity } = useEntity();
   const self = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  const { value, loading, error } = useUsage({ persona: self });
+  const state = useUsage({ persona: self });
   const title = 'Features this persona uses most';
-  if (loading)
-    return (
-      <Frame title={title}>
-        <Progress />
-      </Frame>
-    );
-  if (error)
-    return (
-      <Frame title={title}>
-        <ResponseErrorPanel error={error} />
-      </Frame>
-    );
-  if (!value?.connected)
-    return (
-      <Frame title={title}>
-        <NotConnected />
-      </Frame>
-    );
+  const { value } = state;
+  if (!value?.connected) return <Pending title={title} state={state} />;
   const rules = (entity.spec as any)?.analytics?.rules;
   if (!value.usage.length)
     return (
