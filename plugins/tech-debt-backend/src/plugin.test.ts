@@ -180,6 +180,79 @@ describe('tech-debt backend', () => {
     ]);
   });
 
+  it('keeps the note given with a resolution, undoes it as one more change, and a resolved item is no quick win', async () => {
+    const server = await start();
+    // impact 4, 8 h/month, effort S: score 42.4, a quick win while open.
+    const { body } = await request(server)
+      .post('/api/tech-debt/items')
+      .set('Authorization', as('ana'))
+      .send({ ...valid, impact: 4, effort: 'S', interestHoursPerMonth: 8 });
+    expect(body.item.quickWin).toBe(true);
+    const id = body.item.id;
+    const patch = (change: object) =>
+      request(server)
+        .patch(`/api/tech-debt/items/${id}`)
+        .set('Authorization', as('ana'))
+        .send(change);
+
+    const tooLong = await patch({
+      version: 1,
+      status: 'resolved',
+      note: 'x'.repeat(501),
+    });
+    expect([tooLong.status, tooLong.body.error.message]).toEqual([
+      400,
+      'note must be 1 to 500 characters',
+    ]);
+    const resolved = await patch({
+      version: 1,
+      status: 'resolved',
+      note: '  Retry wrapper removed; suite green for two weeks ',
+    });
+    expect(resolved.body.item).toMatchObject({
+      status: 'resolved',
+      quickWin: false,
+    });
+    const undone = await patch({
+      version: 2,
+      status: 'open',
+      note: 'Undone: resolved by mistake',
+    });
+    expect(undone.body.item).toMatchObject({
+      status: 'open',
+      quickWin: true,
+      version: 3,
+    });
+    expect(undone.body.item.resolvedAt).toBeUndefined();
+
+    const history = await request(server)
+      .get(`/api/tech-debt/items/${id}/history`)
+      .set('Authorization', as('bo'));
+    expect(
+      history.body.history.map((h: any) => [
+        h.version,
+        h.note,
+        h.changes.status,
+      ]),
+    ).toEqual([
+      [1, undefined, [null, 'open']],
+      [
+        2,
+        'Retry wrapper removed; suite green for two weeks',
+        ['open', 'resolved'],
+      ],
+      [3, 'Undone: resolved by mistake', ['resolved', 'open']],
+    ]);
+    const created = await request(server)
+      .post('/api/tech-debt/items')
+      .set('Authorization', as('ana'))
+      .send({ ...valid, note: 'hello' });
+    expect([created.status, created.body.error.message]).toEqual([
+      400,
+      'note belongs to a change, not a new item',
+    ]);
+  });
+
   it('rolls up a team and the organisation', async () => {
     const server = await start();
     const add = (body: object) =>

@@ -74,6 +74,8 @@ export type DebtItemChange = {
   changedAt: string;
   /** Field -> [before, after]; for creation, every field with before null. */
   changes: Record<string, [unknown, unknown]>;
+  /** Why, in the words of whoever made the change (for example a resolution). */
+  note?: string;
 };
 
 /** An automatically measured sign of debt. @public */
@@ -123,7 +125,7 @@ export function validateDebtItem(
   const add = (field: string, message: string) =>
     problems.push({ field, message });
   for (const key of Object.keys(v)) {
-    if (!FIELDS.includes(key) && key !== 'version')
+    if (!FIELDS.includes(key) && key !== 'version' && key !== 'note')
       add(key, 'is not a field of a debt item');
   }
   const has = (f: string) => v[f] !== undefined;
@@ -190,6 +192,15 @@ export function validateDebtItem(
     )
   ) {
     add('interestHoursPerMonth', 'must be a number of hours from 0 to 1000');
+  }
+  if (has('note')) {
+    if (!options.partial) add('note', 'belongs to a change, not a new item');
+    else if (
+      typeof v.note !== 'string' ||
+      !v.note.trim() ||
+      v.note.length > 500
+    )
+      add('note', 'must be 1 to 500 characters');
   }
   if (has('status') && !DEBT_STATUSES.includes(v.status as DebtStatus)) {
     add('status', `must be one of ${DEBT_STATUSES.join(', ')}`);

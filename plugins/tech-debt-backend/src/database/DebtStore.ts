@@ -56,7 +56,7 @@ export interface DebtStore {
     id: string,
     expectedVersion: number,
     patch: Partial<StoredDebtItem>,
-    change: { changedBy: string; changedAt: string },
+    change: { changedBy: string; changedAt: string; note?: string },
   ): Promise<
     { updated: StoredDebtItem } | { conflict: StoredDebtItem } | undefined
   >;
@@ -227,7 +227,7 @@ export class DatabaseDebtStore implements DebtStore {
     id: string,
     expectedVersion: number,
     patch: Partial<StoredDebtItem>,
-    change: { changedBy: string; changedAt: string },
+    change: { changedBy: string; changedAt: string; note?: string },
   ) {
     return this.db.transaction(async tx => {
       const row = await tx<ItemRow>('debt_items').where({ id }).first();
@@ -265,6 +265,7 @@ export class DatabaseDebtStore implements DebtStore {
         changed_by: change.changedBy,
         changed_at: change.changedAt,
         changes: JSON.stringify(changes),
+        note: change.note ?? null,
       });
       return { updated: next };
     });
@@ -279,6 +280,7 @@ export class DatabaseDebtStore implements DebtStore {
       changedBy: r.changed_by,
       changedAt: r.changed_at,
       changes: JSON.parse(r.changes),
+      ...(r.note ? { note: r.note } : {}),
     }));
   }
 

@@ -45,7 +45,8 @@ export class DebtConflict extends Error {
 const present = (i: StoredDebtItem) => ({
   ...i,
   score: debtScore(i),
-  quickWin: isQuickWin(i),
+  // A resolved item is no longer a win to take, quick or not.
+  quickWin: i.status !== 'resolved' && isQuickWin(i),
 });
 
 /** A quarter's share of items resolved. @public */
@@ -319,7 +320,9 @@ export class DebtService {
       );
     }
     const now = this.now().toISOString();
-    const { version, entityRef, signalId, ...fields } = patch;
+    const { version, entityRef, signalId, note, ...fields } = patch as Partial<
+      DebtItem & { note: string }
+    >;
     const next: Partial<StoredDebtItem> = { ...fields };
     if (fields.status === 'resolved' && item.status !== 'resolved')
       next.resolvedAt = now;
@@ -328,6 +331,7 @@ export class DebtService {
     const result = await this.store.updateItem(id, version!, next, {
       changedBy,
       changedAt: now,
+      note: note?.trim(),
     });
     if (!result) throw new NotFoundError(`No debt item ${id}`);
     if ('conflict' in result) throw new DebtConflict(present(result.conflict));

@@ -70,7 +70,7 @@ export interface TechDebtApi {
   updateItem(
     id: string,
     version: number,
-    change: Partial<DebtItemInput>,
+    change: Partial<DebtItemInput> & { note?: string },
   ): Promise<DebtItemView>;
   getHistory(
     id: string,
@@ -131,7 +131,7 @@ export class TechDebtClient implements TechDebtApi {
   async updateItem(
     id: string,
     version: number,
-    change: Partial<DebtItemInput>,
+    change: Partial<DebtItemInput> & { note?: string },
   ) {
     const response = await this.call(`/items/${encodeURIComponent(id)}`, {
       method: 'PATCH',

@@ -1,4 +1,5 @@
 import { Chip, MenuItem, TextField } from '@material-ui/core';
+import { sentenceCase } from '@teamflow/plugin-teamflow-common';
 import {
   DEBT_CATEGORIES,
   DEBT_STATUSES,
@@ -39,7 +40,7 @@ export function DebtFilters(props: {
         <MenuItem value="">All categories</MenuItem>
         {DEBT_CATEGORIES.map(c => (
           <MenuItem key={c} value={c}>
-            {c}
+            {sentenceCase(c)}
           </MenuItem>
         ))}
       </TextField>
@@ -55,7 +56,7 @@ export function DebtFilters(props: {
         <MenuItem value="">All statuses</MenuItem>
         {DEBT_STATUSES.map(s => (
           <MenuItem key={s} value={s}>
-            {s}
+            {sentenceCase(s)}
           </MenuItem>
         ))}
       </TextField>
@@ -74,7 +75,7 @@ export function DebtItemTitle(props: {
         <Chip
           size="small"
           color="primary"
-          label="quick win"
+          label="Quick win"
           style={{ marginLeft: 8 }}
         />
       )}

@@ -1,4 +1,5 @@
 import { Box, Tooltip, Typography } from '@material-ui/core';
+import { formatDay } from '@teamflow/plugin-teamflow-common';
 import { DEBT_CATEGORIES } from '@teamflow/plugin-tech-debt-common';
 import { CategorySums } from '../api/TechDebtApi';
 
@@ -92,7 +93,9 @@ export function TrendLine(props: {
         preserveAspectRatio="none"
         height={h}
         role="img"
-        aria-label={`${props.label}: score ${first.openScore} on ${first.takenOn}, ${last.openScore} on ${last.takenOn}`}
+        aria-label={`${props.label}: score ${first.openScore} on ${formatDay(
+          first.takenOn,
+        )}, ${last.openScore} on ${formatDay(last.takenOn)}`}
       >
         <polyline
           points={points}
@@ -102,8 +105,9 @@ export function TrendLine(props: {
         />
       </svg>
       <Typography variant="caption">
-        Open score {first.openScore} ({first.takenOn}) → {last.openScore} (
-        {last.takenOn}); {first.openItems} → {last.openItems} items
+        Open score {first.openScore} ({formatDay(first.takenOn)}) →{' '}
+        {last.openScore} ({formatDay(last.takenOn)}); {first.openItems} →{' '}
+        {last.openItems} items
       </Typography>
     </Box>
   );

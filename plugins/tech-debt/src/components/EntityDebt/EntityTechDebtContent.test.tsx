@@ -73,7 +73,7 @@ describe('EntityTechDebtContent', () => {
     const row = (
       await screen.findByText('No runbook for stuck orders')
     ).closest('tr')!;
-    expect(row).toHaveTextContent('quick win');
+    expect(row).toHaveTextContent('Quick win');
     fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText(/Interest/), {
@@ -96,5 +96,67 @@ describe('EntityTechDebtContent', () => {
     expect(
       within(screen.getByRole('dialog')).getByLabelText(/^Title/),
     ).toHaveValue('No runbook for stuck or lost orders');
+  });
+
+  it('asks why an item is resolved, and can undo the resolution', async () => {
+    let stored = item();
+    const updateItem = jest.fn(
+      async (_id: string, version: number, change: any) => {
+        stored = { ...stored, ...change, version: version + 1 };
+        delete (stored as any).note;
+        return stored;
+      },
+    );
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            techDebtApiRef,
+            {
+              getEntityDebt: async () => ({
+                entityRef: 'component:default/order-service',
+                canManage: true,
+                items: [stored],
+                signals: [],
+              }),
+              updateItem,
+            },
+          ],
+        ]}
+      >
+        <EntityProvider entity={entity}>
+          <EntityTechDebtContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    const row = (
+      await screen.findByText('No runbook for stuck orders')
+    ).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Resolve' }));
+    const dialog = await screen.findByRole('dialog');
+    const resolve = within(dialog).getByRole('button', { name: 'Resolve' });
+    // No note, no resolution.
+    expect(resolve).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText(/What resolved it/), {
+      target: { value: 'Runbook written and linked from the alert' },
+    });
+    fireEvent.click(resolve);
+    await waitFor(() =>
+      expect(updateItem).toHaveBeenCalledWith('i1', 1, {
+        status: 'resolved',
+        note: 'Runbook written and linked from the alert',
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    // The undo starts from the version the resolution made, and says why.
+    await waitFor(() =>
+      expect(updateItem).toHaveBeenLastCalledWith('i1', 2, {
+        status: 'open',
+        note: 'Undone: Runbook written and linked from the alert',
+      }),
+    );
+    expect(
+      await screen.findByText("'No runbook for stuck orders' is Open again."),
+    ).toBeInTheDocument();
   });
 });

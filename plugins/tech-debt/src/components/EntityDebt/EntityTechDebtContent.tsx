@@ -16,7 +16,15 @@ import {
   TableRow,
   TextField,
   Typography,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
+import {
+  READABLE_TABLE_STYLES,
+  formatDateTime,
+  formatDay,
+  sentenceCase,
+} from '@teamflow/plugin-teamflow-common';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
@@ -25,7 +33,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DEBT_CATEGORIES,
@@ -49,6 +57,8 @@ import {
   DebtItemView,
   techDebtApiRef,
 } from '../../api/TechDebtApi';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 type Draft = {
   title: string;
@@ -236,6 +246,54 @@ function ItemDialog(props: {
   );
 }
 
+/** Resolving asks why, in a sentence kept in the item's history. */
+function ResolveDialog(props: {
+  item: DebtItemView;
+  onCancel: () => void;
+  onResolve: (note: string) => Promise<void>;
+}) {
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  let problem: string | undefined;
+  if (note.trim().length === 0) problem = 'Say in a sentence what resolved it';
+  else if (note.length > 500)
+    problem = `${note.length} of at most 500 characters`;
+  return (
+    <Dialog open onClose={props.onCancel} fullWidth maxWidth="sm">
+      <DialogTitle>Resolve: {props.item.title}</DialogTitle>
+      <DialogContent>
+        <TextField
+          id="debt-resolution-note"
+          fullWidth
+          multiline
+          minRows={2}
+          label="What resolved it"
+          placeholder="e.g. Replaced the retry wrapper; the suite has been green for two weeks"
+          value={note}
+          onChange={e => setNote(e.target.value)}
+          helperText={problem ?? 'Kept in the item’s history with your name.'}
+          error={note.length > 500}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onCancel}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={saving || problem !== undefined}
+          onClick={async () => {
+            setSaving(true);
+            await props.onResolve(note.trim());
+            setSaving(false);
+          }}
+        >
+          Resolve
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
 function History(props: { id: string }) {
   const api = useApi(techDebtApiRef);
   const { value, loading, error } = useAsyncRetry(
@@ -245,32 +303,39 @@ function History(props: { id: string }) {
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   return (
-    <Table size="small" aria-label="History">
-      <TableBody>
-        {value!.history.map(h => (
-          <TableRow key={h.version}>
-            <TableCell>v{h.version}</TableCell>
-            <TableCell>
-              {new Date(h.changedAt).toLocaleString('en-GB')}
-            </TableCell>
-            <TableCell>{h.changedBy.replace(/^user:default\//, '')}</TableCell>
-            <TableCell>
-              {Object.entries(h.changes)
-                .filter(
-                  ([field]) =>
-                    h.version > 1 || ['title', 'status'].includes(field),
-                )
-                .map(([field, [before, after]]) =>
-                  h.version === 1
-                    ? `${field}: ${after}`
-                    : `${field}: ${before ?? '—'} → ${after ?? '—'}`,
-                )
-                .join('; ')}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ReadableTable>
+      <Table size="small" aria-label="History">
+        <TableBody>
+          {value!.history.map(h => (
+            <TableRow key={h.version}>
+              <TableCell>v{h.version}</TableCell>
+              <TableCell>{formatDateTime(h.changedAt)}</TableCell>
+              <TableCell>
+                <EntityRefLink entityRef={h.changedBy} defaultKind="user" />
+              </TableCell>
+              <TableCell>
+                {Object.entries(h.changes)
+                  .filter(
+                    ([field]) =>
+                      h.version > 1 || ['title', 'status'].includes(field),
+                  )
+                  .map(([field, [before, after]]) =>
+                    h.version === 1
+                      ? `${field}: ${after}`
+                      : `${field}: ${before ?? '—'} → ${after ?? '—'}`,
+                  )
+                  .join('; ')}
+                {h.note && (
+                  <Typography variant="body2" component="div">
+                    “{h.note}”
+                  </Typography>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ReadableTable>
   );
 }
 
@@ -283,28 +348,28 @@ function Signals(props: {
     return <Typography variant="body2">No signals for this entity.</Typography>;
   }
   return (
-    <Table size="small" aria-label="Debt signals">
-      <TableBody>
-        {props.signals.map(s => (
-          <TableRow key={s.id}>
-            <TableCell>
-              <Chip size="small" label={s.source} />
-            </TableCell>
-            <TableCell>{s.title}</TableCell>
-            <TableCell>
-              {new Date(s.measuredAt).toLocaleDateString('en-GB')}
-            </TableCell>
-            <TableCell>
-              {props.canManage && (
-                <Button size="small" onClick={() => props.onRecord(s)}>
-                  Add to register
-                </Button>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ReadableTable>
+      <Table size="small" aria-label="Debt signals">
+        <TableBody>
+          {props.signals.map(s => (
+            <TableRow key={s.id}>
+              <TableCell>
+                <Chip size="small" label={s.source} />
+              </TableCell>
+              <TableCell>{s.title}</TableCell>
+              <TableCell>{formatDay(s.measuredAt)}</TableCell>
+              <TableCell>
+                {props.canManage && (
+                  <Button size="small" onClick={() => props.onRecord(s)}>
+                    Add to register
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ReadableTable>
   );
 }
 
@@ -327,7 +392,13 @@ export function EntityTechDebtContent() {
     item?: DebtItemView;
     notice?: string;
   }>();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [message, setMessage] = useState<{
+    ok: boolean;
+    text: string;
+    /** Puts back what the last resolution changed. */
+    undo?: () => Promise<void>;
+  }>();
+  const [resolving, setResolving] = useState<DebtItemView>();
   const [historyOf, setHistoryOf] = useState<string>();
   const [filter, setFilter] = useState<DebtFilter>(defaultFilter);
 
@@ -370,11 +441,34 @@ export function EntityTechDebtContent() {
     }
   };
 
-  const resolve = async (item: DebtItemView) => {
+  const resolve = async (item: DebtItemView, note: string) => {
     try {
-      await api.updateItem(item.id, item.version, { status: 'resolved' });
-      setMessage({ ok: true, text: `Resolved '${item.title}'.` });
+      const done = await api.updateItem(item.id, item.version, {
+        status: 'resolved',
+        note,
+      });
+      setResolving(undefined);
+      setMessage({
+        ok: true,
+        text: `Resolved '${item.title}'.`,
+        undo: async () => {
+          try {
+            await api.updateItem(done.id, done.version, {
+              status: item.status,
+              note: `Undone: ${note}`.slice(0, 500),
+            });
+            setMessage({
+              ok: true,
+              text: `'${item.title}' is ${sentenceCase(item.status)} again.`,
+            });
+          } catch (e) {
+            setMessage({ ok: false, text: (e as Error).message });
+          }
+          retry();
+        },
+      });
     } catch (e) {
+      setResolving(undefined);
       setMessage({ ok: false, text: (e as Error).message });
     }
     retry();
@@ -409,10 +503,24 @@ export function EntityTechDebtContent() {
               <Alert
                 severity={message.ok ? 'success' : 'error'}
                 onClose={() => setMessage(undefined)}
+                action={
+                  message.undo && (
+                    <Button color="inherit" size="small" onClick={message.undo}>
+                      Undo
+                    </Button>
+                  )
+                }
               >
                 {message.text}
               </Alert>
             </Box>
+          )}
+          {resolving && (
+            <ResolveDialog
+              item={resolving}
+              onCancel={() => setResolving(undefined)}
+              onResolve={note => resolve(resolving, note)}
+            />
           )}
           {!canManage && (
             <Typography variant="body2" paragraph>
@@ -427,73 +535,75 @@ export function EntityTechDebtContent() {
               No debt matches these filters.
             </Typography>
           ) : (
-            <Table size="small" aria-label="Debt items">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Item</TableCell>
-                  <TableCell>Category</TableCell>
-                  <TableCell>Impact</TableCell>
-                  <TableCell>Effort</TableCell>
-                  <TableCell>Interest</TableCell>
-                  <TableCell>Score</TableCell>
-                  <TableCell>Status</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {shown.map(i => [
-                  <TableRow key={i.id} data-item={i.title}>
-                    <TableCell>
-                      <DebtItemTitle item={i} />
-                    </TableCell>
-                    <TableCell>{i.category}</TableCell>
-                    <TableCell>
-                      {i.impact} — {IMPACT_LABELS[i.impact]}
-                    </TableCell>
-                    <TableCell>{i.effort}</TableCell>
-                    <TableCell>{i.interestHoursPerMonth} h/month</TableCell>
-                    <TableCell>{i.score}</TableCell>
-                    <TableCell>{i.status}</TableCell>
-                    <TableCell style={{ whiteSpace: 'nowrap' }}>
-                      {canManage && (
+            <ReadableTable>
+              <Table size="small" aria-label="Debt items">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Item</TableCell>
+                    <TableCell>Category</TableCell>
+                    <TableCell>Impact</TableCell>
+                    <TableCell>Effort</TableCell>
+                    <TableCell>Interest</TableCell>
+                    <TableCell>Score</TableCell>
+                    <TableCell>Status</TableCell>
+                    <TableCell />
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {shown.map(i => [
+                    <TableRow key={i.id} data-item={i.title}>
+                      <TableCell>
+                        <DebtItemTitle item={i} />
+                      </TableCell>
+                      <TableCell>{sentenceCase(i.category)}</TableCell>
+                      <TableCell>
+                        {i.impact} — {IMPACT_LABELS[i.impact]}
+                      </TableCell>
+                      <TableCell>{i.effort}</TableCell>
+                      <TableCell>{i.interestHoursPerMonth} h/month</TableCell>
+                      <TableCell>{i.score}</TableCell>
+                      <TableCell>{sentenceCase(i.status)}</TableCell>
+                      <TableCell style={{ whiteSpace: 'nowrap' }}>
+                        {canManage && (
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              setDialog({
+                                title: `Edit: ${i.title}`,
+                                initial: fromItem(i),
+                                item: i,
+                              })
+                            }
+                          >
+                            Edit
+                          </Button>
+                        )}
+                        {canManage && i.status !== 'resolved' && (
+                          <Button size="small" onClick={() => setResolving(i)}>
+                            Resolve
+                          </Button>
+                        )}
                         <Button
                           size="small"
                           onClick={() =>
-                            setDialog({
-                              title: `Edit: ${i.title}`,
-                              initial: fromItem(i),
-                              item: i,
-                            })
+                            setHistoryOf(historyOf === i.id ? undefined : i.id)
                           }
                         >
-                          Edit
+                          History
                         </Button>
-                      )}
-                      {canManage && i.status !== 'resolved' && (
-                        <Button size="small" onClick={() => resolve(i)}>
-                          Resolve
-                        </Button>
-                      )}
-                      <Button
-                        size="small"
-                        onClick={() =>
-                          setHistoryOf(historyOf === i.id ? undefined : i.id)
-                        }
-                      >
-                        History
-                      </Button>
-                    </TableCell>
-                  </TableRow>,
-                  historyOf === i.id && (
-                    <TableRow key={`${i.id}:history`}>
-                      <TableCell colSpan={8}>
-                        <History id={i.id} />
                       </TableCell>
-                    </TableRow>
-                  ),
-                ])}
-              </TableBody>
-            </Table>
+                    </TableRow>,
+                    historyOf === i.id && (
+                      <TableRow key={`${i.id}:history`}>
+                        <TableCell colSpan={8}>
+                          <History id={i.id} />
+                        </TableCell>
+                      </TableRow>
+                    ),
+                  ])}
+                </TableBody>
+              </Table>
+            </ReadableTable>
           )}
         </InfoCard>
       </Grid>

@@ -6,7 +6,10 @@ import {
   TableHead,
   TableRow,
   Typography,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
+import { READABLE_TABLE_STYLES } from '@teamflow/plugin-teamflow-common';
 import { InfoCard, Progress } from '@backstage/core-components';
 import {
   discoveryApiRef,
@@ -15,6 +18,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { OrgFlowResponse } from '@teamflow/plugin-delivery-common';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 /**
  * The weight delivery gives a team's debt: 1 + its change fail rate over
@@ -71,34 +76,36 @@ export function DebtNextToDelivery(props: {
           Open debt score × (1 + change fail rate, last 90 days): debt in code
           whose changes fail often weighs more.
         </Typography>
-        <Table size="small" aria-label="Debt next to delivery">
-          <TableHead>
-            <TableRow>
-              <TableCell>Team</TableCell>
-              <TableCell>Debt score</TableCell>
-              <TableCell>Change fail rate</TableCell>
-              <TableCell>Lead time</TableCell>
-              <TableCell>Weighted</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map(r => (
-              <TableRow key={r.teamRef}>
-                <TableCell>
-                  <EntityRefLink entityRef={r.teamRef} defaultKind="group" />
-                </TableCell>
-                <TableCell>{r.score}</TableCell>
-                <TableCell>
-                  {r.cfr === null ? '—' : `${Math.round(r.cfr * 1000) / 10}%`}
-                </TableCell>
-                <TableCell>
-                  {r.lead === null ? '—' : `≈ ${Math.round(r.lead)} h`}
-                </TableCell>
-                <TableCell>{r.weighted}</TableCell>
+        <ReadableTable>
+          <Table size="small" aria-label="Debt next to delivery">
+            <TableHead>
+              <TableRow>
+                <TableCell>Team</TableCell>
+                <TableCell>Debt score</TableCell>
+                <TableCell>Change fail rate</TableCell>
+                <TableCell>Lead time</TableCell>
+                <TableCell>Weighted</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {rows.map(r => (
+                <TableRow key={r.teamRef}>
+                  <TableCell>
+                    <EntityRefLink entityRef={r.teamRef} defaultKind="group" />
+                  </TableCell>
+                  <TableCell>{r.score}</TableCell>
+                  <TableCell>
+                    {r.cfr === null ? '—' : `${Math.round(r.cfr * 1000) / 10}%`}
+                  </TableCell>
+                  <TableCell>
+                    {r.lead === null ? '—' : `≈ ${Math.round(r.lead)} h`}
+                  </TableCell>
+                  <TableCell>{r.weighted}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ReadableTable>
       </>
     );
   }

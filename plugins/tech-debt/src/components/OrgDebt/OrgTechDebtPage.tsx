@@ -9,7 +9,10 @@ import {
   TableHead,
   TableRow,
   Typography,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
+import { READABLE_TABLE_STYLES } from '@teamflow/plugin-teamflow-common';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Content,
@@ -29,6 +32,8 @@ import {
 } from '../../api/TechDebtApi';
 import { CategoryBars, TrendLine } from '../charts';
 import { DebtNextToDelivery } from './DebtNextToDelivery';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 function ItemList(props: { items: DebtItemView[]; label: string }) {
   if (props.items.length === 0)
@@ -72,39 +77,41 @@ export function OrgTechDebtView(props: { rollup: OrgDebtRollup }) {
       </Grid>
       <Grid item xs={12} md={8}>
         <InfoCard title="By team and category (open items)">
-          <Table size="small" aria-label="Debt by team">
-            <TableHead>
-              <TableRow>
-                <TableCell>Team</TableCell>
-                {DEBT_CATEGORIES.map(c => (
-                  <TableCell key={c}>{c}</TableCell>
-                ))}
-                <TableCell>Open</TableCell>
-                <TableCell>Score</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {r.byTeam.map(t => (
-                <TableRow key={t.teamRef}>
-                  <TableCell>
-                    {t.teamRef === 'unowned' ? (
-                      'Not owned by a team'
-                    ) : (
-                      <EntityRefLink
-                        entityRef={t.teamRef}
-                        defaultKind="group"
-                      />
-                    )}
-                  </TableCell>
+          <ReadableTable>
+            <Table size="small" aria-label="Debt by team">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Team</TableCell>
                   {DEBT_CATEGORIES.map(c => (
-                    <TableCell key={c}>{t.byCategory[c] || ''}</TableCell>
+                    <TableCell key={c}>{c}</TableCell>
                   ))}
-                  <TableCell>{t.open}</TableCell>
-                  <TableCell>{t.score}</TableCell>
+                  <TableCell>Open</TableCell>
+                  <TableCell>Score</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {r.byTeam.map(t => (
+                  <TableRow key={t.teamRef}>
+                    <TableCell>
+                      {t.teamRef === 'unowned' ? (
+                        'Not owned by a team'
+                      ) : (
+                        <EntityRefLink
+                          entityRef={t.teamRef}
+                          defaultKind="group"
+                        />
+                      )}
+                    </TableCell>
+                    {DEBT_CATEGORIES.map(c => (
+                      <TableCell key={c}>{t.byCategory[c] || ''}</TableCell>
+                    ))}
+                    <TableCell>{t.open}</TableCell>
+                    <TableCell>{t.score}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ReadableTable>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
@@ -119,26 +126,28 @@ export function OrgTechDebtView(props: { rollup: OrgDebtRollup }) {
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="Resolved per quarter">
-          <Table size="small" aria-label="Resolved per quarter">
-            <TableHead>
-              <TableRow>
-                <TableCell>Quarter</TableCell>
-                <TableCell>Open in the quarter</TableCell>
-                <TableCell>Resolved</TableCell>
-                <TableCell>Share</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {r.resolution.map(q => (
-                <TableRow key={q.quarter}>
-                  <TableCell>{q.quarter}</TableCell>
-                  <TableCell>{q.open}</TableCell>
-                  <TableCell>{q.resolved}</TableCell>
-                  <TableCell>{q.share} %</TableCell>
+          <ReadableTable>
+            <Table size="small" aria-label="Resolved per quarter">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Quarter</TableCell>
+                  <TableCell>Open in the quarter</TableCell>
+                  <TableCell>Resolved</TableCell>
+                  <TableCell>Share</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {r.resolution.map(q => (
+                  <TableRow key={q.quarter}>
+                    <TableCell>{q.quarter}</TableCell>
+                    <TableCell>{q.open}</TableCell>
+                    <TableCell>{q.resolved}</TableCell>
+                    <TableCell>{q.share} %</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ReadableTable>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>

@@ -9,7 +9,13 @@ import {
   TableHead,
   TableRow,
   Typography,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
+import {
+  READABLE_TABLE_STYLES,
+  sentenceCase,
+} from '@teamflow/plugin-teamflow-common';
 import useAsync from 'react-use/esm/useAsync';
 import {
   InfoCard,
@@ -29,6 +35,8 @@ import {
   matchesFilter,
 } from '../DebtFilters';
 import { TeamTechDebtCard } from './TeamTechDebtCard';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 /**
  * A team's "Tech debt" tab: the roll-up card, items by status, and every item
@@ -61,7 +69,9 @@ export function TeamTechDebtContent() {
           {DEBT_STATUSES.map(s => (
             <Chip
               key={s}
-              label={`${s}: ${items.filter(i => i.status === s).length}`}
+              label={`${sentenceCase(s)}: ${
+                items.filter(i => i.status === s).length
+              }`}
             />
           ))}
         </Box>
@@ -73,32 +83,34 @@ export function TeamTechDebtContent() {
             No debt matches these filters.
           </Typography>
         ) : (
-          <Table size="small" aria-label="Team debt items">
-            <TableHead>
-              <TableRow>
-                <TableCell>Item</TableCell>
-                <TableCell>Entity</TableCell>
-                <TableCell>Category</TableCell>
-                <TableCell>Score</TableCell>
-                <TableCell>Status</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {shown.map(i => (
-                <TableRow key={i.id}>
-                  <TableCell>
-                    <DebtItemTitle item={i} />
-                  </TableCell>
-                  <TableCell>
-                    <EntityRefLink entityRef={i.entityRef} />
-                  </TableCell>
-                  <TableCell>{i.category}</TableCell>
-                  <TableCell>{i.score}</TableCell>
-                  <TableCell>{i.status}</TableCell>
+          <ReadableTable>
+            <Table size="small" aria-label="Team debt items">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Item</TableCell>
+                  <TableCell>Entity</TableCell>
+                  <TableCell>Category</TableCell>
+                  <TableCell>Score</TableCell>
+                  <TableCell>Status</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {shown.map(i => (
+                  <TableRow key={i.id}>
+                    <TableCell>
+                      <DebtItemTitle item={i} />
+                    </TableCell>
+                    <TableCell>
+                      <EntityRefLink entityRef={i.entityRef} />
+                    </TableCell>
+                    <TableCell>{sentenceCase(i.category)}</TableCell>
+                    <TableCell>{i.score}</TableCell>
+                    <TableCell>{sentenceCase(i.status)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ReadableTable>
         )}
       </>
     );
