@@ -159,6 +159,28 @@ describe('TeamflowEntitiesProcessor.preProcessEntity', () => {
     expect(out.spec!.owner).toBeUndefined();
   });
 
+  it('titles an untitled interaction by its teams and mode, and keeps a given title', async () => {
+    const untitled = await processor.preProcessEntity(
+      interaction({
+        from: 'checkout',
+        to: 'order-flow',
+        mode: 'collaboration',
+      }),
+    );
+    expect(untitled.metadata.title).toBe(
+      'Checkout ↔ Order flow, Collaboration',
+    );
+    const service = await processor.preProcessEntity(interaction());
+    expect(service.metadata.title).toBe(
+      'Data platform → Search relevance, X-as-a-Service',
+    );
+    const titled = interaction();
+    titled.metadata.title = 'Data Platform → Search Relevance';
+    expect((await processor.preProcessEntity(titled)).metadata.title).toBe(
+      'Data Platform → Search Relevance',
+    );
+  });
+
   it('leaves other entities untouched', async () => {
     expect(await processor.preProcessEntity(plainComponent)).toBe(
       plainComponent,

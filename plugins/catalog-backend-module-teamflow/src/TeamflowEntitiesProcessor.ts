@@ -22,6 +22,9 @@ import {
   isFeatureEntity,
   isPersonaEntity,
   isTeamInteractionEntity,
+  interactionModeTitle,
+  refName,
+  sentenceCase,
   validateFeature,
   validatePersona,
   validateTeamInteraction,
@@ -55,7 +58,22 @@ export class TeamflowEntitiesProcessor implements CatalogProcessor {
       for (const key of ['from', 'to', 'owner'] as const) {
         spec[key] = fullRef(spec[key], 'group') as string;
       }
-      return { ...entity, spec };
+      // Without a title the page would be headed by the entity's slug:
+      // "Checkout ↔ Order flow, collaboration" reads better.
+      const metadata =
+        entity.metadata.title ||
+        typeof spec.from !== 'string' ||
+        typeof spec.to !== 'string'
+          ? entity.metadata
+          : {
+              ...entity.metadata,
+              title: `${sentenceCase(refName(spec.from))} ${
+                spec.mode === 'collaboration' ? '↔' : '→'
+              } ${sentenceCase(refName(spec.to))}, ${interactionModeTitle(
+                String(spec.mode ?? 'interaction'),
+              )}`,
+            };
+      return { ...entity, metadata, spec };
     }
     if (isPersonaEntity(entity) && isRecord(entity.spec)) {
       const spec = { ...entity.spec };

@@ -228,6 +228,7 @@ describe('summariseOrganisation', () => {
       entityEdges: 1 + 3 + 2 + 1 + 0,
       declaredAndObserved: 3,
       declaredOnly: 1,
+      coaching: 0,
       observedUndeclared: 1,
       blocking: 1,
       // one interaction, overdue on both directions: once, as the scorecard

@@ -1,5 +1,5 @@
 import { StructuralLoad, StructuralLoadBand } from './structuralLoad';
-import { TeamEdge, TeamGraph, TeamNode } from './teamGraph';
+import { TeamEdge, TeamGraph, TeamNode, isCoachingOnly } from './teamGraph';
 import { TEAM_TYPES, TeamType } from './vocabulary';
 
 /** A map filter; every given criterion must hold. @public */
@@ -162,6 +162,8 @@ export type OrganisationOverview = {
     entityEdges: number;
     declaredAndObserved: number;
     declaredOnly: number;
+    /** Team pairs linked only by facilitating interactions, no system dependency. */
+    coaching: number;
     observedUndeclared: number;
     blocking: number;
     /** Interactions past their review date (once each, not per direction). */
@@ -326,7 +328,11 @@ export function summariseOrganisation(input: {
       declaredAndObserved: count(
         e => e.classification === 'declared-and-observed',
       ),
-      declaredOnly: count(e => e.classification === 'declared-only'),
+      declaredOnly: count(
+        e => e.classification === 'declared-only' && !isCoachingOnly(e),
+      ),
+      // facilitating only, no system dependency: coaching, not a gap
+      coaching: count(isCoachingOnly),
       observedUndeclared: count(
         e => e.classification === 'observed-undeclared',
       ),

@@ -131,6 +131,21 @@ function fullRef(ref: string, defaultKind: string, namespace = 'default') {
   );
 }
 
+/**
+ * Whether a team pair is linked only by facilitating (coaching)
+ * interactions and no system dependency: what coaching looks like, not a gap
+ * between the design and the code.
+ *
+ * @public
+ */
+export function isCoachingOnly(edge: Pick<TeamEdge, 'weight' | 'declared'>) {
+  return (
+    edge.weight === 0 &&
+    edge.declared.length > 0 &&
+    edge.declared.every(d => d.mode === 'facilitating')
+  );
+}
+
 function classify(edge: TeamEdge): TeamEdgeClass {
   if (edge.declared.length === 0) return 'observed-undeclared';
   return edge.weight > 0 ? 'declared-and-observed' : 'declared-only';

@@ -1,10 +1,14 @@
-import { Chip, Grid, Typography, makeStyles } from '@material-ui/core';
+import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   INTERACTION_MODE_DESCRIPTIONS,
   TeamInteractionEntity,
+  formatDay,
+  interactionModeTitle,
+  sentenceCase,
 } from '@teamflow/plugin-teamflow-common';
+import { ChangeInteraction } from './ChangeInteraction';
 import { describeTeamInteractions, todayIso } from '../../lib/interactions';
 import { FieldLabel } from '../FieldLabel';
 
@@ -21,7 +25,8 @@ export function TeamInteractionCard() {
   const { entity } = useEntity<TeamInteractionEntity>();
   const { from, to, mode, status, purpose, startDate, reviewBy, dependency } =
     entity.spec;
-  const [view] = describeTeamInteractions(from, [entity], todayIso());
+  const today = todayIso();
+  const [view] = describeTeamInteractions(from, [entity], today);
   const field = (label: string, value: React.ReactNode) => (
     <Grid item xs={12} sm={4}>
       <FieldLabel>{label}</FieldLabel>
@@ -42,18 +47,23 @@ export function TeamInteractionCard() {
           'Mode',
           <Chip
             size="small"
-            label={mode}
+            label={interactionModeTitle(mode)}
             title={INTERACTION_MODE_DESCRIPTIONS[mode]}
           />,
         )}
-        {field('Status', status)}
-        {field('Dependency', dependency?.severity ?? 'not assessed')}
-        {field('Started', startDate ?? '—')}
+        {field('Status', sentenceCase(status))}
+        {field(
+          'Dependency',
+          dependency?.severity
+            ? sentenceCase(dependency.severity)
+            : 'Not assessed',
+        )}
+        {field('Started', startDate ? formatDay(startDate) : '—')}
         {field(
           'Review by',
           reviewBy ? (
             <span className={view.overdue ? classes.overdue : undefined}>
-              {reviewBy}
+              {formatDay(reviewBy)}
               {view.overdue && ' (overdue)'}
             </span>
           ) : (
@@ -64,6 +74,9 @@ export function TeamInteractionCard() {
       <Typography variant="caption" component="p" style={{ marginTop: 16 }}>
         {INTERACTION_MODE_DESCRIPTIONS[mode]}
       </Typography>
+      <Box mt={2}>
+        <ChangeInteraction entity={entity} today={today} />
+      </Box>
     </InfoCard>
   );
 }

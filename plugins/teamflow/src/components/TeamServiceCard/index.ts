@@ -1,0 +1,1 @@
+export { TeamServiceCard } from './TeamServiceCard';
