@@ -144,7 +144,7 @@ test('an engineer sees how her team works and whom it serves', async ({
   await expect(interactions.getByRole('listitem').first()).toContainText(
     'collaborates with',
   );
-  await expect(interactions).toContainText('review overdue since 2026-09-30');
+  await expect(interactions).toContainText('review overdue since 30 Sep 2026');
   await expect(topology).toContainText('1 ended interaction not shown.');
 
   // Dependencies and structural load from the Teamflow backend (hand-derived in
@@ -470,7 +470,7 @@ test('the dependency map shows undeclared and overdue dependencies down to the c
     .click();
   await expect(
     page.getByRole('list', { name: 'Declared interactions' }),
-  ).toContainText('collaboration, active, review by 2026-09-30 (overdue)');
+  ).toContainText('collaboration, active, review by 30 Sep 2026 (overdue)');
   // checkout-service and refunds-service consume orders-api.
   await expect(
     page

@@ -41,19 +41,38 @@ test('an engineer records, prioritises and resolves debt on her component', asyn
   await page.getByRole('button', { name: 'Save' }).click();
 
   const row = page.locator(`tr[data-item="${title}"]`);
-  await expect(row).toContainText('quick win');
+  await expect(row).toContainText('Quick win');
   await expect(row).toContainText('42.4');
   await shot(page, 'engineer-tech-debt-register');
 
   await row.getByRole('button', { name: 'Resolve' }).click();
+  const resolving = page.getByRole('dialog');
+  // Resolving asks why; without a note there is no resolution.
+  await expect(
+    resolving.getByRole('button', { name: 'Resolve' }),
+  ).toBeDisabled();
+  await resolving
+    .getByLabel('What resolved it')
+    .fill('An idempotency key on every intent');
+  await resolving.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByText(`Resolved '${title}'.`)).toBeVisible();
   await expect(row).toHaveCount(0);
   await choose(page, 'Status', 'All statuses');
-  await expect(row).toContainText('resolved');
+  await expect(row).toContainText('Resolved');
+  await expect(row).not.toContainText('Quick win');
   await row.getByRole('button', { name: 'History' }).click();
   const history = page.getByRole('table', { name: 'History' });
   await expect(history.getByRole('row')).toHaveCount(2);
   await expect(history).toContainText('status: open → resolved');
+  await expect(history).toContainText('An idempotency key on every intent');
+  // Who, by name, and when, in the one date format.
+  await expect(history).toContainText('Maya Okafor');
+  await expect(history).toContainText(
+    /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/,
+  );
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText(`'${title}' is Open again.`)).toBeVisible();
+  await expect(row).toContainText('Quick win');
 });
 
 test('someone outside the owning team reads the register but cannot change it', async ({
@@ -83,7 +102,7 @@ test('the team and the CTO see roll-ups: Order Flow drowning in debt', async ({
 
   // The team's tab: every item on what it owns, by status.
   await page.goto('/catalog/default/group/order-flow/tech-debt');
-  await expect(page.getByLabel('Items by status')).toContainText('resolved: 1');
+  await expect(page.getByLabel('Items by status')).toContainText('Resolved: 1');
   await expect(
     page.getByRole('table', { name: 'Team debt items' }).getByRole('row'),
   ).toHaveCount(1 + 10);

@@ -31,8 +31,18 @@ import {
   EntityPersonaPicker,
   EntityTeamTypePicker,
   TeamflowOrganisationPage,
+  teamflowCatalogColumns,
 } from '@teamflow/plugin-teamflow';
-import { DefaultFilters } from '@backstage/plugin-catalog-react';
+import {
+  EntityKindPicker,
+  EntityLifecyclePicker,
+  EntityNamespacePicker,
+  EntityOwnerPicker,
+  EntityProcessingStatusPicker,
+  EntityTagPicker,
+  EntityTypePicker,
+  UserListPicker,
+} from '@backstage/plugin-catalog-react';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
@@ -46,6 +56,7 @@ import {
 } from '@teamflow/plugin-cognitive-load';
 import { TechDebtOverviewCard, TechDebtPage } from '@teamflow/plugin-tech-debt';
 import { DeliveryOverviewCard, DeliveryPage } from '@teamflow/plugin-delivery';
+import { teamflowThemes } from './theme/teamflowThemes';
 
 const app = createApp({
   apis,
@@ -69,6 +80,7 @@ const app = createApp({
   components: {
     SignInPage: DemoSignInPage,
   },
+  themes: teamflowThemes,
 });
 
 const routes = (
@@ -78,11 +90,19 @@ const routes = (
       path="/catalog"
       element={
         <CatalogIndexPage
+          columns={teamflowCatalogColumns}
           filters={
             <>
-              <DefaultFilters />
+              <EntityKindPicker />
+              <EntityTypePicker />
               <EntityTeamTypePicker />
               <EntityPersonaPicker />
+              <UserListPicker />
+              <EntityOwnerPicker />
+              <EntityLifecyclePicker />
+              <EntityTagPicker />
+              <EntityProcessingStatusPicker />
+              <EntityNamespacePicker />
             </>
           }
         />

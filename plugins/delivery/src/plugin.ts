@@ -46,8 +46,15 @@ export const EntityDeliveryContent = component('EntityDeliveryContent', () =>
 );
 
 /** Entity card for components, systems and teams. @public */
-export const EntityDeliveryCard = component('EntityDeliveryCard', () =>
-  import('./components/Flow').then(m => m.EntityDeliveryCard),
+export const EntityDeliveryCard: (props: {
+  hideWhenEmpty?: boolean;
+}) => JSX.Element | null = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeliveryCard',
+    component: {
+      lazy: () => import('./components/Flow').then(m => m.EntityDeliveryCard),
+    },
+  }),
 );
 
 /** CTO overview card. @public */

@@ -18,3 +18,4 @@ export * from './history';
 export * from './permissions';
 export * from './attention';
 export * from './productAnalytics';
+export * from './display';

@@ -27,6 +27,8 @@ import {
   isTeamflowTeam,
 } from './conditions';
 import { rootRouteRef } from './routes';
+import { Entity } from '@backstage/catalog-model';
+import { TEAM_TYPE_LABEL } from '@teamflow/plugin-teamflow-common';
 import { TeamflowClient, teamflowApiRef } from './api/TeamflowApi';
 import { catalogGraphApiRef } from '@backstage/plugin-catalog-graph';
 import { createTeamflowCatalogGraphApi } from './lib/catalogGraphApi';
@@ -59,6 +61,18 @@ const teamCards = [
         import('./components/TeamNeighbourhoodCard').then(m => (
           <m.TeamNeighbourhoodCard />
         )),
+    },
+  }),
+  EntityCardBlueprint.make({
+    name: 'team-service',
+    params: {
+      filter: (entity: Entity) =>
+        isTeamflowTeam(entity) &&
+        ['enabling', 'platform'].includes(
+          entity.metadata.labels?.[TEAM_TYPE_LABEL] ?? '',
+        ),
+      loader: () =>
+        import('./components/TeamServiceCard').then(m => <m.TeamServiceCard />),
     },
   }),
   EntityCardBlueprint.make({

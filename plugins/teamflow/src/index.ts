@@ -18,6 +18,7 @@ export {
   EntityServesPersonasCard,
   EntityTeamInteractionCard,
   EntityTeamNeighbourhoodCard,
+  EntityTeamServiceCard,
   EntityPersonaContent,
   EntityTeamInteractionContent,
   EntityTeamflowTeamContent,
@@ -38,6 +39,7 @@ export {
 } from './conditions';
 export { createTeamflowCatalogGraphApi } from './lib/catalogGraphApi';
 export { TeamTypeChip } from './components/TeamTypeChip';
+export { teamflowCatalogColumns } from './components/CatalogColumns/teamflowCatalogColumns';
 export {
   EntityTeamTypePicker,
   EntityPersonaPicker,

@@ -41,7 +41,7 @@ export const TeamflowOrganisationPage = teamflowPlugin.provide(
   }),
 );
 
-const card = (name: string, load: () => Promise<() => JSX.Element>) =>
+const card = (name: string, load: () => Promise<() => JSX.Element | null>) =>
   teamflowPlugin.provide(
     createComponentExtension({ name, component: { lazy: load } }),
   );
@@ -89,6 +89,14 @@ export const EntityServesPersonasCard = card('EntityServesPersonasCard', () =>
 /** TeamInteraction page: who, how, why and until when. @public */
 export const EntityTeamInteractionCard = card('EntityTeamInteractionCard', () =>
   import('./components/TeamInteractionCard').then(m => m.TeamInteractionCard),
+);
+
+/**
+ * Group page: what the team offers other teams, by its type (an enabling
+ * team's coaching engagements, a platform team's consumers). @public
+ */
+export const EntityTeamServiceCard = card('EntityTeamServiceCard', () =>
+  import('./components/TeamServiceCard').then(m => m.TeamServiceCard),
 );
 
 /** Group page: the team's dependencies (declared vs observed) and structural load. @public */

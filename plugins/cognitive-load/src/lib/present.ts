@@ -2,6 +2,7 @@ import {
   ReleaseStatus,
   SpreadBand,
 } from '@teamflow/plugin-cognitive-load-common';
+import { formatDay } from '@teamflow/plugin-teamflow-common';
 
 /** What a withheld result says instead of a number. */
 export const STATUS_TEXT: Record<Exclude<ReleaseStatus, 'released'>, string> = {
@@ -54,10 +55,5 @@ export const SCALE_LABELS = [
   'Strongly agree',
 ];
 
-export const formatDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+/** The day a wave opens or closes, written as on every Teamflow page. */
+export const formatDate = (iso: string) => formatDay(iso);

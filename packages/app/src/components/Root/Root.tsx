@@ -1,5 +1,5 @@
-import { PropsWithChildren } from 'react';
-import { makeStyles } from '@material-ui/core';
+import { PropsWithChildren, useEffect } from 'react';
+import { makeStyles, useMediaQuery } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
 import LibraryBooks from '@material-ui/icons/LibraryBooks';
@@ -21,6 +21,7 @@ import {
   SidebarScrollWrapper,
   SidebarSpace,
   useSidebarOpenState,
+  useSidebarPinState,
   Link,
 } from '@backstage/core-components';
 import MenuIcon from '@material-ui/icons/Menu';
@@ -61,8 +62,34 @@ const SidebarLogo = () => {
   );
 };
 
+const AUTO_UNPINNED = 'teamflow.sidebarAutoUnpinned';
+
+/**
+ * Below 1280 px the pinned sidebar takes a fifth of the screen from the
+ * tables, so it folds to its icons (it still opens on hover). When the window
+ * is wide again, a sidebar folded here, not by its user, is pinned back.
+ */
+const NarrowScreenSidebar = () => {
+  const narrow = useMediaQuery('(max-width: 1279px)', { noSsr: true });
+  const { isPinned, toggleSidebarPinState } = useSidebarPinState();
+  useEffect(() => {
+    const auto = window.sessionStorage.getItem(AUTO_UNPINNED) === 'true';
+    if (narrow && isPinned) {
+      window.sessionStorage.setItem(AUTO_UNPINNED, 'true');
+      toggleSidebarPinState();
+    } else if (!narrow && !isPinned && auto) {
+      window.sessionStorage.removeItem(AUTO_UNPINNED);
+      toggleSidebarPinState();
+    }
+    // Only a change of width decides; the user's own pinning stands.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [narrow]);
+  return null;
+};
+
 export const Root = ({ children }: PropsWithChildren<{}>) => (
   <SidebarPage>
+    <NarrowScreenSidebar />
     <Sidebar>
       <SidebarLogo />
       <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">

@@ -59,6 +59,7 @@ import {
   EntityTeamInteractionCard,
   EntityTeamNeighbourhoodCard,
   EntityTeamPersonasCard,
+  EntityTeamServiceCard,
   EntityTeamTopologyCard,
   isTeamflowTeam,
 } from '@teamflow/plugin-teamflow';
@@ -74,6 +75,10 @@ import {
 } from '@teamflow/plugin-delivery';
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
+
+/** A Group whose Team Topologies type label is `type`. */
+const isTeamType = (type: string) => (entity: Entity) =>
+  entity.metadata.labels?.['teamflow.io/team-type'] === type;
 
 const techdocsContent = (
   <EntityTechdocsContent>
@@ -359,9 +364,19 @@ const groupPage = (
             <Grid item xs={12} md={8}>
               <EntityTeamTopologyCard />
             </Grid>
-            <Grid item xs={12} md={4}>
-              <EntityTeamPersonasCard />
-            </Grid>
+            <EntitySwitch>
+              <EntitySwitch.Case if={isTeamType('enabling')}>
+                {/* An enabling team serves teams, not customer personas. */}
+                <Grid item xs={12} md={4}>
+                  <EntityTeamServiceCard />
+                </Grid>
+              </EntitySwitch.Case>
+              <EntitySwitch.Case>
+                <Grid item xs={12} md={4}>
+                  <EntityTeamPersonasCard />
+                </Grid>
+              </EntitySwitch.Case>
+            </EntitySwitch>
             <Grid item xs={12} md={8}>
               <EntityTeamNeighbourhoodCard />
             </Grid>
@@ -371,12 +386,31 @@ const groupPage = (
             <Grid item xs={12} md={6}>
               <EntityTeamTechDebtCard />
             </Grid>
-            <Grid item xs={12} md={6}>
-              <EntityDeliveryCard />
-            </Grid>
-            <Grid item xs={12} md={6}>
-              <EntityTeamFeaturesCard />
-            </Grid>
+            <EntitySwitch>
+              <EntitySwitch.Case if={isTeamType('platform')}>
+                {/* A platform is read by who uses it; its delivery shows
+                    once a pipeline reports for it. */}
+                <Grid item xs={12} md={6}>
+                  <EntityTeamServiceCard />
+                </Grid>
+                <Grid item xs={12} md={6}>
+                  <EntityDeliveryCard hideWhenEmpty />
+                </Grid>
+              </EntitySwitch.Case>
+              <EntitySwitch.Case if={isTeamType('enabling')}>
+                <Grid item xs={12} md={6}>
+                  <EntityDeliveryCard hideWhenEmpty />
+                </Grid>
+              </EntitySwitch.Case>
+              <EntitySwitch.Case>
+                <Grid item xs={12} md={6}>
+                  <EntityDeliveryCard />
+                </Grid>
+                <Grid item xs={12} md={6}>
+                  <EntityTeamFeaturesCard />
+                </Grid>
+              </EntitySwitch.Case>
+            </EntitySwitch>
           </EntitySwitch.Case>
         </EntitySwitch>
         <Grid item xs={12} md={6}>

@@ -5,6 +5,8 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import { rootRouteRef } from '../../routes';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { cognitiveLoadResultsReadPermission } from '@teamflow/plugin-cognitive-load-common';
 
 /** High perceived load: a team median at or above this. */
 export const HIGH_LOAD = 60;
@@ -16,10 +18,24 @@ export const HIGH_LOAD = 60;
 export function CognitiveLoadOverviewCard() {
   const api = useApi(cognitiveLoadApiRef);
   const link = `${useRouteRef(rootRouteRef)()}/results`;
-  const { value, loading, error } = useAsync(() => api.getHeatmap(), [api]);
+  // Asked first, so a reader without the results permission is not sent a refusal.
+  const access = usePermission({
+    permission: cognitiveLoadResultsReadPermission,
+  });
+  const { value, loading, error } = useAsync(
+    async () => (access.allowed ? api.getHeatmap() : undefined),
+    [api, access.allowed],
+  );
   let body;
-  if (loading) body = <Progress />;
-  else if (error) {
+  if (access.loading || loading) body = <Progress />;
+  else if (!access.allowed) {
+    body = (
+      <Typography variant="body2">
+        Every team's perceived load is shown to people with the results
+        permission; your own team's results are on its page.
+      </Typography>
+    );
+  } else if (error) {
     body = (
       <Typography variant="body2">
         {(error as ResponseError).response?.status === 403

@@ -13,6 +13,8 @@ import {
   Tooltip,
   Typography,
   makeStyles,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -33,6 +35,7 @@ import {
   TEAM_TYPE_COLOURS,
   TEAM_TYPE_TITLES,
   TeamType,
+  READABLE_TABLE_STYLES,
 } from '@teamflow/plugin-teamflow-common';
 import { HeatmapRow, cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import {
@@ -43,6 +46,8 @@ import {
   formatDate,
   scoreColour,
 } from '../../lib/present';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 const useStyles = makeStyles(
   theme => ({
@@ -267,32 +272,34 @@ export function HeatmapView() {
         comes from the catalog.
       </Typography>
       <div className={classes.scroll}>
-        <Table
-          size="small"
-          aria-label={`Cognitive load heatmap, ${h.wave.title}`}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>Team or group</TableCell>
-              <TableCell>Type</TableCell>
-              <TableCell className={classes.cell}>Load</TableCell>
-              <TableCell className={classes.cell}>
-                Change{h.previousWave ? ` since ${h.previousWave.title}` : ''}
-              </TableCell>
-              {LOAD_COLUMNS.map(s => (
-                <TableCell key={s} className={classes.cell}>
-                  {SUBSCALE_TITLES[s]}
+        <ReadableTable>
+          <Table
+            size="small"
+            aria-label={`Cognitive load heatmap, ${h.wave.title}`}
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>Team or group</TableCell>
+                <TableCell>Type</TableCell>
+                <TableCell className={classes.cell}>Load</TableCell>
+                <TableCell className={classes.cell}>
+                  Change{h.previousWave ? ` since ${h.previousWave.title}` : ''}
                 </TableCell>
-              ))}
-              <TableCell className={classes.cell}>
-                {SUBSCALE_TITLES.germane}
-              </TableCell>
-              <TableCell className={classes.cell}>People</TableCell>
-              <TableCell className={classes.cell}>Structural load</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>{h.rows.map(row)}</TableBody>
-        </Table>
+                {LOAD_COLUMNS.map(s => (
+                  <TableCell key={s} className={classes.cell}>
+                    {SUBSCALE_TITLES[s]}
+                  </TableCell>
+                ))}
+                <TableCell className={classes.cell}>
+                  {SUBSCALE_TITLES.germane}
+                </TableCell>
+                <TableCell className={classes.cell}>People</TableCell>
+                <TableCell className={classes.cell}>Structural load</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>{h.rows.map(row)}</TableBody>
+          </Table>
+        </ReadableTable>
       </div>
     </>
   );

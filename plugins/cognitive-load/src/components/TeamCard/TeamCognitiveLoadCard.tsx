@@ -8,17 +8,26 @@ import {
   Tooltip,
   Typography,
   makeStyles,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
+import { READABLE_TABLE_STYLES } from '@teamflow/plugin-teamflow-common';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  identityApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   SUBSCALES,
   SUBSCALE_TITLES,
+  cognitiveLoadResultsReadPermission,
 } from '@teamflow/plugin-cognitive-load-common';
 import { TeamResults, cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import { rootRouteRef } from '../../routes';
@@ -29,6 +38,8 @@ import {
   formatChange,
   scoreColour,
 } from '../../lib/present';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 const useStyles = makeStyles(
   theme => ({
@@ -55,7 +66,21 @@ export function TeamCognitiveLoadCard() {
   const api = useApi(cognitiveLoadApiRef);
   const surveysLink = useRouteRef(rootRouteRef)();
   const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  const results = useAsync(() => api.getTeamResults(ref), [api, ref]);
+  const identityApi = useApi(identityApiRef);
+  const readsAll = usePermission({
+    permission: cognitiveLoadResultsReadPermission,
+  });
+  // Only members and holders of the results permission may read a team's
+  // results: others are told so without being sent a refusal.
+  const results = useAsync(async () => {
+    if (readsAll.loading) return undefined;
+    if (!readsAll.allowed) {
+      const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+      const mine = ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
+      if (!mine.includes(ref)) return 'not-a-member' as const;
+    }
+    return api.getTeamResults(ref);
+  }, [api, identityApi, ref, readsAll.loading, readsAll.allowed]);
   const open = useAsync(
     async () =>
       (await api.getMySurveys()).filter(s => s.team.ref === ref && !s.answered),
@@ -87,8 +112,15 @@ export function TeamCognitiveLoadCard() {
       ) : (
         <Alert severity="error">{results.error.message}</Alert>
       );
+  } else if (results.value === undefined) body = <Progress />;
+  else if (results.value === 'not-a-member') {
+    body = (
+      <Typography variant="body2">
+        Results of this team are visible to its members.
+      </Typography>
+    );
   } else {
-    const r = results.value!;
+    const r = results.value;
     const latest = [...r.waves].reverse().find(w => w.status === 'released');
     // A team smaller than k never gets results of its own: say so once,
     // and in each wave where its answers are counted instead.
@@ -182,46 +214,48 @@ export function TeamCognitiveLoadCard() {
             </Typography>
           )}
           <Box mt={2}>
-            <Table size="small" aria-label="Cognitive load by wave">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Wave</TableCell>
-                  <TableCell>Load</TableCell>
-                  <TableCell>Change</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {r.waves.map(w => (
-                  <TableRow key={w.wave.id}>
-                    <TableCell>
-                      {w.wave.title}
-                      {w.wave.status === 'open' ? ' (open)' : ''}
-                    </TableCell>
-                    {w.status === 'released' ? (
-                      <>
-                        <TableCell>
-                          {Math.round(w.scores?.load?.median ?? 0)}
-                        </TableCell>
-                        <TableCell>
-                          {w.change?.load !== undefined
-                            ? formatChange(w.change.load)
-                            : ''}
-                        </TableCell>
-                      </>
-                    ) : (
-                      <Tooltip title={STATUS_HELP[w.status]}>
-                        <TableCell colSpan={2} className={classes.withheld}>
-                          {withheldText(w)}
-                          {!smallTeam && w.countedIn
-                            ? ` · counted in ${w.countedIn.title}`
-                            : ''}
-                        </TableCell>
-                      </Tooltip>
-                    )}
+            <ReadableTable>
+              <Table size="small" aria-label="Cognitive load by wave">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Wave</TableCell>
+                    <TableCell>Load</TableCell>
+                    <TableCell>Change</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {r.waves.map(w => (
+                    <TableRow key={w.wave.id}>
+                      <TableCell>
+                        {w.wave.title}
+                        {w.wave.status === 'open' ? ' (open)' : ''}
+                      </TableCell>
+                      {w.status === 'released' ? (
+                        <>
+                          <TableCell>
+                            {Math.round(w.scores?.load?.median ?? 0)}
+                          </TableCell>
+                          <TableCell>
+                            {w.change?.load !== undefined
+                              ? formatChange(w.change.load)
+                              : ''}
+                          </TableCell>
+                        </>
+                      ) : (
+                        <Tooltip title={STATUS_HELP[w.status]}>
+                          <TableCell colSpan={2} className={classes.withheld}>
+                            {withheldText(w)}
+                            {!smallTeam && w.countedIn
+                              ? ` · counted in ${w.countedIn.title}`
+                              : ''}
+                          </TableCell>
+                        </Tooltip>
+                      )}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </ReadableTable>
           </Box>
         </>
       );

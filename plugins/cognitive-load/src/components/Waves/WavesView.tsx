@@ -11,7 +11,10 @@ import {
   TableRow,
   TextField,
   Typography,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
+import { READABLE_TABLE_STYLES } from '@teamflow/plugin-teamflow-common';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
@@ -27,6 +30,8 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Wave } from '@teamflow/plugin-cognitive-load-common';
 import { cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import { formatDate } from '../../lib/present';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) =>
@@ -178,21 +183,25 @@ function WaveProgressPanel(props: { wave: Wave }) {
           ? 'Every team has reached k.'
           : `${p.belowK.length} of ${p.teams.length} teams are still below k.`}
       </Typography>
-      <Table size="small" aria-label={`Progress of ${p.wave.title}`}>
-        <TableBody>
-          {p.teams.map(t => (
-            <TableRow key={t.teamRef}>
-              <TableCell>{t.teamRef.replace(/^group:default\//, '')}</TableCell>
-              <TableCell>{t.responses}</TableCell>
-              <TableCell>
-                {t.reachedK
-                  ? 'results visible'
-                  : `${p.k - t.responses} more needed`}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ReadableTable>
+        <Table size="small" aria-label={`Progress of ${p.wave.title}`}>
+          <TableBody>
+            {p.teams.map(t => (
+              <TableRow key={t.teamRef}>
+                <TableCell>
+                  {t.teamRef.replace(/^group:default\//, '')}
+                </TableCell>
+                <TableCell>{t.responses}</TableCell>
+                <TableCell>
+                  {t.reachedK
+                    ? 'results visible'
+                    : `${p.k - t.responses} more needed`}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ReadableTable>
     </Box>
   );
 }
@@ -232,77 +241,79 @@ export function WavesView() {
           {waves.length === 0 ? (
             <Typography>No waves yet.</Typography>
           ) : (
-            <Table size="small" aria-label="Waves">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Wave</TableCell>
-                  <TableCell>Status</TableCell>
-                  <TableCell>Opens</TableCell>
-                  <TableCell>Closes</TableCell>
-                  <TableCell>Teams</TableCell>
-                  <TableCell>Opened by</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {waves.map(w => [
-                  <TableRow key={w.id}>
-                    <TableCell>{w.title}</TableCell>
-                    <TableCell>
-                      <Chip
-                        size="small"
-                        label={w.status}
-                        color={w.status === 'open' ? 'primary' : 'default'}
-                      />
-                    </TableCell>
-                    <TableCell>{formatDate(w.opensAt)}</TableCell>
-                    <TableCell>
-                      {formatDate(w.closedEarlyAt ?? w.closesAt)}
-                      {w.closedEarlyAt ? ' (early)' : ''}
-                    </TableCell>
-                    <TableCell>{w.teamCount}</TableCell>
-                    <TableCell>
-                      {w.createdBy.replace(/^user:default\//, '')}
-                    </TableCell>
-                    <TableCell>
-                      {canOpenWaves && (
-                        <Button
+            <ReadableTable>
+              <Table size="small" aria-label="Waves">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Wave</TableCell>
+                    <TableCell>Status</TableCell>
+                    <TableCell>Opens</TableCell>
+                    <TableCell>Closes</TableCell>
+                    <TableCell>Teams</TableCell>
+                    <TableCell>Opened by</TableCell>
+                    <TableCell />
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {waves.map(w => [
+                    <TableRow key={w.id}>
+                      <TableCell>{w.title}</TableCell>
+                      <TableCell>
+                        <Chip
                           size="small"
-                          onClick={() =>
-                            setExpanded(expanded === w.id ? undefined : w.id)
-                          }
-                        >
-                          Progress
-                        </Button>
-                      )}
-                      {canOpenWaves && w.status === 'open' && (
-                        <Button
-                          size="small"
-                          onClick={async () => {
-                            setCloseError(undefined);
-                            try {
-                              await api.closeWave(w.id);
-                              retry();
-                            } catch (e) {
-                              setCloseError((e as Error).message);
-                            }
-                          }}
-                        >
-                          Close early
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>,
-                  expanded === w.id && (
-                    <TableRow key={`${w.id}:progress`}>
-                      <TableCell colSpan={7}>
-                        <WaveProgressPanel wave={w} />
+                          label={w.status}
+                          color={w.status === 'open' ? 'primary' : 'default'}
+                        />
                       </TableCell>
-                    </TableRow>
-                  ),
-                ])}
-              </TableBody>
-            </Table>
+                      <TableCell>{formatDate(w.opensAt)}</TableCell>
+                      <TableCell>
+                        {formatDate(w.closedEarlyAt ?? w.closesAt)}
+                        {w.closedEarlyAt ? ' (early)' : ''}
+                      </TableCell>
+                      <TableCell>{w.teamCount}</TableCell>
+                      <TableCell>
+                        {w.createdBy.replace(/^user:default\//, '')}
+                      </TableCell>
+                      <TableCell>
+                        {canOpenWaves && (
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              setExpanded(expanded === w.id ? undefined : w.id)
+                            }
+                          >
+                            Progress
+                          </Button>
+                        )}
+                        {canOpenWaves && w.status === 'open' && (
+                          <Button
+                            size="small"
+                            onClick={async () => {
+                              setCloseError(undefined);
+                              try {
+                                await api.closeWave(w.id);
+                                retry();
+                              } catch (e) {
+                                setCloseError((e as Error).message);
+                              }
+                            }}
+                          >
+                            Close early
+                          </Button>
+                        )}
+                      </TableCell>
+                    </TableRow>,
+                    expanded === w.id && (
+                      <TableRow key={`${w.id}:progress`}>
+                        <TableCell colSpan={7}>
+                          <WaveProgressPanel wave={w} />
+                        </TableCell>
+                      </TableRow>
+                    ),
+                  ])}
+                </TableBody>
+              </Table>
+            </ReadableTable>
           )}
         </InfoCard>
       </Grid>

@@ -32,7 +32,13 @@ export function EntityDeliveryContent() {
 }
 
 /** Entity card (component, system or team): the five numbers of the last 90 days. */
-export function EntityDeliveryCard() {
+export function EntityDeliveryCard(props: {
+  /**
+   * Show nothing while no deployment reached production in the window: for
+   * teams (platform, enabling) whose pipelines may not report.
+   */
+  hideWhenEmpty?: boolean;
+}) {
   const { entity } = useEntity();
   const api = useApi(deliveryApiRef);
   const scope = scopeOf(entity);
@@ -43,13 +49,14 @@ export function EntityDeliveryCard() {
   let body;
   if (loading) body = <Progress />;
   else if (error) body = <ResponseErrorPanel error={error} />;
-  else if (value!.summary.coverage.deployments === 0)
+  else if (value!.summary.coverage.deployments === 0) {
+    if (props.hideWhenEmpty) return null;
     body = (
       <Typography color="textSecondary">
         No deployments to {value!.environment} in the last 90 days.
       </Typography>
     );
-  else {
+  } else {
     const tiles = tilesOf(
       value!.summary,
       2024,

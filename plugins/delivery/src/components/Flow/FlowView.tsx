@@ -25,7 +25,13 @@ import {
   TableHead,
   TableRow,
   Typography,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
+import {
+  READABLE_TABLE_STYLES,
+  formatDateTime,
+} from '@teamflow/plugin-teamflow-common';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -52,6 +58,8 @@ import {
   tilesOf,
 } from './format';
 import { Sparkline } from './Sparkline';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 const DAY = 86_400_000;
 
@@ -317,7 +325,7 @@ export function FlowTiles(props: {
   );
 }
 
-const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const time = (iso: string) => formatDateTime(iso);
 
 /** The deployments, changes and incidents behind a tile. */
 export function DrillDownDialog(props: {
@@ -360,101 +368,107 @@ export function DrillDownDialog(props: {
                 No deployments in this window.
               </Typography>
             ) : (
-              <Table size="small" aria-label="Deployments">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Finished</TableCell>
-                    <TableCell>Entity</TableCell>
-                    <TableCell>Deployment</TableCell>
-                    <TableCell>Verdict</TableCell>
-                    <TableCell>Recovered after</TableCell>
-                    <TableCell>Changes shipped (lead time)</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {value.deployments.map(d => (
-                    <TableRow key={d.id}>
-                      <TableCell>{time(d.finishedAt)}</TableCell>
-                      <TableCell>
-                        <EntityRefLink entityRef={d.entityRef} />
-                      </TableCell>
-                      <TableCell>
-                        {d.url ? <Link href={d.url}>{d.id}</Link> : d.id}
-                        {d.version ? ` · ${d.version}` : ''} · {d.source}
-                      </TableCell>
-                      <TableCell>
-                        {[
-                          d.status === 'failure' ? 'status failure' : '',
-                          d.rollback ? 'rollback' : '',
-                          d.failed ? 'failed' : '',
-                          d.rework ? 'rework' : '',
-                        ]
-                          .filter(Boolean)
-                          .join(', ') || 'ok'}
-                      </TableCell>
-                      <TableCell>
-                        {d.recoveryHours === null
-                          ? '—'
-                          : formatHours(d.recoveryHours)}
-                      </TableCell>
-                      <TableCell>
-                        {changesOf(d.id)
-                          .map(
-                            c =>
-                              `${c.title ?? c.id} (${
-                                c.leadTimeHours === null
-                                  ? '—'
-                                  : formatHours(c.leadTimeHours)
-                              }${
-                                c.labels.includes('hotfix') ? ', hotfix' : ''
-                              }${c.revertOf ? `, reverts ${c.revertOf}` : ''})`,
-                          )
-                          .join('; ') || '—'}
-                      </TableCell>
+              <ReadableTable>
+                <Table size="small" aria-label="Deployments">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>Finished</TableCell>
+                      <TableCell>Entity</TableCell>
+                      <TableCell>Deployment</TableCell>
+                      <TableCell>Verdict</TableCell>
+                      <TableCell>Recovered after</TableCell>
+                      <TableCell>Changes shipped (lead time)</TableCell>
                     </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                  </TableHead>
+                  <TableBody>
+                    {value.deployments.map(d => (
+                      <TableRow key={d.id}>
+                        <TableCell>{time(d.finishedAt)}</TableCell>
+                        <TableCell>
+                          <EntityRefLink entityRef={d.entityRef} />
+                        </TableCell>
+                        <TableCell>
+                          {d.url ? <Link href={d.url}>{d.id}</Link> : d.id}
+                          {d.version ? ` · ${d.version}` : ''} · {d.source}
+                        </TableCell>
+                        <TableCell>
+                          {[
+                            d.status === 'failure' ? 'status failure' : '',
+                            d.rollback ? 'rollback' : '',
+                            d.failed ? 'failed' : '',
+                            d.rework ? 'rework' : '',
+                          ]
+                            .filter(Boolean)
+                            .join(', ') || 'ok'}
+                        </TableCell>
+                        <TableCell>
+                          {d.recoveryHours === null
+                            ? '—'
+                            : formatHours(d.recoveryHours)}
+                        </TableCell>
+                        <TableCell>
+                          {changesOf(d.id)
+                            .map(
+                              c =>
+                                `${c.title ?? c.id} (${
+                                  c.leadTimeHours === null
+                                    ? '—'
+                                    : formatHours(c.leadTimeHours)
+                                }${
+                                  c.labels.includes('hotfix') ? ', hotfix' : ''
+                                }${
+                                  c.revertOf ? `, reverts ${c.revertOf}` : ''
+                                })`,
+                            )
+                            .join('; ') || '—'}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </ReadableTable>
             )}
             <Box mt={2}>
               <Typography variant="subtitle1">
                 Incidents started in the window: {value.incidents.length}
               </Typography>
               {value.incidents.length > 0 && (
-                <Table size="small" aria-label="Incidents">
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>Started</TableCell>
-                      <TableCell>Resolved</TableCell>
-                      <TableCell>Entity</TableCell>
-                      <TableCell>Incident</TableCell>
-                      <TableCell>Counted against</TableCell>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {value.incidents.map(i => (
-                      <TableRow key={i.id}>
-                        <TableCell>{time(i.startedAt)}</TableCell>
-                        <TableCell>
-                          {i.resolvedAt ? time(i.resolvedAt) : 'open'}
-                        </TableCell>
-                        <TableCell>
-                          <EntityRefLink entityRef={i.entityRef} />
-                        </TableCell>
-                        <TableCell>{i.title ?? i.id}</TableCell>
-                        <TableCell>
-                          {i.deploymentId
-                            ? `${i.deploymentId} (${
-                                i.link === 'explicit'
-                                  ? 'linked by the source'
-                                  : 'within the failure window'
-                              })`
-                            : 'no deployment'}
-                        </TableCell>
+                <ReadableTable>
+                  <Table size="small" aria-label="Incidents">
+                    <TableHead>
+                      <TableRow>
+                        <TableCell>Started</TableCell>
+                        <TableCell>Resolved</TableCell>
+                        <TableCell>Entity</TableCell>
+                        <TableCell>Incident</TableCell>
+                        <TableCell>Counted against</TableCell>
                       </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                    </TableHead>
+                    <TableBody>
+                      {value.incidents.map(i => (
+                        <TableRow key={i.id}>
+                          <TableCell>{time(i.startedAt)}</TableCell>
+                          <TableCell>
+                            {i.resolvedAt ? time(i.resolvedAt) : 'open'}
+                          </TableCell>
+                          <TableCell>
+                            <EntityRefLink entityRef={i.entityRef} />
+                          </TableCell>
+                          <TableCell>{i.title ?? i.id}</TableCell>
+                          <TableCell>
+                            {i.deploymentId
+                              ? `${i.deploymentId} (${
+                                  i.link === 'explicit'
+                                    ? 'linked by the source'
+                                    : 'within the failure window'
+                                })`
+                              : 'no deployment'}
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </ReadableTable>
               )}
             </Box>
           </>

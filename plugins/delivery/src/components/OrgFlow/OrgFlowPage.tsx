@@ -20,6 +20,8 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { deliveryAdminPermission } from '@teamflow/plugin-delivery-common';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DoraReportYear,
@@ -37,6 +39,7 @@ import {
 } from '../Flow/FlowView';
 import { Sparkline } from '../Flow/Sparkline';
 import { formatHours, percent } from '../Flow/format';
+import { formatDateTime } from '@teamflow/plugin-teamflow-common';
 
 type Row = {
   id: string;
@@ -277,6 +280,12 @@ export function OrgFlowPage() {
 
 /** Admins: what each source has filed, cursors and backfill progress. */
 function SourcesPanel() {
+  // Asked first, so nobody without delivery.admin is sent a refusal.
+  const { allowed } = usePermission({ permission: deliveryAdminPermission });
+  return allowed ? <SourcesList /> : null;
+}
+
+function SourcesList() {
   const api = useApi(deliveryApiRef);
   const { value } = useAsync(() => api.getSources(), [api]);
   if (!value) return null;
@@ -313,9 +322,7 @@ function SourcesPanel() {
                   <TableCell>{s.source}</TableCell>
                   <TableCell>{s.key}</TableCell>
                   <TableCell>{describe(s.state)}</TableCell>
-                  <TableCell>
-                    {s.updatedAt.slice(0, 16).replace('T', ' ')}
-                  </TableCell>
+                  <TableCell>{formatDateTime(s.updatedAt)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

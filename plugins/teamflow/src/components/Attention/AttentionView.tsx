@@ -38,6 +38,8 @@ import {
   TEAM_TYPES,
   attentionCsv,
   byNeedForAttention,
+  formatDay,
+  teamTypeTitle,
 } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { TeamTypeChip } from '../TeamTypeChip';
@@ -214,10 +216,9 @@ export function AttentionTable(props: {
         problem, amber: worth watching (hover a cell for the rule); the teams
         with most problems come first. Delivery covers{' '}
         {answer.deliveryWindow
-          ? `${answer.deliveryWindow.from.slice(
-              0,
-              10,
-            )} to ${answer.deliveryWindow.to.slice(0, 10)} (the last 90 days)`
+          ? `${formatDay(answer.deliveryWindow.from)} to ${formatDay(
+              answer.deliveryWindow.to,
+            )} (the last 90 days)`
           : 'the last 90 days'}
         {answer.perceivedLoadWave
           ? `; perceived load the survey wave "${answer.perceivedLoadWave.title}".`
@@ -259,7 +260,7 @@ export function AttentionTable(props: {
             <MenuItem value="">All team types</MenuItem>
             {[...TEAM_TYPES, 'undeclared'].map(t => (
               <MenuItem key={t} value={t}>
-                {t}
+                {teamTypeTitle(t)}
               </MenuItem>
             ))}
           </Select>

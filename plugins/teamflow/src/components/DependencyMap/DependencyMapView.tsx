@@ -33,10 +33,12 @@ import {
   TeamGraphFilter,
   TeamNode,
   isProblemEdge,
+  formatDateTime,
+  formatDay,
+  isCoachingOnly,
 } from '@teamflow/plugin-teamflow-common';
 import { TeamMap, teamflowApiRef } from '../../api/TeamflowApi';
 import { layoutTeamMap } from '../../lib/mapLayout';
-import { formatDay } from '../Overview/WhatChanged';
 import { TEAM_TYPE_COLOURS, TeamTypeChip } from '../TeamTypeChip';
 import { ComparisonSummary, HistoryControls } from './HistoryControls';
 import {
@@ -152,7 +154,10 @@ function EdgeFlags(props: { edge: MapEdge }) {
       {edge.classification === 'observed-undeclared' && (
         <Chip size="small" label="undeclared" className={classes.undeclared} />
       )}
-      {edge.classification === 'declared-only' && (
+      {edge.classification === 'declared-only' && isCoachingOnly(edge) && (
+        <Chip size="small" label="coaching: no system dependency expected" />
+      )}
+      {edge.classification === 'declared-only' && !isCoachingOnly(edge) && (
         <Chip size="small" label="declared, not observed" />
       )}
       {edge.declared.map(d => (
@@ -203,7 +208,7 @@ function EdgeDetails(props: {
                 <ListItemText
                   primary={<EntityRefLink entityRef={d.interactionRef} />}
                   secondary={`${d.mode}, ${d.status}${
-                    d.reviewBy ? `, review by ${d.reviewBy}` : ''
+                    d.reviewBy ? `, review by ${formatDay(d.reviewBy)}` : ''
                   }${d.overdue ? ' (overdue)' : ''}${
                     d.severity ? `, severity ${d.severity}` : ''
                   }`}
@@ -652,9 +657,9 @@ export function DependencyMapView() {
                     ? `As kept in the organisation's history on ${formatDay(
                         past.asOf.snapshotOn,
                       )}: teams, their types and dependencies; the components and interactions behind a dependency are on today's map.`
-                    : `As of ${new Date(
+                    : `As of ${formatDateTime(
                         map.generatedAt,
-                      ).toLocaleTimeString()}; the map follows catalog changes within a minute.`}
+                      )}; the map follows catalog changes within a minute.`}
                 </Typography>
               </InfoCard>
             )}

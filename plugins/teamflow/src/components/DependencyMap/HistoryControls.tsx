@@ -9,8 +9,7 @@ import {
   Typography,
   makeStyles,
 } from '@material-ui/core';
-import { HistoricTeamMap } from '@teamflow/plugin-teamflow-common';
-import { formatDay } from '../Overview/WhatChanged';
+import { HistoricTeamMap, formatDay } from '@teamflow/plugin-teamflow-common';
 import { EDGE_STYLE } from './MapCanvas';
 
 const useStyles = makeStyles(

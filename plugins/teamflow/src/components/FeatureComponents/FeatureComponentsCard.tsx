@@ -6,6 +6,8 @@ import {
   TableRow,
   Typography,
   makeStyles,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
 import { InfoCard, Progress } from '@backstage/core-components';
 import {
@@ -22,7 +24,12 @@ import {
   percent,
 } from '@teamflow/plugin-delivery-common';
 import { DebtItem } from '@teamflow/plugin-tech-debt-common';
-import { FeatureEntity } from '@teamflow/plugin-teamflow-common';
+import {
+  FeatureEntity,
+  READABLE_TABLE_STYLES,
+} from '@teamflow/plugin-teamflow-common';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 const useStyles = makeStyles(
   theme => ({
@@ -108,71 +115,77 @@ export function FeatureComponentsCard() {
   else
     body = (
       <div className={classes.scroll}>
-        <Table
-          size="small"
-          className={classes.table}
-          aria-label="Components implementing this feature"
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>Component</TableCell>
-              <TableCell className={classes.number}>Deploys a day</TableCell>
-              <TableCell className={classes.number}>Lead time</TableCell>
-              <TableCell className={classes.number}>Change fail rate</TableCell>
-              <TableCell className={classes.number}>Open debt</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {(value ?? []).map(row => {
-              const s = row.flow?.summary;
-              const none = s && s.deploymentFrequency.deployments === 0;
-              return (
-                <TableRow key={row.component}>
-                  <TableCell>
-                    <EntityRefLink
-                      entityRef={row.component}
-                      defaultKind="component"
-                    />
-                  </TableCell>
-                  {!s || none ? (
-                    <TableCell colSpan={3} className={classes.note}>
-                      {s
-                        ? 'no deployments in 90 days (no pipeline reports it?)'
-                        : 'delivery numbers unavailable'}
+        <ReadableTable>
+          <Table
+            size="small"
+            className={classes.table}
+            aria-label="Components implementing this feature"
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>Component</TableCell>
+                <TableCell className={classes.number}>Deploys a day</TableCell>
+                <TableCell className={classes.number}>Lead time</TableCell>
+                <TableCell className={classes.number}>
+                  Change fail rate
+                </TableCell>
+                <TableCell className={classes.number}>Open debt</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {(value ?? []).map(row => {
+                const s = row.flow?.summary;
+                const none = s && s.deploymentFrequency.deployments === 0;
+                return (
+                  <TableRow key={row.component}>
+                    <TableCell>
+                      <EntityRefLink
+                        entityRef={row.component}
+                        defaultKind="component"
+                      />
                     </TableCell>
-                  ) : (
-                    <>
-                      <TableCell className={classes.number}>
-                        {s.deploymentFrequency.perDay}
+                    {!s || none ? (
+                      <TableCell colSpan={3} className={classes.note}>
+                        {s
+                          ? 'no deployments in 90 days (no pipeline reports it?)'
+                          : 'delivery numbers unavailable'}
                       </TableCell>
-                      <TableCell className={classes.number}>
-                        {s.leadTimeHours.status === 'ok'
-                          ? formatHours(s.leadTimeHours.median)
-                          : 'not enough data'}
-                      </TableCell>
-                      <TableCell className={classes.number}>
-                        {s.changeFailRate.status === 'ok'
-                          ? percent(s.changeFailRate.rate)
-                          : 'not enough data'}
-                      </TableCell>
-                    </>
-                  )}
-                  <TableCell className={classes.number}>
-                    {row.debt
-                      ? `${row.debt.open} ${
-                          row.debt.open === 1 ? 'item' : 'items'
-                        }${
-                          row.debt.open
-                            ? `, score ${Math.round(row.debt.score * 10) / 10}`
-                            : ''
-                        }`
-                      : 'unavailable'}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                    ) : (
+                      <>
+                        <TableCell className={classes.number}>
+                          {s.deploymentFrequency.perDay}
+                        </TableCell>
+                        <TableCell className={classes.number}>
+                          {s.leadTimeHours.status === 'ok'
+                            ? formatHours(s.leadTimeHours.median)
+                            : 'not enough data'}
+                        </TableCell>
+                        <TableCell className={classes.number}>
+                          {s.changeFailRate.status === 'ok'
+                            ? percent(s.changeFailRate.rate)
+                            : 'not enough data'}
+                        </TableCell>
+                      </>
+                    )}
+                    <TableCell className={classes.number}>
+                      {row.debt
+                        ? `${row.debt.open} ${
+                            row.debt.open === 1 ? 'item' : 'items'
+                          }${
+                            row.debt.open
+                              ? `, score ${
+                                  Math.round(row.debt.score * 10) / 10
+                                }`
+                              : ''
+                          }`
+                        : 'unavailable'}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </ReadableTable>
         <Typography variant="caption" component="p" className={classes.note}>
           Delivery over the last 90 days in production (median lead time), as on
           each component&apos;s Delivery tab; open debt from its register.

@@ -6,6 +6,8 @@ import {
   TableRow,
   Typography,
   makeStyles,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
 import {
   InfoCard,
@@ -18,9 +20,12 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   NorthStarMetricValues,
   NorthStarTree,
+  READABLE_TABLE_STYLES,
 } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { Sparkline } from '../Sparkline';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 const useStyles = makeStyles(
   theme => ({
@@ -125,47 +130,49 @@ function Tree(props: { tree: NorthStarTree }) {
           <Change change={star.change} />
         </Typography>
       </div>
-      <Table
-        size="small"
-        className={classes.table}
-        aria-label={`Inputs of ${star.name}`}
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell>Input</TableCell>
-            <TableCell className={classes.number}>Last week</TableCell>
-            <TableCell>13 weeks</TableCell>
-            <TableCell className={classes.number}>Change</TableCell>
-            <TableCell>Moved by</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {tree.inputs.map(input => (
-            <TableRow key={input.name}>
-              <TableCell>{input.name}</TableCell>
-              <TableCell className={classes.number}>
-                {formatMetric(input, input.latest)}
-              </TableCell>
-              <TableCell>
-                <Line metric={input} />
-              </TableCell>
-              <TableCell className={classes.number}>
-                <Change change={input.change} />
-              </TableCell>
-              <TableCell>
-                {input.teams.length === 0
-                  ? '–'
-                  : input.teams.map((t, i) => (
-                      <span key={t}>
-                        {i > 0 && ', '}
-                        <EntityRefLink entityRef={t} defaultKind="group" />
-                      </span>
-                    ))}
-              </TableCell>
+      <ReadableTable>
+        <Table
+          size="small"
+          className={classes.table}
+          aria-label={`Inputs of ${star.name}`}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Input</TableCell>
+              <TableCell className={classes.number}>Last week</TableCell>
+              <TableCell>13 weeks</TableCell>
+              <TableCell className={classes.number}>Change</TableCell>
+              <TableCell>Moved by</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {tree.inputs.map(input => (
+              <TableRow key={input.name}>
+                <TableCell>{input.name}</TableCell>
+                <TableCell className={classes.number}>
+                  {formatMetric(input, input.latest)}
+                </TableCell>
+                <TableCell>
+                  <Line metric={input} />
+                </TableCell>
+                <TableCell className={classes.number}>
+                  <Change change={input.change} />
+                </TableCell>
+                <TableCell>
+                  {input.teams.length === 0
+                    ? '–'
+                    : input.teams.map((t, i) => (
+                        <span key={t}>
+                          {i > 0 && ', '}
+                          <EntityRefLink entityRef={t} defaultKind="group" />
+                        </span>
+                      ))}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ReadableTable>
     </section>
   );
 }

@@ -11,6 +11,8 @@ import {
   TableRow,
   Typography,
   makeStyles,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
 import {
   Content,
@@ -27,8 +29,10 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   TEAMFLOW_RELATIONS,
   getTeamFocus,
+  READABLE_TABLE_STYLES,
 } from '@teamflow/plugin-teamflow-common';
 import { TeamTypeChip } from '../TeamTypeChip';
+import { OwnerRef } from '../OwnerRef';
 import {
   analysePersonaCoverage,
   buildDirectory,
@@ -38,6 +42,8 @@ import { useOwnedEntities, useTeamsAndPersonas } from './useOrganisation';
 import { DependencyMapView } from '../DependencyMap';
 import { OverviewSlots, OverviewView } from '../Overview';
 import { AttentionView } from '../Attention';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 const useStyles = makeStyles(
   theme => ({
@@ -76,40 +82,42 @@ function TeamDirectory() {
               section.teams.length === 1 ? '' : 's'
             }`}
           >
-            <Table size="small" aria-label={`Teams in ${section.title}`}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>Team</TableCell>
-                  <TableCell>Type</TableCell>
-                  <TableCell>Focus</TableCell>
-                  <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-                    Personas
-                  </TableCell>
-                  <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-                    Members
-                  </TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {section.teams.map(({ entity, type }) => (
-                  <TableRow key={entity.metadata.name}>
-                    <TableCell>
-                      <EntityRefLink entityRef={entity} />
+            <ReadableTable>
+              <Table size="small" aria-label={`Teams in ${section.title}`}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Team</TableCell>
+                    <TableCell>Type</TableCell>
+                    <TableCell>Focus</TableCell>
+                    <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+                      Personas
                     </TableCell>
-                    <TableCell>
-                      <TeamTypeChip type={type} size="small" />
-                    </TableCell>
-                    <TableCell>{getTeamFocus(entity) ?? '—'}</TableCell>
-                    <TableCell align="right">
-                      {count(entity.relations, TEAMFLOW_RELATIONS.serves)}
-                    </TableCell>
-                    <TableCell align="right">
-                      {count(entity.relations, 'hasMember')}
+                    <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+                      Members
                     </TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {section.teams.map(({ entity, type }) => (
+                    <TableRow key={entity.metadata.name}>
+                      <TableCell>
+                        <EntityRefLink entityRef={entity} />
+                      </TableCell>
+                      <TableCell>
+                        <TeamTypeChip type={type} size="small" />
+                      </TableCell>
+                      <TableCell>{getTeamFocus(entity) ?? '—'}</TableCell>
+                      <TableCell align="right">
+                        {count(entity.relations, TEAMFLOW_RELATIONS.serves)}
+                      </TableCell>
+                      <TableCell align="right">
+                        {count(entity.relations, 'hasMember')}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </ReadableTable>
           </InfoCard>
         </Grid>
       ))}
@@ -237,28 +245,32 @@ function OwnershipHygieneView() {
         Ownership should rest with a team: a person leaves, a misspelt group
         owns nothing. Checked {value!.owned.length} entities.
       </Typography>
-      <Table size="small" aria-label="Ownership problems">
-        <TableHead>
-          <TableRow>
-            <TableCell>Entity</TableCell>
-            <TableCell>Kind</TableCell>
-            <TableCell>Owner</TableCell>
-            <TableCell>Problem</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {problems.map(({ entity, owner, problem }) => (
-            <TableRow key={`${entity.kind}:${entity.metadata.name}`}>
-              <TableCell>
-                <EntityRefLink entityRef={entity} />
-              </TableCell>
-              <TableCell>{entity.kind}</TableCell>
-              <TableCell>{owner ?? '—'}</TableCell>
-              <TableCell>{problem}</TableCell>
+      <ReadableTable>
+        <Table size="small" aria-label="Ownership problems">
+          <TableHead>
+            <TableRow>
+              <TableCell>Entity</TableCell>
+              <TableCell>Kind</TableCell>
+              <TableCell>Owner</TableCell>
+              <TableCell>Problem</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {problems.map(({ entity, owner, problem }) => (
+              <TableRow key={`${entity.kind}:${entity.metadata.name}`}>
+                <TableCell>
+                  <EntityRefLink entityRef={entity} />
+                </TableCell>
+                <TableCell>{entity.kind}</TableCell>
+                <TableCell>
+                  {owner ? <OwnerRef owner={owner} /> : '—'}
+                </TableCell>
+                <TableCell>{problem}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ReadableTable>
     </Finding>
   );
 }

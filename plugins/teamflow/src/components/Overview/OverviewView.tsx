@@ -32,6 +32,7 @@ import { WhatChangedCard } from './WhatChanged';
 import { AttentionCard } from '../Attention';
 import { PersonaEngagementCard } from '../Usage';
 import { NorthStarCard } from '../NorthStar';
+import { OwnerRef } from '../OwnerRef';
 
 const useStyles = makeStyles(
   theme => ({
@@ -308,6 +309,13 @@ export function OverviewView(props: {
             <ListItem disableGutters>
               <ListItemText
                 primary={`${o.dependencies.declaredOnly} declared but not observed`}
+                secondary={
+                  o.dependencies.coaching
+                    ? `and ${o.dependencies.coaching} coaching ${
+                        o.dependencies.coaching === 1 ? 'link' : 'links'
+                      } (facilitating, no system dependency expected)`
+                    : undefined
+                }
               />
             </ListItem>
             <ListItem disableGutters>
@@ -417,7 +425,15 @@ export function OverviewView(props: {
               <ListItem key={c.ref} disableGutters>
                 <ListItemText
                   primary={<EntityRefLink entityRef={c.ref} />}
-                  secondary={c.owner ? `owner ${c.owner}` : 'no owner'}
+                  secondary={
+                    c.owner ? (
+                      <>
+                        owner <OwnerRef owner={c.owner} />
+                      </>
+                    ) : (
+                      'no owner'
+                    )
+                  }
                 />
               </ListItem>
             ))}

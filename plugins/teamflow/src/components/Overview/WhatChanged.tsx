@@ -15,23 +15,17 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { OrgChange, isLoadRise } from '@teamflow/plugin-teamflow-common';
+import {
+  OrgChange,
+  isLoadRise,
+  formatDay,
+} from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 
 const useStyles = makeStyles({
   // Sentences wrap inside the card (links inside them keep their words whole).
   line: { whiteSpace: 'normal', overflowWrap: 'break-word' },
 });
-
-/** 2026-11-30 → "30 Nov 2026": the way Teamflow writes days. */
-export function formatDay(day: string) {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
 
 const TYPE_WORDS: Record<string, string> = {
   'stream-aligned': 'stream-aligned',

@@ -15,7 +15,12 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import { TeamEdge } from '@teamflow/plugin-teamflow-common';
+import {
+  TeamEdge,
+  formatDateTime,
+  isCoachingOnly,
+  TEAM_TYPE_LABEL,
+} from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { FieldLabel } from '../FieldLabel';
 
@@ -45,6 +50,22 @@ const CLASS_LABELS: Record<TeamEdge['classification'], string> = {
   'observed-undeclared': 'undeclared',
 };
 
+/** What is behind a team edge, in a line. */
+function edgeDetail(edge: TeamEdge) {
+  if (edge.weight > 0) {
+    const shown = edge.observed
+      .slice(0, 3)
+      .map(o => `${o.source.split('/')[1]} → ${o.target.split('/')[1]}`)
+      .join(', ');
+    return `${edge.weight} entity-level edge${
+      edge.weight === 1 ? '' : 's'
+    }: ${shown}${edge.weight > 3 ? ', …' : ''}`;
+  }
+  return isCoachingOnly(edge)
+    ? 'Coaching: no system dependency expected'
+    : 'No entity-level dependency observed';
+}
+
 function EdgeList(props: {
   edges: TeamEdge[];
   other: (e: TeamEdge) => string;
@@ -67,7 +88,11 @@ function EdgeList(props: {
                 />
                 <Chip
                   size="small"
-                  label={CLASS_LABELS[edge.classification]}
+                  label={
+                    isCoachingOnly(edge)
+                      ? 'coaching'
+                      : CLASS_LABELS[edge.classification]
+                  }
                   className={
                     edge.classification === 'observed-undeclared'
                       ? classes.undeclared
@@ -91,19 +116,7 @@ function EdgeList(props: {
                 )}
               </>
             }
-            secondary={
-              edge.weight > 0
-                ? `${edge.weight} entity-level edge${
-                    edge.weight === 1 ? '' : 's'
-                  }: ${edge.observed
-                    .slice(0, 3)
-                    .map(
-                      o =>
-                        `${o.source.split('/')[1]} → ${o.target.split('/')[1]}`,
-                    )
-                    .join(', ')}${edge.weight > 3 ? ', …' : ''}`
-                : 'No entity-level dependency observed'
-            }
+            secondary={edgeDetail(edge)}
             secondaryTypographyProps={{
               component: 'div',
               style: { whiteSpace: 'normal' },
@@ -156,36 +169,48 @@ export function TeamNeighbourhoodCard() {
   return (
     <InfoCard
       title="Dependencies and structural load"
-      subheader={`Derived from the catalog at ${new Date(
+      subheader={`Derived from the catalog at ${formatDateTime(
         neighbourhood.generatedAt,
-      ).toLocaleTimeString()}`}
+      )}`}
     >
       <Grid container spacing={2}>
         <Grid item xs={12} md={4}>
           <FieldLabel>Structural load</FieldLabel>
-          <Typography className={`${classes.score} ${classes[load.band]}`}>
-            {load.score}
-          </Typography>
-          <Typography variant="body2" gutterBottom>
-            {load.band} · {load.points} points × {load.sizeFactor} for team size
-          </Typography>
-          {load.complexDomainPlusOther && (
-            <Typography variant="body2" color="error">
-              Owns a complex domain and things outside it.
+          {load.score === 0 &&
+          entity.metadata.labels?.[TEAM_TYPE_LABEL] === 'enabling' ? (
+            <Typography variant="body2">
+              Not applicable: an enabling team owns no systems; its load is the
+              teams it coaches ({dependedOnBy.filter(isCoachingOnly).length}{' '}
+              now).
             </Typography>
-          )}
-          <ul
-            style={{ margin: 0, paddingLeft: 18 }}
-            aria-label="Load contributions"
-          >
-            {load.contributions.map(c => (
-              <li key={c.reason}>
-                <Typography variant="body2">
-                  {c.reason}: {c.points}
+          ) : (
+            <>
+              <Typography className={`${classes.score} ${classes[load.band]}`}>
+                {load.score}
+              </Typography>
+              <Typography variant="body2" gutterBottom>
+                {load.band} · {load.points} points × {load.sizeFactor} for team
+                size
+              </Typography>
+              {load.complexDomainPlusOther && (
+                <Typography variant="body2" color="error">
+                  Owns a complex domain and things outside it.
                 </Typography>
-              </li>
-            ))}
-          </ul>
+              )}
+              <ul
+                style={{ margin: 0, paddingLeft: 18 }}
+                aria-label="Load contributions"
+              >
+                {load.contributions.map(c => (
+                  <li key={c.reason}>
+                    <Typography variant="body2">
+                      {c.reason}: {c.points}
+                    </Typography>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </Grid>
         <Grid item xs={12} md={4}>
           <FieldLabel>Depends on ({dependsOn.length})</FieldLabel>

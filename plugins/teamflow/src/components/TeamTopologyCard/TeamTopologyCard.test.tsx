@@ -100,7 +100,7 @@ describe('TeamTopologyCard', () => {
     expect(items[0]).toHaveTextContent('collaborates with');
     expect(items[0]).toHaveTextContent('order-flow');
     expect(items[0]).toHaveTextContent('slowing');
-    expect(items[0]).toHaveTextContent('review overdue since 2020-09-30');
+    expect(items[0]).toHaveTextContent('review overdue since 30 Sep 2020');
     expect(items[1]).toHaveTextContent('consumes a service from');
     expect(items[1]).toHaveTextContent('customer-accounts');
     expect(

@@ -34,6 +34,7 @@ import {
   getTeamFocus,
   getTeamType,
   getValueStream,
+  formatDay,
 } from '@teamflow/plugin-teamflow-common';
 import { TeamTypeChip } from '../TeamTypeChip';
 import {
@@ -111,8 +112,8 @@ function InteractionItem(props: { view: TeamInteractionView }) {
                 {' · '}
                 {view.overdue && <WarningIcon fontSize="inherit" aria-hidden />}
                 {view.overdue
-                  ? ` review overdue since ${view.reviewBy}`
-                  : ` review by ${view.reviewBy}`}
+                  ? ` review overdue since ${formatDay(view.reviewBy)}`
+                  : ` review by ${formatDay(view.reviewBy)}`}
               </span>
             )}{' '}
             ·{' '}

@@ -8,6 +8,8 @@ import {
   TableRow,
   Typography,
   makeStyles,
+  TableContainer,
+  withStyles,
 } from '@material-ui/core';
 import {
   InfoCard,
@@ -23,9 +25,13 @@ import {
   FeatureUsage,
   UNASSIGNED_PERSONA,
   UsageResponse,
+  READABLE_TABLE_STYLES,
+  formatDay,
 } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { Sparkline } from '../Sparkline';
+
+const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
 const useStyles = makeStyles(
   theme => ({
@@ -70,9 +76,11 @@ export function UsageSparkline(props: { weekly: FeatureUsage['weekly'] }) {
     <Sparkline
       fromZero
       values={weekly.map(w => w.activeUsers)}
-      label={`Weekly users from ${first?.week}: ${first?.activeUsers ?? 0} to ${
-        last?.activeUsers ?? 0
-      } in the week of ${last?.week}`}
+      label={`Weekly users from ${first ? formatDay(first.week) : ''}: ${
+        first?.activeUsers ?? 0
+      } to ${last?.activeUsers ?? 0} in the week of ${
+        last ? formatDay(last.week) : ''
+      }`}
     />
   );
 }
@@ -110,7 +118,7 @@ function useUsage(query: { persona?: string; feature?: string }) {
 
 function since(response: UsageResponse) {
   if (response.lastEventAt)
-    return `Last event received ${response.lastEventAt.slice(0, 10)}.`;
+    return `Last event received ${formatDay(response.lastEventAt)}.`;
   return response.usage.some(u => u.activeUsers > 0)
     ? 'No source has sent an event yet: these figures are the demo’s generated usage.'
     : 'No event received from a source yet.';
@@ -225,65 +233,69 @@ export function FeatureUsageCard() {
         {summary}
       </Typography>
       <div className={classes.scroll}>
-        <Table
-          size="small"
-          className={classes.table}
-          aria-label="Use per persona"
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>Persona</TableCell>
-              <TableCell className={classes.number}>Users a week</TableCell>
-              <TableCell>13 weeks</TableCell>
-              <TableCell className={classes.number}>This week so far</TableCell>
-              <TableCell className={classes.number}>Events</TableCell>
-              <TableCell className={classes.number}>New users</TableCell>
-              <TableCell className={classes.number}>Back next week</TableCell>
-              <TableCell className={classes.number}>Task success</TableCell>
-              <TableCell className={classes.number}>Happiness</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {value.usage.map(u => (
-              <TableRow key={u.persona}>
-                <TableCell>
-                  <PersonaName persona={u.persona} />
-                  {u.targeted && (
-                    <Chip
-                      size="small"
-                      label="aimed at"
-                      className={classes.chip}
-                    />
-                  )}
-                </TableCell>
+        <ReadableTable>
+          <Table
+            size="small"
+            className={classes.table}
+            aria-label="Use per persona"
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>Persona</TableCell>
+                <TableCell className={classes.number}>Users a week</TableCell>
+                <TableCell>13 weeks</TableCell>
                 <TableCell className={classes.number}>
-                  {formatUsers(u.activeUsers)}
+                  This week so far
                 </TableCell>
-                <TableCell>
-                  <UsageSparkline weekly={u.weekly} />
-                </TableCell>
-                <TableCell className={classes.number}>
-                  <ThisWeek value={thisWeekOf(value, u.feature, u.persona)} />
-                </TableCell>
-                <TableCell className={classes.number}>
-                  {u.events.toLocaleString('en-GB')}
-                </TableCell>
-                <TableCell className={classes.number}>
-                  {u.newUsers.toLocaleString('en-GB')}
-                </TableCell>
-                <TableCell className={classes.number}>
-                  {percent(u.retention)}
-                </TableCell>
-                <TableCell className={classes.number}>
-                  {percent(u.taskSuccess)}
-                </TableCell>
-                <TableCell className={classes.number}>
-                  {score(u.happiness)}
-                </TableCell>
+                <TableCell className={classes.number}>Events</TableCell>
+                <TableCell className={classes.number}>New users</TableCell>
+                <TableCell className={classes.number}>Back next week</TableCell>
+                <TableCell className={classes.number}>Task success</TableCell>
+                <TableCell className={classes.number}>Happiness</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {value.usage.map(u => (
+                <TableRow key={u.persona}>
+                  <TableCell>
+                    <PersonaName persona={u.persona} />
+                    {u.targeted && (
+                      <Chip
+                        size="small"
+                        label="aimed at"
+                        className={classes.chip}
+                      />
+                    )}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {formatUsers(u.activeUsers)}
+                  </TableCell>
+                  <TableCell>
+                    <UsageSparkline weekly={u.weekly} />
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    <ThisWeek value={thisWeekOf(value, u.feature, u.persona)} />
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {u.events.toLocaleString('en-GB')}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {u.newUsers.toLocaleString('en-GB')}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {percent(u.retention)}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {percent(u.taskSuccess)}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {score(u.happiness)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ReadableTable>
       </div>
       <Typography variant="caption" component="p" className={classes.note}>
         Back next week: of a week&apos;s users, the share using it again the
@@ -342,54 +354,59 @@ export function PersonaUsageCard() {
         </Typography>
       )}
       <div className={classes.scroll}>
-        <Table
-          size="small"
-          className={classes.table}
-          aria-label="Features used by this persona"
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>Feature</TableCell>
-              <TableCell className={classes.number}>Users a week</TableCell>
-              <TableCell>13 weeks</TableCell>
-              <TableCell className={classes.number}>Change</TableCell>
-              <TableCell className={classes.number}>Events</TableCell>
-              <TableCell className={classes.number}>Back next week</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {value.usage.map(u => (
-              <TableRow key={u.feature}>
-                <TableCell>
-                  <EntityRefLink entityRef={u.feature} defaultKind="feature" />
-                  {u.targeted && (
-                    <Chip
-                      size="small"
-                      label={chipOf(u)}
-                      className={classes.chip}
-                      color={missed.includes(u) ? 'secondary' : 'default'}
-                    />
-                  )}
-                </TableCell>
-                <TableCell className={classes.number}>
-                  {formatUsers(u.activeUsers)}
-                </TableCell>
-                <TableCell>
-                  <UsageSparkline weekly={u.weekly} />
-                </TableCell>
-                <TableCell className={classes.number}>
-                  {signed(changeOf(u.weekly, WEEKS))}
-                </TableCell>
-                <TableCell className={classes.number}>
-                  {u.events.toLocaleString('en-GB')}
-                </TableCell>
-                <TableCell className={classes.number}>
-                  {percent(u.retention)}
-                </TableCell>
+        <ReadableTable>
+          <Table
+            size="small"
+            className={classes.table}
+            aria-label="Features used by this persona"
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>Feature</TableCell>
+                <TableCell className={classes.number}>Users a week</TableCell>
+                <TableCell>13 weeks</TableCell>
+                <TableCell className={classes.number}>Change</TableCell>
+                <TableCell className={classes.number}>Events</TableCell>
+                <TableCell className={classes.number}>Back next week</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {value.usage.map(u => (
+                <TableRow key={u.feature}>
+                  <TableCell>
+                    <EntityRefLink
+                      entityRef={u.feature}
+                      defaultKind="feature"
+                    />
+                    {u.targeted && (
+                      <Chip
+                        size="small"
+                        label={chipOf(u)}
+                        className={classes.chip}
+                        color={missed.includes(u) ? 'secondary' : 'default'}
+                      />
+                    )}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {formatUsers(u.activeUsers)}
+                  </TableCell>
+                  <TableCell>
+                    <UsageSparkline weekly={u.weekly} />
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {signed(changeOf(u.weekly, WEEKS))}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {u.events.toLocaleString('en-GB')}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {percent(u.retention)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ReadableTable>
       </div>
       <Typography variant="caption" component="p" className={classes.note}>
         Change: users a week against the {WEEKS} weeks before. {since(value)}
@@ -434,47 +451,49 @@ export function PersonaEngagementCard() {
                 falling.length === 1 ? 'uses' : 'use'
               } the product less than in the ${WEEKS} weeks before.`}
         </Typography>
-        <Table
-          size="small"
-          className={classes.table}
-          aria-label="Persona engagement"
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>Persona</TableCell>
-              <TableCell className={classes.number}>Change</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {value.personas.map(p => (
-              <TableRow key={p.persona}>
-                <TableCell>
-                  <PersonaName persona={p.persona} />
-                  {p.topFeatures[0] && (
-                    <Typography
-                      variant="caption"
-                      component="div"
-                      className={classes.note}
-                    >
-                      Uses most:{' '}
-                      <EntityRefLink
-                        entityRef={p.topFeatures[0]}
-                        defaultKind="feature"
-                      />
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell
-                  className={`${classes.number} ${
-                    falling.includes(p) ? classes.falling : ''
-                  }`}
-                >
-                  {p.change === null ? 'new' : signed(p.change)}
-                </TableCell>
+        <ReadableTable>
+          <Table
+            size="small"
+            className={classes.table}
+            aria-label="Persona engagement"
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>Persona</TableCell>
+                <TableCell className={classes.number}>Change</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {value.personas.map(p => (
+                <TableRow key={p.persona}>
+                  <TableCell>
+                    <PersonaName persona={p.persona} />
+                    {p.topFeatures[0] && (
+                      <Typography
+                        variant="caption"
+                        component="div"
+                        className={classes.note}
+                      >
+                        Uses most:{' '}
+                        <EntityRefLink
+                          entityRef={p.topFeatures[0]}
+                          defaultKind="feature"
+                        />
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell
+                    className={`${classes.number} ${
+                      falling.includes(p) ? classes.falling : ''
+                    }`}
+                  >
+                    {p.change === null ? 'new' : signed(p.change)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ReadableTable>
         <Typography variant="caption" component="p" className={classes.note}>
           Change: the users of each feature summed over the last {WEEKS}{' '}
           complete weeks against the {WEEKS} before; a fall of{' '}

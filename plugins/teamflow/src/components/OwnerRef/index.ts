@@ -1,0 +1,1 @@
+export { OwnerRef } from './OwnerRef';
