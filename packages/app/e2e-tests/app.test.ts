@@ -202,11 +202,11 @@ test('the CTO finds the organisation’s gaps on the organisation pages', async 
   await page.getByRole('tab', { name: 'Team directory' }).click();
 
   // Team directory: three value streams, the platform grouping, and the rest.
-  const shopping = page.getByRole('table', { name: 'Teams in shopping' });
+  const shopping = page.getByRole('table', { name: 'Teams in Shopping' });
   await expect(shopping.getByRole('row')).toHaveCount(1 + 4);
   await expect(
     page
-      .getByRole('table', { name: 'Teams in engineering-platform' })
+      .getByRole('table', { name: 'Teams in Engineering platform' })
       .getByRole('row'),
   ).toHaveCount(1 + 3);
   await expect(
@@ -481,7 +481,7 @@ test('the dependency map shows undeclared and overdue dependencies down to the c
 
   // Filters: the partners value stream (2 teams) with what they depend on.
   await page.getByLabel('Value stream').click();
-  await page.getByRole('option', { name: 'partners' }).click();
+  await page.getByRole('option', { name: 'Partners' }).click();
   await expect(page).toHaveURL(/valueStream=partners/);
   await expect(page.getByLabel('Map summary')).toContainText(
     '2 matching teams',
@@ -549,7 +549,7 @@ test('the CTO sees which teams need attention, every signal side by side, and ex
   await expect(page).toHaveURL(/sort=debt/);
   await expect(rows.first()).toContainText('Order Flow');
   await page.getByLabel('Value stream').click();
-  await page.getByRole('option', { name: 'shopping' }).click();
+  await page.getByRole('option', { name: 'Shopping' }).click();
   await expect(page).toHaveURL(/valueStream=shopping/);
   await expect(page.getByText(/^\d+ of 15 teams$/)).toBeVisible();
   const shown = await rows.count();

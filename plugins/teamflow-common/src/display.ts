@@ -97,6 +97,17 @@ export function sentenceCase(value: string): string {
 }
 
 /**
+ * A value stream as a heading writes it: `partner-billing` → `Partner billing`.
+ * Value streams are free-text labels on the teams; every page shows them
+ * through this so the map, the overview and the attention table agree.
+ *
+ * @public
+ */
+export function valueStreamTitle(valueStream: string): string {
+  return sentenceCase(valueStream);
+}
+
+/**
  * The name part of an entity ref, for the rare place that cannot look the
  * entity up: `user:default/jonas.keller` → `jonas.keller`. Pages show
  * titles through the catalog's entity presentation wherever they can.

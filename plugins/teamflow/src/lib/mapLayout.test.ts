@@ -32,8 +32,8 @@ describe('layoutTeamMap', () => {
       node('misc', 'undeclared'),
     ]);
     expect(layout.clusters.map(c => c.title)).toEqual([
-      'Value stream: money',
-      'Value stream: shop',
+      'Value stream: Money',
+      'Value stream: Shop',
       'Complicated-subsystem teams',
       'Platform teams',
       'Type undeclared',

@@ -1,4 +1,4 @@
-import { TeamNode } from '@teamflow/plugin-teamflow-common';
+import { TeamNode, valueStreamTitle } from '@teamflow/plugin-teamflow-common';
 
 /** Every team sits in a slot of this size; shapes are drawn inside it. */
 export const SLOT = { width: 150, height: 110 };
@@ -116,8 +116,10 @@ export function layoutTeamMap(nodes: TeamNode[]): MapLayout {
     )
     .map(([key, list]) => ({
       key: `stream:${key}`,
-      title: key ? `Value stream: ${key}` : 'Stream-aligned, no value stream',
-      label: key || 'no value stream',
+      title: key
+        ? `Value stream: ${valueStreamTitle(key)}`
+        : 'Stream-aligned, no value stream',
+      label: key ? valueStreamTitle(key) : 'No value stream',
       nodes: list,
     }));
   const single = (type: TeamNode['type'], title: string): Group[] => {

@@ -40,6 +40,7 @@ import {
   byNeedForAttention,
   formatDay,
   teamTypeTitle,
+  valueStreamTitle,
 } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { TeamTypeChip } from '../TeamTypeChip';
@@ -243,7 +244,7 @@ export function AttentionTable(props: {
             <MenuItem value="">All value streams</MenuItem>
             {streams.map(s => (
               <MenuItem key={s} value={s}>
-                {s}
+                {valueStreamTitle(s)}
               </MenuItem>
             ))}
           </Select>
@@ -309,7 +310,7 @@ export function AttentionTable(props: {
                     </Box>
                     {row.valueStream && (
                       <Typography variant="caption" className={classes.muted}>
-                        {row.valueStream}
+                        {valueStreamTitle(row.valueStream)}
                       </Typography>
                     )}
                   </TableCell>

@@ -36,6 +36,7 @@ import {
   formatDateTime,
   formatDay,
   isCoachingOnly,
+  valueStreamTitle,
 } from '@teamflow/plugin-teamflow-common';
 import { TeamMap, teamflowApiRef } from '../../api/TeamflowApi';
 import { layoutTeamMap } from '../../lib/mapLayout';
@@ -305,8 +306,10 @@ function TeamDetails(props: {
       </Box>
       <Typography variant="body2" gutterBottom>
         {team.members} members
-        {team.valueStream ? ` · value stream ${team.valueStream}` : ''} · owns{' '}
-        {team.owned.component} components, {team.owned.api} APIs,{' '}
+        {team.valueStream
+          ? ` · value stream ${valueStreamTitle(team.valueStream)}`
+          : ''}{' '}
+        · owns {team.owned.component} components, {team.owned.api} APIs,{' '}
         {team.owned.system} systems
       </Typography>
       {(team.manyInbound || team.manyOutbound) && (
@@ -486,7 +489,7 @@ export function DependencyMapView() {
             <MenuItem value="">All value streams</MenuItem>
             {(map?.valueStreams ?? []).map(v => (
               <MenuItem key={v} value={v}>
-                {v}
+                {valueStreamTitle(v)}
               </MenuItem>
             ))}
           </Select>

@@ -30,6 +30,7 @@ import {
   TEAMFLOW_RELATIONS,
   getTeamFocus,
   READABLE_TABLE_STYLES,
+  valueStreamTitle,
 } from '@teamflow/plugin-teamflow-common';
 import { TeamTypeChip } from '../TeamTypeChip';
 import { OwnerRef } from '../OwnerRef';
@@ -73,7 +74,12 @@ function TeamDirectory() {
       {sections.map(section => (
         <Grid item xs={12} key={section.title}>
           <InfoCard
-            title={section.title}
+            title={
+              section.kind === 'value-stream' ||
+              section.kind === 'platform-grouping'
+                ? valueStreamTitle(section.title)
+                : section.title
+            }
             subheader={`${
               section.kind === 'value-stream' ? 'Value stream' : ''
             }${
@@ -83,7 +89,15 @@ function TeamDirectory() {
             }`}
           >
             <ReadableTable>
-              <Table size="small" aria-label={`Teams in ${section.title}`}>
+              <Table
+                size="small"
+                aria-label={`Teams in ${
+                  section.kind === 'value-stream' ||
+                  section.kind === 'platform-grouping'
+                    ? valueStreamTitle(section.title)
+                    : section.title
+                }`}
+              >
                 <TableHead>
                   <TableRow>
                     <TableCell>Team</TableCell>
@@ -228,6 +242,27 @@ function PersonaCoverageView() {
   );
 }
 
+/** "69 components, 12 APIs, …": what the hygiene check counted, by kind. */
+function countByKind(entities: Array<{ kind: string }>): string {
+  const counts = new Map<string, number>();
+  for (const e of entities) {
+    const kind = e.kind.toLocaleLowerCase('en-US');
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const plural = (kind: string, n: number) => {
+    const name =
+      ({ api: 'API', teaminteraction: 'team interaction' } as const)[
+        kind as 'api' | 'teaminteraction'
+      ] ?? kind;
+    if (n === 1) return name;
+    return name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`;
+  };
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'))
+    .map(([kind, n]) => `${n} ${plural(kind, n)}`)
+    .join(', ');
+}
+
 function OwnershipHygieneView() {
   const { value, loading, error } = useOwnedEntities();
   if (loading) return <Progress />;
@@ -243,7 +278,9 @@ function OwnershipHygieneView() {
     >
       <Typography variant="body2" paragraph>
         Ownership should rest with a team: a person leaves, a misspelt group
-        owns nothing. Checked {value!.owned.length} entities.
+        owns nothing. Checked {value!.owned.length} owned entities:{' '}
+        {countByKind(value!.owned)}. The overview's ownership card counts
+        components only.
       </Typography>
       <ReadableTable>
         <Table size="small" aria-label="Ownership problems">

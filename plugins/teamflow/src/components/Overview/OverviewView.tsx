@@ -25,6 +25,7 @@ import {
   ScorecardItem,
   StructuralLoadBand,
   TEAM_TYPES,
+  valueStreamTitle,
 } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { TEAM_TYPE_COLOURS } from '../TeamTypeChip';
@@ -273,7 +274,7 @@ export function OverviewView(props: {
           </Typography>
           {o.teams.byValueStream.slice(0, 6).map(v => (
             <Typography variant="body2" key={v.valueStream}>
-              {v.valueStream}: {v.teams} teams
+              {valueStreamTitle(v.valueStream)}: {v.teams} teams
             </Typography>
           ))}
         </InfoCard>
@@ -418,7 +419,8 @@ export function OverviewView(props: {
             {o.ownership.notOwnedByTeam}
           </Typography>
           <Typography variant="body2" gutterBottom>
-            of {o.ownership.components} components not owned by a team
+            of {o.ownership.components} components not owned by a team (every
+            owned kind: the ownership hygiene tab)
           </Typography>
           <List dense aria-label="Components not owned by a team">
             {o.ownership.examples.slice(0, 5).map(c => (

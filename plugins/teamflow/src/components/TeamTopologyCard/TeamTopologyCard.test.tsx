@@ -86,7 +86,7 @@ describe('TeamTopologyCard', () => {
         'A basket-to-paid-order flow that never loses a customer.',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText('shopping')).toBeInTheDocument();
+    expect(screen.getByText('Shopping')).toBeInTheDocument();
     expect(screen.getByText('#team-checkout')).toBeInTheDocument();
     expect(screen.getByText('basket-api')).toBeInTheDocument();
     expect(screen.queryByText('checkout-service')).not.toBeInTheDocument();

@@ -35,6 +35,7 @@ import {
   getTeamType,
   getValueStream,
   formatDay,
+  valueStreamTitle,
 } from '@teamflow/plugin-teamflow-common';
 import { TeamTypeChip } from '../TeamTypeChip';
 import {
@@ -176,7 +177,9 @@ export function TeamTopologyCard() {
       </div>
       {focus && <Typography className={classes.focus}>{focus}</Typography>}
       <Grid container spacing={2}>
-        <Field label="Value stream">{valueStream ?? '—'}</Field>
+        <Field label="Value stream">
+          {valueStream ? valueStreamTitle(valueStream) : '—'}
+        </Field>
         {grouping && <Field label="Platform grouping">{grouping}</Field>}
         <Field label="Channels">
           {links.length === 0
