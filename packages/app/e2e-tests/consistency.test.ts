@@ -90,7 +90,10 @@ const PAGES: Array<[string, RegExp]> = [
     '/catalog/default/teaminteraction/checkout--collaborates-with--order-flow',
     /collaboration/i,
   ],
-  ['/catalog/default/component/checkout-service/tech-debt', /Debt/],
+  [
+    '/catalog/default/component/checkout-service/tech-debt',
+    /Technical debt register/,
+  ],
   ['/tech-debt', /Open debt/i],
 ];
 

@@ -172,6 +172,10 @@ test("a pipeline's CDEvents show up on its team's Delivery tab, traced to their 
   await expect(deployments).toContainText('e2e-d5');
   await expect(deployments).toContainText('PR e2e-c5 (1 h, hotfix)');
   await expect(deployments).toContainText('e2e-d3');
+  // Newest first; the Finished header turns it round (d3 before d5).
+  await expect(deployments.getByRole('row').nth(1)).toContainText('e2e-d5');
+  await deployments.getByRole('button', { name: 'Finished' }).click();
+  await expect(deployments.getByRole('row').nth(1)).toContainText('e2e-d3');
   await expect(dialog.getByRole('table', { name: 'Incidents' })).toContainText(
     'e2e-d3 (within the failure window)',
   );
@@ -204,6 +208,10 @@ test('the CTO sees every team as a trend on the delivery page and the overview',
   await expect(
     page.getByRole('heading', { name: 'The organisation' }),
   ).toBeVisible();
+  // A team opens its own Delivery tab.
+  await expect(
+    table.getByRole('link', { name: 'Checkout', exact: true }),
+  ).toHaveAttribute('href', /\/catalog\/default\/group\/checkout\/delivery$/);
   // Every team is listed: those without events say so instead of missing.
   await expect(page.getByText(/Teams — \d+ of 15 send events/)).toBeVisible();
   await expect(table).toContainText('no source connected?');

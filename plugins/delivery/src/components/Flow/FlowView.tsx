@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Accordion,
@@ -24,6 +24,7 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  TableSortLabel,
   Typography,
   TableContainer,
   withStyles,
@@ -37,8 +38,10 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  ChangeRecord,
   DORA_BANDS,
   DORA_REPORT_YEARS,
+  DeploymentRecord,
   DoraReportYear,
   FlowDefinitions,
   FlowSummary,
@@ -327,6 +330,70 @@ export function FlowTiles(props: {
 
 const time = (iso: string) => formatDateTime(iso);
 
+type DeploymentSort = {
+  by: 'finished' | 'verdict' | 'lead';
+  descending: boolean;
+};
+
+function SortableHead(props: {
+  sort: DeploymentSort;
+  by: DeploymentSort['by'];
+  onSort: (sort: DeploymentSort) => void;
+  children: ReactNode;
+}) {
+  const { sort, by, onSort } = props;
+  const active = sort.by === by;
+  return (
+    <TableCell sortDirection={active && (sort.descending ? 'desc' : 'asc')}>
+      <TableSortLabel
+        active={active}
+        direction={active && !sort.descending ? 'asc' : 'desc'}
+        onClick={() =>
+          onSort({ by, descending: active ? !sort.descending : true })
+        }
+      >
+        {props.children}
+      </TableSortLabel>
+    </TableCell>
+  );
+}
+
+/** How bad a deployment went: failed ones first when sorting by verdict. */
+function verdictRank(d: DeploymentRecord): number {
+  return (d.failed ? 4 : 0) + (d.rollback ? 2 : 0) + (d.rework ? 1 : 0);
+}
+
+/**
+ * Deployments in the chosen order; ties keep time order (newest first). Lead
+ * time sorts by the slowest change a deployment shipped; deployments that
+ * shipped none go last either way.
+ */
+export function sortDeployments(
+  deployments: DeploymentRecord[],
+  sort: DeploymentSort,
+  changesOf: (id: string) => ChangeRecord[],
+): DeploymentRecord[] {
+  const sign = sort.descending ? -1 : 1;
+  const newestFirst = (a: DeploymentRecord, b: DeploymentRecord) =>
+    Date.parse(b.finishedAt) - Date.parse(a.finishedAt);
+  const slowest = (d: DeploymentRecord) => {
+    const hours = changesOf(d.id)
+      .map(c => c.leadTimeHours)
+      .filter((h): h is number => h !== null);
+    return hours.length ? Math.max(...hours) : null;
+  };
+  return [...deployments].sort((a, b) => {
+    if (sort.by === 'finished') return -sign * newestFirst(a, b);
+    if (sort.by === 'verdict')
+      return sign * (verdictRank(a) - verdictRank(b)) || newestFirst(a, b);
+    const x = slowest(a);
+    const y = slowest(b);
+    if (x === null || y === null)
+      return (x === null ? 1 : 0) - (y === null ? 1 : 0) || newestFirst(a, b);
+    return sign * (x - y) || newestFirst(a, b);
+  });
+}
+
 /** The deployments, changes and incidents behind a tile. */
 export function DrillDownDialog(props: {
   title: string;
@@ -341,6 +408,10 @@ export function DrillDownDialog(props: {
   );
   const changesOf = (id: string) =>
     value?.changes.filter(c => c.deploymentId === id) ?? [];
+  const [sort, setSort] = useState<DeploymentSort>({
+    by: 'finished',
+    descending: true,
+  });
   return (
     <Dialog
       open
@@ -372,58 +443,77 @@ export function DrillDownDialog(props: {
                 <Table size="small" aria-label="Deployments">
                   <TableHead>
                     <TableRow>
-                      <TableCell>Finished</TableCell>
+                      <SortableHead sort={sort} by="finished" onSort={setSort}>
+                        Finished
+                      </SortableHead>
                       <TableCell>Entity</TableCell>
                       <TableCell>Deployment</TableCell>
-                      <TableCell>Verdict</TableCell>
+                      <SortableHead sort={sort} by="verdict" onSort={setSort}>
+                        Verdict
+                      </SortableHead>
                       <TableCell>Recovered after</TableCell>
-                      <TableCell>Changes shipped (lead time)</TableCell>
+                      <SortableHead sort={sort} by="lead" onSort={setSort}>
+                        Changes shipped (lead time)
+                      </SortableHead>
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {value.deployments.map(d => (
-                      <TableRow key={d.id}>
-                        <TableCell>{time(d.finishedAt)}</TableCell>
-                        <TableCell>
-                          <EntityRefLink entityRef={d.entityRef} />
-                        </TableCell>
-                        <TableCell>
-                          {d.url ? <Link href={d.url}>{d.id}</Link> : d.id}
-                          {d.version ? ` · ${d.version}` : ''} · {d.source}
-                        </TableCell>
-                        <TableCell>
-                          {[
-                            d.status === 'failure' ? 'status failure' : '',
-                            d.rollback ? 'rollback' : '',
-                            d.failed ? 'failed' : '',
-                            d.rework ? 'rework' : '',
-                          ]
-                            .filter(Boolean)
-                            .join(', ') || 'ok'}
-                        </TableCell>
-                        <TableCell>
-                          {d.recoveryHours === null
-                            ? '—'
-                            : formatHours(d.recoveryHours)}
-                        </TableCell>
-                        <TableCell>
-                          {changesOf(d.id)
-                            .map(
-                              c =>
-                                `${c.title ?? c.id} (${
-                                  c.leadTimeHours === null
-                                    ? '—'
-                                    : formatHours(c.leadTimeHours)
-                                }${
-                                  c.labels.includes('hotfix') ? ', hotfix' : ''
-                                }${
-                                  c.revertOf ? `, reverts ${c.revertOf}` : ''
-                                })`,
-                            )
-                            .join('; ') || '—'}
-                        </TableCell>
-                      </TableRow>
-                    ))}
+                    {sortDeployments(value.deployments, sort, changesOf).map(
+                      d => (
+                        <TableRow key={d.id}>
+                          <TableCell>{time(d.finishedAt)}</TableCell>
+                          <TableCell>
+                            <EntityRefLink entityRef={d.entityRef} />
+                          </TableCell>
+                          <TableCell>
+                            {d.url ? <Link href={d.url}>{d.id}</Link> : d.id}
+                            {d.version ? ` · ${d.version}` : ''} · {d.source}
+                          </TableCell>
+                          <TableCell>
+                            {[
+                              d.status === 'failure' ? 'status failure' : '',
+                              d.rollback ? 'rollback' : '',
+                              d.failed ? 'failed' : '',
+                              d.rework ? 'rework' : '',
+                            ]
+                              .filter(Boolean)
+                              .join(', ') || 'ok'}
+                          </TableCell>
+                          <TableCell>
+                            {d.recoveryHours === null
+                              ? '—'
+                              : formatHours(d.recoveryHours)}
+                          </TableCell>
+                          <TableCell>
+                            {changesOf(d.id).length === 0
+                              ? '—'
+                              : changesOf(d.id).map((c, n) => (
+                                  <span key={c.id}>
+                                    {n > 0 && '; '}
+                                    {c.url ? (
+                                      <Link href={c.url}>
+                                        {c.title ?? c.id}
+                                      </Link>
+                                    ) : (
+                                      c.title ?? c.id
+                                    )}{' '}
+                                    (
+                                    {c.leadTimeHours === null
+                                      ? '—'
+                                      : formatHours(c.leadTimeHours)}
+                                    {c.labels.includes('hotfix')
+                                      ? ', hotfix'
+                                      : ''}
+                                    {c.revertOf
+                                      ? `, reverts ${c.revertOf}`
+                                      : ''}
+                                    )
+                                  </span>
+                                ))}
+                          </TableCell>
+                        </TableRow>
+                      ),
+                    )}
                   </TableBody>
                 </Table>
               </ReadableTable>
@@ -454,7 +544,13 @@ export function DrillDownDialog(props: {
                           <TableCell>
                             <EntityRefLink entityRef={i.entityRef} />
                           </TableCell>
-                          <TableCell>{i.title ?? i.id}</TableCell>
+                          <TableCell>
+                            {i.url ? (
+                              <Link href={i.url}>{i.title ?? i.id}</Link>
+                            ) : (
+                              i.title ?? i.id
+                            )}
+                          </TableCell>
                           <TableCell>
                             {i.deploymentId
                               ? `${i.deploymentId} (${

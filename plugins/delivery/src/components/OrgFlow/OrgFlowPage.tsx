@@ -13,16 +13,21 @@ import {
   Content,
   Header,
   InfoCard,
+  Link,
   Page,
   Progress,
   ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { deliveryAdminPermission } from '@teamflow/plugin-delivery-common';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  EntityDisplayName,
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   DoraReportYear,
   TeamFlowRow,
@@ -76,6 +81,10 @@ function trendWord(values: Array<number | null>, lowerIsBetter: boolean) {
 /** The organisation page: every team's five metrics as trends. */
 export function OrgFlowPage() {
   const api = useApi(deliveryApiRef);
+  const entityRoute = useRouteRef(entityRouteRef);
+  // A team here opens its own Delivery tab: the same numbers, its detail.
+  const deliveryTabOf = (teamRef: string) =>
+    `${entityRoute(entityRouteParams(teamRef))}/delivery`;
   const [days, setDays] = useState(90);
   const [year, setYear] = useState<DoraReportYear>(2024);
   const { value, loading, error } = useAsync(
@@ -128,7 +137,9 @@ export function OrgFlowPage() {
       field: 'teamRef',
       render: r => (
         <Box>
-          <EntityRefLink entityRef={r.teamRef} defaultKind="group" />
+          <Link to={deliveryTabOf(r.teamRef)}>
+            <EntityDisplayName entityRef={r.teamRef} />
+          </Link>
           {!r.row && (
             <Typography variant="caption" color="textSecondary" display="block">
               no events in this window — no source connected?
