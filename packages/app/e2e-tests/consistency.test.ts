@@ -53,8 +53,19 @@ function findUnreadable() {
   };
 }
 
+/** In-app navigation: the router moves, the bundle is not loaded again. */
+async function visit(page: Page, path: string) {
+  await page.evaluate(to => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+/** The page at `path`, read at a wide screen and at 1024 px. */
 async function expectReadable(page: Page, path: string, ready: RegExp) {
-  await page.goto(path);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await visit(page, path);
+  await expect(page).toHaveURL(path);
   await expect(page.locator('main')).toContainText(ready, { timeout: 60_000 });
   // Cards load on their own: wait until none shows a progress bar.
   await expect(
@@ -62,71 +73,67 @@ async function expectReadable(page: Page, path: string, ready: RegExp) {
   ).toHaveCount(0, {
     timeout: 60_000,
   });
-  const found = await page.evaluate(findUnreadable);
-  // Backstage's group profile card shows the group's own reference, labelled
-  // as such, for pasting into an entity's `owner:`; that one is meant.
-  const own = path.match(/^\/catalog\/(\w+)\/(\w+)\/([^/]+)/);
-  if (own) {
-    const ref = `${own[2]}:${own[1]}/${own[3]}`;
-    found.refs = found.refs.filter(r => r !== ref);
+  for (const width of [1440, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    // The sidebar folds below 1280 px; let the layout settle.
+    await page.waitForTimeout(500);
+    const found = await page.evaluate(findUnreadable);
+    // Backstage's group profile card shows the group's own reference, labelled
+    // as such, for pasting into an entity's `owner:`; that one is meant.
+    const own = path.match(/^\/catalog\/(\w+)\/(\w+)\/([^/]+)/);
+    if (own) {
+      const ref = `${own[2]}:${own[1]}/${own[3]}`;
+      found.refs = found.refs.filter(r => r !== ref);
+    }
+    expect({ path, width, ...found }).toEqual({
+      path,
+      width,
+      iso: [],
+      slashed: [],
+      refs: [],
+      split: [],
+    });
   }
-  expect({ path, ...found }).toEqual({
-    path,
-    iso: [],
-    slashed: [],
-    refs: [],
-    split: [],
-  });
 }
 
 const PAGES: Array<[string, RegExp]> = [
   ['/teamflow', /Ownership hygiene/],
-  ['/teamflow/hygiene', /owner/],
-  ['/teamflow/attention', /the last 90 days/],
+  ['/teamflow/hygiene', /Checked \d+ owned entities/],
+  ['/teamflow/attention', /One row per team with every signal/],
   ['/catalog/default/group/checkout', /Team Topology/],
   ['/catalog/default/group/reliability-enablement', /Coaching engagements/],
   ['/catalog/default/group/data-platform', /Teams using the platform/],
   [
     '/catalog/default/teaminteraction/checkout--collaborates-with--order-flow',
-    /collaboration/i,
+    /Checkout ↔ Order Flow/,
   ],
   [
     '/catalog/default/component/checkout-service/tech-debt',
     /Technical debt register/,
   ],
-  ['/tech-debt', /Open debt/i],
+  ['/tech-debt', /By team and category/],
 ];
 
-for (const width of [1440, 1024]) {
-  for (const person of ['Inês Duarte', 'Maya Okafor']) {
-    test(`${person} at ${width} px reads dates, names and words whole`, async ({
-      page,
-    }) => {
-      test.setTimeout(300_000);
-      await page.setViewportSize({ width, height: 900 });
-      await signInAs(page, person);
-      for (const [path, ready] of PAGES)
-        await expectReadable(page, path, ready);
-    });
-  }
-}
+// The CTO and an engineer on every page; the other roles on the organisation
+// pages and a team page.
+const ROLES: Array<[string, number]> = [
+  ['Inês Duarte', PAGES.length],
+  ['Maya Okafor', PAGES.length],
+  ['Priya Raman', 4],
+  ['Lars Berg', 4],
+  ['Noah Fischer', 4],
+];
 
-test('every other demo role reads the organisation pages whole at 1024 px', async ({
-  browser,
-}) => {
-  test.setTimeout(300_000);
-  for (const person of ['Priya Raman', 'Lars Berg', 'Noah Fischer']) {
-    const context = await browser.newContext({
-      baseURL: test.info().project.use.baseURL,
-      viewport: { width: 1024, height: 900 },
-    });
-    const page = await context.newPage();
+for (const [person, pages] of ROLES) {
+  test(`${person} reads dates, names and words whole at 1440 and 1024 px`, async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
     await signInAs(page, person);
-    for (const [path, ready] of PAGES.slice(0, 4))
+    for (const [path, ready] of PAGES.slice(0, pages))
       await expectReadable(page, path, ready);
-    await context.close();
-  }
-});
+  });
+}
 
 test('the catalog and team pages say what each Teamflow entity is about', async ({
   page,
