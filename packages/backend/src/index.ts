@@ -48,6 +48,8 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// Teamflow: owners by name, team types searchable, teams and people first
+backend.add(import('@teamflow/plugin-search-backend-module-teamflow'));
 
 // User settings, notifications, signals, MCP actions
 backend.add(import('@backstage/plugin-user-settings-backend'));
