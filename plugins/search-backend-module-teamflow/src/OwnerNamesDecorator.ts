@@ -1,11 +1,12 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { DecoratorBase } from '@backstage/plugin-search-backend-node';
 import {
   DocumentDecoratorFactory,
   IndexableDocument,
 } from '@backstage/plugin-search-common';
+import { refName } from '@teamflow/plugin-teamflow-common';
+import { refOf } from '@teamflow/plugin-teamflow-node';
 
 /**
  * Owner refs (`group:default/checkout`) to the names people know them by.
@@ -42,7 +43,7 @@ export async function readOwnerNames(
       entity.spec as { profile?: { displayName?: string } } | undefined
     )?.profile?.displayName;
     names.set(
-      stringifyEntityRef(entity),
+      refOf(entity),
       entity.metadata.title ?? display ?? entity.metadata.name,
     );
   }
@@ -54,14 +55,7 @@ export async function readOwnerNames(
  * part (an owner missing from the catalog still reads as a name).
  */
 export function ownerName(owner: string, names: OwnerNames): string {
-  if (!owner) return owner;
-  const known = names.get(owner);
-  if (known) return known;
-  try {
-    return parseEntityRef(owner).name;
-  } catch {
-    return owner;
-  }
+  return owner && (names.get(owner) ?? refName(owner));
 }
 
 /**

@@ -2,7 +2,11 @@ import {
   SchedulerService,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import searchPlugin from '@backstage/plugin-search-backend';
@@ -12,68 +16,85 @@ import { searchModuleTeamflow } from './module';
 
 const ns = { namespace: 'default' };
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: {
-      ...ns,
-      name: 'checkout',
-      title: 'Checkout',
-      description:
-        'A basket-to-paid-order flow that never loses a customer: basket, delivery slots, checkout and payment.',
-      labels: { 'teamflow.io/team-type': 'stream-aligned' },
-      annotations: { 'teamflow.io/value-stream': 'shopping' },
-    },
-    spec: { type: 'team', profile: { displayName: 'Checkout' }, children: [] },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { ...ns, name: 'order-flow', title: 'Order Flow' },
-    spec: { type: 'team', children: [] },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { ...ns, name: 'maya.okafor' },
-    spec: {
-      profile: { displayName: 'Maya Okafor', email: 'maya@example.com' },
-      memberOf: ['checkout'],
-    },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: {
-      ...ns,
-      name: 'checkout',
-      title: 'Checkout',
-      description: 'Basket, delivery slots and the checkout flow.',
-    },
-    spec: { owner: 'checkout' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Domain',
-    metadata: {
-      ...ns,
-      name: 'checkout-payments',
-      title: 'Checkout & Payments',
-      description: 'Baskets, delivery slots, checkout and payment capture.',
-    },
-    spec: { owner: 'group:default/checkout' },
-  },
   ...[
-    ['checkout-service', 'Orchestrates the checkout flow.', 'checkout'],
-    ['checkout-web', 'Checkout pages of the web shop.', 'checkout'],
-    ['order-service', 'Order lifecycle state machine.', 'order-flow'],
-    ['pricing-service', 'Prices.', 'user:maya.okafor'],
-  ].map(([name, description, owner]) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { ...ns, name, description },
-    spec: { type: 'service', lifecycle: 'production', owner },
-  })),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        ...ns,
+        name: 'checkout',
+        title: 'Checkout',
+        description:
+          'A basket-to-paid-order flow that never loses a customer: basket, delivery slots, checkout and payment.',
+        labels: { 'teamflow.io/team-type': 'stream-aligned' },
+        annotations: { 'teamflow.io/value-stream': 'shopping' },
+      },
+      spec: {
+        type: 'team',
+        profile: { displayName: 'Checkout' },
+        children: [],
+      },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { ...ns, name: 'order-flow', title: 'Order Flow' },
+      spec: { type: 'team', children: [] },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { ...ns, name: 'maya.okafor' },
+      spec: {
+        profile: { displayName: 'Maya Okafor', email: 'maya@example.com' },
+        memberOf: ['checkout'],
+      },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: {
+        ...ns,
+        name: 'checkout',
+        title: 'Checkout',
+        description: 'Basket, delivery slots and the checkout flow.',
+      },
+      spec: { owner: 'checkout' },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Domain',
+      metadata: {
+        ...ns,
+        name: 'checkout-payments',
+        title: 'Checkout & Payments',
+        description: 'Baskets, delivery slots, checkout and payment capture.',
+      },
+      spec: { owner: 'group:default/checkout' },
+    },
+    ...[
+      ['checkout-service', 'Orchestrates the checkout flow.', 'checkout'],
+      ['checkout-web', 'Checkout pages of the web shop.', 'checkout'],
+      ['order-service', 'Order lifecycle state machine.', 'order-flow'],
+      ['pricing-service', 'Prices.', 'user:maya.okafor'],
+    ].map(([name, description, owner]) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { ...ns, name, description },
+      spec: { type: 'service', lifecycle: 'production', owner },
+    })),
+  ].map(entity => {
+    // The ownedBy relation the catalog resolves from spec.owner.
+    const owner = (entity.spec as { owner?: string }).owner;
+    if (!owner) return entity;
+    const targetRef = stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    );
+    return { ...entity, relations: [{ type: 'ownedBy', targetRef }] };
+  }),
 ];
 
 type Result = {

@@ -1,10 +1,4 @@
-import {
-  Entity,
-  isGroupEntity,
-  isUserEntity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { isGroupEntity, isUserEntity } from '@backstage/catalog-model';
 import {
   CatalogCollatorEntityTransformer,
   defaultCatalogCollatorEntityTransformer,
@@ -15,29 +9,16 @@ import {
   teamTypeTitle,
   valueStreamTitle,
 } from '@teamflow/plugin-teamflow-common';
+import { ownerOf } from '@teamflow/plugin-teamflow-node';
 
 /**
  * The field holding the names a team or a person is searched by (their
- * title, entity name and display name); empty on every other document.
+ * title, entity name and display name). Every document has it, empty but
+ * for teams and people: Lunr takes an index's fields from its first document.
  *
  * @public
  */
 export const NAMES_FIELD = 'names';
-
-function ownerRef(entity: Entity): string {
-  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-  if (typeof owner !== 'string' || !owner.trim()) return '';
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return owner;
-  }
-}
 
 /**
  * Catalog entities shaped into search documents that read well in a result
@@ -46,7 +27,8 @@ function ownerRef(entity: Entity): string {
  *   ("Stream-aligned team in Shopping"), so both can be searched;
  * - a display name equal to the title is not appended again (Backstage's
  *   default ends a team's text with ": Checkout");
- * - `owner` is the owner's full entity ref, turned into a name by
+ * - `owner` is the owner's ref as every Teamflow backend reads it (the
+ *   catalog's `ownedBy` relation), turned into a name by
  *   {@link OwnerNamesDecorator} before indexing;
  * - teams and people carry the names they are searched by in
  *   {@link NAMES_FIELD}, which the names-first ranking boosts.
@@ -83,7 +65,7 @@ export const teamflowCatalogCollatorEntityTransformer: CatalogCollatorEntityTran
     return {
       ...base,
       text: parts.join(' · '),
-      owner: ownerRef(entity),
+      owner: ownerOf(entity) ?? '',
       [NAMES_FIELD]: names.join(' '),
     };
   };
