@@ -167,3 +167,66 @@ test('the catalog and team pages say what each Teamflow entity is about', async 
   await expect(consumers).toBeVisible({ timeout: 60_000 });
   await expect(consumers).toContainText('Search Relevance');
 });
+
+test('searching a team by name finds the team first, with owners by name', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await signInAs(page, 'Maya Okafor');
+
+  // The search index is built 30 s after the backend starts (app-config.yaml),
+  // once the demo catalog is in; ask again until it answers.
+  const results = page.locator('main a[href^="/catalog/"]');
+  await expect(async () => {
+    await page.goto('/search?query=Checkout');
+    await expect(results.first()).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 240_000 });
+
+  // The team comes before the system, the services and the domain named after it.
+  await expect(results.first()).toHaveAttribute(
+    'href',
+    '/catalog/default/group/checkout',
+  );
+  await expect(results.first()).toHaveText('Checkout');
+  const main = page.locator('main');
+  // Its text says what kind of team it is, without the name added again at the end.
+  const teamText = main.getByRole('listitem').first();
+  await expect(teamText).toContainText('Stream-aligned team in Shopping');
+  await expect(teamText).not.toHaveText(/:\s*Checkout\s*$/);
+  // Owners by name, never as a bare entity name or a reference.
+  await expect(main).toContainText('Owner: Checkout');
+  await expect(main).not.toContainText(/Owner: (checkout|group:)/);
+
+  for (const width of [1440, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(500);
+    // No result title or text breaks inside a word ("checko ut-service").
+    const split = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of Array.from(document.querySelectorAll('main li'))) {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const value = node.textContent ?? '';
+          const words = /[^\s\-–—/·,]+/g;
+          for (let m = words.exec(value); m; m = words.exec(value)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set(
+              Array.from(range.getClientRects())
+                .filter(r => r.width > 0)
+                .map(r => Math.round(r.top)),
+            );
+            if (tops.size > 1) out.push(m[0]);
+          }
+        }
+      }
+      return out;
+    });
+    expect({ width, split }).toEqual({ width, split: [] });
+    await page.screenshot({
+      path: `e2e-screenshots/search-checkout-${width}.png`,
+      fullPage: true,
+    });
+  }
+});

@@ -37,10 +37,26 @@ const tableCell = {
   },
 };
 
+/**
+ * Search results: Backstage's catalog result sets `word-break: break-all` on
+ * the title and text, so a line may end in the middle of "checkout-service";
+ * break between words, and inside one only when it cannot fit a line at all.
+ */
+const searchResultItem = {
+  styleOverrides: {
+    itemText: { wordBreak: 'normal', overflowWrap: 'break-word' },
+  },
+};
+
 const make = (mode: 'light' | 'dark') =>
   createUnifiedTheme({
     ...createBaseThemeOptions({ palette: palettes[mode] }),
-    components: { ...defaultComponentThemes, MuiTableCell: tableCell },
+    components: {
+      ...defaultComponentThemes,
+      MuiTableCell: tableCell,
+      // A makeStyles name (v4 `overrides`), which the unified theme passes on.
+      ...({ CatalogSearchResultListItem: searchResultItem } as object),
+    },
   });
 
 const light = make('light');

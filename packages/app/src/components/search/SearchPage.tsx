@@ -97,7 +97,17 @@ const SearchPage = () => {
                 className={classes.filter}
                 label="Kind"
                 name="kind"
-                values={['Component', 'Template']}
+                values={[
+                  'Group',
+                  'User',
+                  'Component',
+                  'System',
+                  'API',
+                  'Domain',
+                  'Persona',
+                  'Feature',
+                  'TeamInteraction',
+                ]}
               />
               <SearchFilter.Checkbox
                 className={classes.filter}
