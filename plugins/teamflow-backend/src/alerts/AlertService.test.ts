@@ -178,7 +178,7 @@ describe.each(databases.eachSupportedId())('alerts on %s', id => {
     // Search was created since last Monday; Checkout crossed into
     // overloaded; the review passed — three changes in the week.
     expect(await inbox('ines')).toEqual([
-      'Teamflow weekly review: 3 changes since 2026-11-23',
+      'Teamflow weekly review: 3 changes since 23 Nov 2026',
     ]);
     expect(await inbox('zoe')).toEqual([]);
 
@@ -216,7 +216,7 @@ describe('the weekly digest', () => {
       'digest:2026-12-01',
     ]);
     expect(sent).toEqual([
-      'Teamflow weekly review: 3 changes since 2026-11-23',
+      'Teamflow weekly review: 3 changes since 23 Nov 2026',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   OrgChange,
   OrgSnapshot,
   diffSnapshots,
+  formatDay,
   isLoadRise,
 } from '@teamflow/plugin-teamflow-common';
 import { HistoryStore } from '../history/HistoryStore';
@@ -233,7 +234,7 @@ export class AlertService {
           payload: {
             title: `Teamflow weekly review: ${changes.length} ${
               changes.length === 1 ? 'change' : 'changes'
-            } since ${weekAgo.takenOn}`,
+            } since ${formatDay(weekAgo.takenOn)}`,
             description: [
               ...(lines.length
                 ? lines.slice(0, 12)

@@ -36,6 +36,7 @@ import {
   formatDateTime,
   formatDay,
   isCoachingOnly,
+  teamTypeTitle,
   valueStreamTitle,
 } from '@teamflow/plugin-teamflow-common';
 import { TeamMap, teamflowApiRef } from '../../api/TeamflowApi';
@@ -522,7 +523,7 @@ export function DependencyMapView() {
             return (
               <Chip
                 key={t}
-                label={t}
+                label={teamTypeTitle(t)}
                 clickable
                 aria-pressed={on}
                 variant={on ? 'default' : 'outlined'}
