@@ -46,6 +46,10 @@ export interface Config {
       reviewOverdue?: boolean;
       /** A team entered the overloaded structural-load band: the team (default true). */
       overloaded?: boolean;
+      /** A team's open debt score grew in each of the last four weeks: the team (default true). */
+      debtGrowing?: boolean;
+      /** A team missed a delivery target (delivery.targets) two complete weeks running: the team (default true). */
+      deliveryTargets?: boolean;
       digest?: {
         /** The weekly review for admins (default true). */
         enabled?: boolean;

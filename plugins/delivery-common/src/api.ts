@@ -34,6 +34,8 @@ export type FlowTargets = {
 export type TeamFlowRow = {
   teamRef: string;
   summary: FlowSummary;
+  /** The team's own targets, when configured (`delivery.targets`). */
+  targets?: FlowTargets;
 };
 
 /** GET /metrics/org/teams answer. @public */

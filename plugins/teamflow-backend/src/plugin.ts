@@ -75,6 +75,12 @@ export const teamflowPlugin = createBackendPlugin({
           },
         });
         const store = await HistoryStore.create(database);
+        const attention = new AttentionService({
+          teamGraph,
+          discovery,
+          auth,
+          logger,
+        });
         const history = new HistoryService(
           store,
           teamGraph,
@@ -83,15 +89,18 @@ export const teamflowPlugin = createBackendPlugin({
           config.getOptionalNumber('teamflow.history.retentionDays') ?? 400,
           Date.now,
           new AlertService(store, notifications, alertSettings(config), logger),
+          () => attention.serviceSignals(),
         );
         const demo =
           config.getOptionalBoolean('teamflow.history.demo') ?? false;
         // Today's snapshot, kept up to date through the day (the day's last
         // one stays); once across replicas. While the catalog has no team
-        // yet (just started), it tries again every ten seconds.
+        // yet (just started), it tries again every ten seconds. The demo
+        // retakes it every five minutes: its delivery and debt history is
+        // still being written when the portal has just started.
         await scheduler.scheduleTask({
           id: 'teamflow-org-snapshot',
-          frequency: { hours: 1 },
+          frequency: demo ? { minutes: 5 } : { hours: 1 },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 15 },
           fn: async () => {
@@ -101,12 +110,6 @@ export const teamflowPlugin = createBackendPlugin({
               await new Promise(r => setTimeout(r, 10_000));
             }
           },
-        });
-        const attention = new AttentionService({
-          teamGraph,
-          discovery,
-          auth,
-          logger,
         });
         const analytics = new AnalyticsService(
           await AnalyticsStore.create(database),

@@ -10,6 +10,25 @@ import { TeamType } from './vocabulary';
 import { TeamGraphFilter, TeamMap, filterTeamGraph } from './overview';
 
 /**
+ * A team's summary signals on a day: its open debt (tech-debt plugin) and
+ * its five delivery metrics over the delivery window (delivery plugin; null
+ * where there was not enough data). Kept in each snapshot so that their
+ * course over weeks can be read back (alerts: debt growing for four weeks).
+ *
+ * @public
+ */
+export type TeamSignals = {
+  debt?: { open: number; score: number };
+  delivery?: {
+    deploymentsPerDay: number;
+    leadTimeHours: number | null;
+    changeFailRate: number | null;
+    recoveryTimeHours: number | null;
+    reworkRate: number | null;
+  };
+};
+
+/**
  * The organisation on one day, as the history keeps it: teams with their
  * type, who owns each component, the team dependency graph's edges with
  * their classification, and each team's structural load.
@@ -25,6 +44,8 @@ export type OrgSnapshot = {
     type: TeamType | 'undeclared';
     valueStream?: string;
     members: number;
+    /** The team's summary signals that day, where their plugin answered. */
+    signals?: TeamSignals;
   }>;
   /** Component ref → owning group (null: none). */
   owners: Record<string, string | null>;

@@ -181,8 +181,10 @@ export class Reading extends Part {
       .filter(t => t.teamRef !== '')
       .map(t => {
         const weeks = teamWeeks.get(t.teamRef);
+        const targets = this.ctx.targets[t.teamRef];
         return {
           teamRef: t.teamRef,
+          ...(targets ? { targets } : {}),
           summary: summariseTotals(
             t.totals,
             teamTrends

@@ -16,7 +16,13 @@ import { ConfigReader } from '@backstage/config';
 import { OrgSnapshot } from '@teamflow/plugin-teamflow-common';
 import request from 'supertest';
 import { HistoryStore } from '../history/HistoryStore';
-import { AlertService, alertSettings } from './AlertService';
+import { OrgFlowResponse, WeekPoint } from '@teamflow/plugin-delivery-common';
+import {
+  AlertService,
+  alertSettings,
+  debtGrowingTeams,
+  missedDeliveryTargets,
+} from './AlertService';
 
 jest.setTimeout(60_000);
 const databases = TestDatabases.create();
@@ -218,6 +224,199 @@ describe('the weekly digest', () => {
     expect(sent).toEqual([
       'Teamflow weekly review: 3 changes since 23 Nov 2026',
     ]);
+  });
+});
+
+// Order Flow's open debt score on weekly snapshots, oldest first.
+const withDebt = (takenOn: string, score: number | undefined): OrgSnapshot => {
+  const s = snapshot(takenOn, { overdue: false, checkout: 40 });
+  s.teams[0].signals =
+    score === undefined ? {} : { debt: { open: Math.round(score / 5), score } };
+  return s;
+};
+
+describe('debt growing for four weeks', () => {
+  it('is four rises in a row, a week apart, with the debt known every week', () => {
+    const chain = (scores: Array<number | undefined>) =>
+      scores.map((score, i) =>
+        withDebt(`2026-11-${String(30 - 7 * i).padStart(2, '0')}`, score),
+      );
+    // Newest first.
+    expect(debtGrowingTeams(chain([50, 40, 30, 20, 10]))).toEqual([ORDER]);
+    expect(debtGrowingTeams(chain([50, 40, 40, 20, 10]))).toEqual([]);
+    expect(debtGrowingTeams(chain([50, 40, 30, 20, undefined]))).toEqual([]);
+    // Only three weeks of history: not yet four rises.
+    expect(debtGrowingTeams(chain([50, 40, 30, 20]))).toEqual([]);
+  });
+
+  it('tells the team once, when the run reaches four weeks', async () => {
+    const store = await HistoryStore.create(
+      mockServices.database({ knex: await databases.init('SQLITE_3') }),
+    );
+    // Flat at 10 until 2 Nov, then 12, 15, 20 and 26 today.
+    const weeks: Array<[string, number]> = [
+      ['2026-10-26', 10],
+      ['2026-11-02', 10],
+      ['2026-11-09', 12],
+      ['2026-11-16', 15],
+      ['2026-11-23', 20],
+      ['2026-11-30', 26],
+    ];
+    for (const [day, score] of weeks)
+      await store.save(withDebt(day, score), NOW, 'scheduled');
+    const sent: Array<{ title: string; to: unknown; link?: string }> = [];
+    const make = (now: number) =>
+      new AlertService(
+        store,
+        {
+          send: async o =>
+            void sent.push({
+              title: o.payload.title,
+              to: (o.recipients as any).entityRef,
+              link: o.payload.link,
+            }),
+        },
+        alertSettings(
+          new ConfigReader({
+            teamflow: {
+              alerts: {
+                reviewOverdue: false,
+                overloaded: false,
+                digest: { enabled: false },
+              },
+            },
+          }),
+        ),
+        mockServices.logger.mock(),
+        () => now,
+      );
+    const monday = withDebt('2026-11-30', 26);
+    expect(await make(NOW).afterSnapshot(monday)).toEqual([
+      `debt-growing:${ORDER}:2026-11-30`,
+    ]);
+    expect(sent).toEqual([
+      {
+        title: "Order Flow's open debt grew 4 weeks running (score 10 → 26)",
+        to: ORDER,
+        link: '/catalog/default/group/order-flow/tech-debt',
+      },
+    ]);
+    // Retaken the same day, and the next day still growing: not again.
+    expect(await make(NOW).afterSnapshot(monday)).toEqual([]);
+    const tomorrow = withDebt('2026-12-01', 27);
+    await store.save(tomorrow, NOW + 86_400_000, 'scheduled');
+    expect(await make(NOW + 86_400_000).afterSnapshot(tomorrow)).toEqual([]);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('delivery targets missed two complete weeks', () => {
+  const week = (
+    day: string,
+    values: Partial<WeekPoint> & { days?: number },
+  ): WeekPoint => ({
+    week: day,
+    days: 7,
+    deployments: 14,
+    leadTimeMedianHours: null,
+    changeFailRate: null,
+    recoveryMedianHours: null,
+    reworkRate: null,
+    ...values,
+  });
+  const org = {
+    teams: [
+      {
+        teamRef: ORDER,
+        targets: {
+          leadTimeHours: 168,
+          changeFailRate: 0.2,
+          deploymentsPerDay: 1,
+        },
+        summary: {
+          trend: [
+            week('2026-11-02', {
+              leadTimeMedianHours: 100,
+              changeFailRate: 0.1,
+            }),
+            week('2026-11-09', {
+              leadTimeMedianHours: 200,
+              changeFailRate: 0.3,
+            }),
+            week('2026-11-16', { leadTimeMedianHours: 180, deployments: 5 }),
+            week('2026-11-23', {
+              leadTimeMedianHours: 170,
+              changeFailRate: 0.25,
+              deployments: 6,
+            }),
+            // This week so far: not a complete week, whatever it shows.
+            week('2026-11-30', {
+              days: 1,
+              leadTimeMedianHours: 1,
+              changeFailRate: 0,
+              deployments: 0,
+            }),
+          ],
+        },
+      },
+      // No targets: never told.
+      {
+        teamRef: CHECKOUT,
+        summary: {
+          trend: [
+            week('2026-11-16', { leadTimeMedianHours: 900 }),
+            week('2026-11-23', { leadTimeMedianHours: 900 }),
+          ],
+        },
+      },
+    ],
+  } as unknown as OrgFlowResponse;
+
+  it('reads complete weeks only; a week without enough data ends a run', () => {
+    // Lead time: 200, 180, 170 h over 168 h since 9 Nov (3 weeks).
+    // Deployments: 5 and 6 in a week, under 1 a day (2 weeks).
+    // Change fail rate: 0.25 missed, but the week before had no rate: 1 week.
+    expect(missedDeliveryTargets(org)).toEqual([
+      {
+        teamRef: ORDER,
+        metric: 'deployment frequency',
+        target: '1 a day',
+        weeks: 2,
+        since: '2026-11-16',
+      },
+      {
+        teamRef: ORDER,
+        metric: 'change lead time',
+        target: '168 h',
+        weeks: 3,
+        since: '2026-11-09',
+      },
+    ]);
+  });
+
+  it('tells the team once per run of missed weeks', async () => {
+    const store = await HistoryStore.create(
+      mockServices.database({ knex: await databases.init('SQLITE_3') }),
+    );
+    const sent: string[] = [];
+    const alerts = new AlertService(
+      store,
+      { send: async o => void sent.push(o.payload.title) },
+      alertSettings(new ConfigReader({})),
+      mockServices.logger.mock(),
+      () => NOW,
+    );
+    expect(
+      (await alerts.afterSnapshot(today, { delivery: org })).sort(),
+    ).toEqual([
+      `delivery-target:${ORDER}:change lead time:2026-11-09`,
+      `delivery-target:${ORDER}:deployment frequency:2026-11-16`,
+    ]);
+    expect(sent.sort()).toEqual([
+      'Order Flow missed its change lead time target (168 h) 3 complete weeks running',
+      'Order Flow missed its deployment frequency target (1 a day) 2 complete weeks running',
+    ]);
+    expect(await alerts.afterSnapshot(today, { delivery: org })).toEqual([]);
   });
 });
 

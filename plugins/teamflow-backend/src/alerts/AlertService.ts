@@ -12,6 +12,12 @@ import {
   formatDay,
   isLoadRise,
 } from '@teamflow/plugin-teamflow-common';
+import {
+  FlowTargets,
+  OrgFlowResponse,
+  WeekPoint,
+  completeWeeks,
+} from '@teamflow/plugin-delivery-common';
 import { HistoryStore } from '../history/HistoryStore';
 
 const DAY = 86_400_000;
@@ -32,6 +38,10 @@ export type AlertSettings = {
   reviewOverdue: boolean;
   /** A team entered the overloaded structural-load band: the team. */
   overloaded: boolean;
+  /** A team's open debt score grew four weeks running: the team. */
+  debtGrowing: boolean;
+  /** A team missed one of its delivery targets two complete weeks running: the team. */
+  deliveryTargets: boolean;
   digest: {
     enabled: boolean;
     /** Day of the week (UTC) the digest goes out. */
@@ -56,6 +66,8 @@ export function alertSettings(config: Config): AlertSettings {
     enabled: alerts?.getOptionalBoolean('enabled') ?? true,
     reviewOverdue: alerts?.getOptionalBoolean('reviewOverdue') ?? true,
     overloaded: alerts?.getOptionalBoolean('overloaded') ?? true,
+    debtGrowing: alerts?.getOptionalBoolean('debtGrowing') ?? true,
+    deliveryTargets: alerts?.getOptionalBoolean('deliveryTargets') ?? true,
     digest: {
       enabled: alerts?.getOptionalBoolean('digest.enabled') ?? true,
       weekday,
@@ -163,6 +175,117 @@ export function alertsFor(
   return out;
 }
 
+/** Weeks of growth that make "debt growing" (one snapshot a week apart each). */
+export const DEBT_GROWING_WEEKS = 4;
+
+/**
+ * Teams whose open debt score rose in each of the last four weeks. `chain`
+ * holds the snapshots a week apart ending with today's, newest first
+ * (DEBT_GROWING_WEEKS + 1 of them); a team counts only when every one of
+ * them carries its debt.
+ */
+export function debtGrowingTeams(chain: OrgSnapshot[]): string[] {
+  if (chain.length < DEBT_GROWING_WEEKS + 1) return [];
+  const scores = (ref: string) =>
+    chain
+      .slice(0, DEBT_GROWING_WEEKS + 1)
+      .map(s => s.teams.find(t => t.ref === ref)?.signals?.debt?.score);
+  return chain[0].teams
+    .map(t => t.ref)
+    .filter(ref => {
+      const v = scores(ref);
+      if (v.some(x => x === undefined)) return false;
+      // Newest first: each week's score above the week before's.
+      return v.every((x, i) => i === v.length - 1 || x! > v[i + 1]!);
+    })
+    .sort();
+}
+
+/** The delivery targets a week can miss, with how the week is read. */
+const TARGET_METRICS: Array<{
+  key: keyof FlowTargets;
+  name: string;
+  unit: (v: number) => string;
+  /** The week's value, null without enough data. */
+  value: (w: WeekPoint) => number | null;
+  /** Higher is better (deployments), else lower. */
+  higherIsBetter?: boolean;
+}> = [
+  {
+    key: 'deploymentsPerDay',
+    name: 'deployment frequency',
+    unit: v => `${v} a day`,
+    value: w => (w.days === 7 ? w.deployments / 7 : null),
+    higherIsBetter: true,
+  },
+  {
+    key: 'leadTimeHours',
+    name: 'change lead time',
+    unit: v => `${v} h`,
+    value: w => w.leadTimeMedianHours,
+  },
+  {
+    key: 'changeFailRate',
+    name: 'change fail rate',
+    unit: v => `${Math.round(v * 1000) / 10} %`,
+    value: w => w.changeFailRate,
+  },
+  {
+    key: 'recoveryTimeHours',
+    name: 'failed deployment recovery time',
+    unit: v => `${v} h`,
+    value: w => w.recoveryMedianHours,
+  },
+  {
+    key: 'reworkRate',
+    name: 'deployment rework rate',
+    unit: v => `${Math.round(v * 1000) / 10} %`,
+    value: w => w.reworkRate,
+  },
+];
+
+/**
+ * Delivery targets missed in each of the last two complete weeks or more:
+ * one entry per team and metric, with the week the run of misses started
+ * (so a long run is told once, and a new run after a good week again). A
+ * week without enough data for the metric neither misses nor meets it and
+ * ends a run.
+ */
+export function missedDeliveryTargets(org: OrgFlowResponse): Array<{
+  teamRef: string;
+  metric: string;
+  target: string;
+  weeks: number;
+  since: string;
+}> {
+  const out = [];
+  for (const row of org.teams) {
+    if (!row.targets) continue;
+    const weeks = completeWeeks(row.summary.trend);
+    for (const m of TARGET_METRICS) {
+      const target = row.targets[m.key];
+      if (target === undefined) continue;
+      let run = 0;
+      for (let i = weeks.length - 1; i >= 0; i--) {
+        const v = m.value(weeks[i]);
+        const missed =
+          v !== null && (m.higherIsBetter ? v < target : v > target);
+        if (!missed) break;
+        run++;
+      }
+      if (run >= 2)
+        out.push({
+          teamRef: row.teamRef,
+          metric: m.name,
+          target: m.unit(target),
+          weeks: run,
+          since: weeks[weeks.length - run].week,
+        });
+    }
+  }
+  return out;
+}
+
 /**
  * Sends alerts for what changed since the day before, and the weekly
  * digest, through the notifications backend (which pushes them to open
@@ -191,13 +314,90 @@ export class AlertService {
     }
   }
 
+  /** Snapshots a week apart, newest first, starting at `day`. */
+  private async weekly(day: OrgSnapshot | undefined) {
+    const chain: OrgSnapshot[] = [];
+    for (let s = day; s && chain.length <= DEBT_GROWING_WEEKS; ) {
+      chain.push(s);
+      const back = new Date(Date.parse(`${s.takenOn}T00:00:00Z`) - 7 * DAY)
+        .toISOString()
+        .slice(0, 10);
+      s = await this.store.onOrBefore(back);
+    }
+    return chain;
+  }
+
+  /**
+   * Teams whose debt grew four weeks running as of today but not as of the
+   * day before: told once when the run reaches four weeks.
+   */
+  private async debtGrowing(today: OrgSnapshot, title: (r: string) => string) {
+    const growing = debtGrowingTeams(await this.weekly(today));
+    if (!growing.length) return [];
+    const yesterday = await this.store.onOrBefore(
+      new Date(Date.parse(`${today.takenOn}T00:00:00Z`) - DAY)
+        .toISOString()
+        .slice(0, 10),
+    );
+    const already = new Set(debtGrowingTeams(await this.weekly(yesterday)));
+    const chainStart = (await this.weekly(today))[DEBT_GROWING_WEEKS];
+    return growing
+      .filter(team => !already.has(team))
+      .map(team => {
+        const now = today.teams.find(t => t.ref === team)!.signals!.debt!;
+        const then = chainStart.teams.find(t => t.ref === team)!.signals!.debt!;
+        return {
+          key: `debt-growing:${team}:${today.takenOn}`,
+          send: {
+            recipients: { type: 'entity' as const, entityRef: team },
+            payload: {
+              title: `${title(
+                team,
+              )}'s open debt grew ${DEBT_GROWING_WEEKS} weeks running (score ${
+                then.score
+              } → ${now.score})`,
+              description: `${now.open} open items now, ${
+                then.open
+              } on ${formatDay(
+                chainStart.takenOn,
+              )}. Quick wins and the items with the highest interest are at the top of the team's Tech debt tab.`,
+              link: `${teamPage(team)}/tech-debt`,
+              severity: 'normal' as const,
+              topic: 'Teamflow: tech debt',
+            },
+          },
+        };
+      });
+  }
+
+  /** Targets missed two complete weeks running: once per run of misses. */
+  private deliveryTargets(org: OrgFlowResponse, title: (r: string) => string) {
+    return missedDeliveryTargets(org).map(m => ({
+      key: `delivery-target:${m.teamRef}:${m.metric}:${m.since}`,
+      send: {
+        recipients: { type: 'entity' as const, entityRef: m.teamRef },
+        payload: {
+          title: `${title(m.teamRef)} missed its ${m.metric} target (${
+            m.target
+          }) ${m.weeks} complete weeks running`,
+          description: `Since the week of ${formatDay(
+            m.since,
+          )}. The Delivery tab shows the weekly trend and the deployments behind it.`,
+          link: `${teamPage(m.teamRef)}/delivery`,
+          severity: 'normal' as const,
+          topic: 'Teamflow: delivery targets',
+        },
+      },
+    }));
+  }
+
   /**
    * After today's snapshot was saved. Returns the keys sent. `digestToday`:
    * the digest goes out whatever the weekday (the demo's first review).
    */
   async afterSnapshot(
     today: OrgSnapshot,
-    options: { digestToday?: boolean } = {},
+    options: { digestToday?: boolean; delivery?: OrgFlowResponse } = {},
   ): Promise<string[]> {
     if (!this.settings.enabled) return [];
     const sent: string[] = [];
@@ -206,14 +406,16 @@ export class AlertService {
         .toISOString()
         .slice(0, 10);
     const before = await this.store.onOrBefore(dayBefore(1));
-    if (before) {
-      for (const alert of alertsFor(
-        diffSnapshots(before, today),
-        today,
-        this.settings,
-      ))
-        if (await this.sendOnce(alert.key, alert.send)) sent.push(alert.key);
-    }
+    const title = titles(today);
+    const alerts: Array<{ key: string; send: NotificationSendOptions }> = before
+      ? alertsFor(diffSnapshots(before, today), today, this.settings)
+      : [];
+    if (this.settings.debtGrowing)
+      alerts.push(...(await this.debtGrowing(today, title)));
+    if (this.settings.deliveryTargets && options.delivery)
+      alerts.push(...this.deliveryTargets(options.delivery, title));
+    for (const alert of alerts)
+      if (await this.sendOnce(alert.key, alert.send)) sent.push(alert.key);
     const { digest } = this.settings;
     const weekday =
       WEEKDAYS[new Date(`${today.takenOn}T00:00:00Z`).getUTCDay()];
@@ -225,7 +427,6 @@ export class AlertService {
       const weekAgo = await this.store.onOrBefore(dayBefore(7));
       if (weekAgo) {
         const changes = diffSnapshots(weekAgo, today);
-        const title = titles(today);
         const lines = changes.map(c => `• ${changeSentence(c, title)}`);
         const key = `digest:${today.takenOn}`;
         const overloaded = today.load.filter(l => l.band === 'overloaded');

@@ -9,6 +9,7 @@ import {
   AttentionResponse,
   AttentionSource,
   AttentionSourceStatus,
+  TeamSignals,
 } from '@teamflow/plugin-teamflow-common';
 import { TeamGraphService } from '../services/TeamGraphService';
 import {
@@ -37,6 +38,41 @@ const SOURCES: Record<
 
 type Answer<T> = { status: AttentionSourceStatus; body?: T };
 
+/** What the other Teamflow plugins say of every team (missing: no answer). */
+export type OrgSignals = { delivery?: OrgFlowResponse; debt?: DebtByTeam };
+
+/**
+ * Each team's summary signals from the plugins' answers, keyed by team ref
+ * (lower case, as the snapshot's refs).
+ */
+export function teamSignalsOf(signals: OrgSignals): Map<string, TeamSignals> {
+  const out = new Map<string, TeamSignals>();
+  const at = (ref: string) => {
+    const key = ref.toLocaleLowerCase('en-US');
+    let s = out.get(key);
+    if (!s) out.set(key, (s = {}));
+    return s;
+  };
+  for (const d of signals.debt?.byTeam ?? [])
+    if (d.teamRef !== 'unowned')
+      at(d.teamRef).debt = { open: d.open, score: d.score };
+  for (const row of signals.delivery?.teams ?? []) {
+    const m = row.summary;
+    const median = (d: typeof m.leadTimeHours) =>
+      d.status === 'ok' ? d.median : null;
+    const rate = (r: typeof m.changeFailRate) =>
+      r.status === 'ok' ? r.rate : null;
+    at(row.teamRef).delivery = {
+      deploymentsPerDay: m.deploymentFrequency.perDay,
+      leadTimeHours: median(m.leadTimeHours),
+      changeFailRate: rate(m.changeFailRate),
+      recoveryTimeHours: median(m.recoveryTimeHours),
+      reworkRate: rate(m.reworkRate),
+    };
+  }
+  return out;
+}
+
 /**
  * Puts every team's signals side by side. The numbers of the other Teamflow
  * plugins are asked for over HTTP on behalf of the caller, so each plugin's
@@ -58,8 +94,10 @@ export class AttentionService {
   private async ask<T>(
     source: AttentionSource,
     credentials: BackstageCredentials,
+    pathOverride?: string,
   ): Promise<Answer<T>> {
-    const { pluginId, path, name, permission } = SOURCES[source];
+    const { pluginId, name, permission } = SOURCES[source];
+    const path = pathOverride ?? SOURCES[source].path;
     const { discovery, auth, logger } = this.options;
     const doFetch = this.options.fetch ?? fetch;
     try {
@@ -105,6 +143,28 @@ export class AttentionService {
         },
       };
     }
+  }
+
+  /**
+   * The organisation's debt and delivery as the backend itself reads them
+   * (its own service credentials: every team), for the daily snapshot and
+   * its alerts. Delivery with each team's weekly trend and targets. A source
+   * that is missing or down is left out.
+   */
+  async serviceSignals(): Promise<OrgSignals> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const [delivery, debt] = await Promise.all([
+      this.ask<OrgFlowResponse>(
+        'delivery',
+        credentials,
+        '/metrics/org?teamTrends=true',
+      ),
+      this.ask<DebtByTeam>('techDebt', credentials),
+    ]);
+    return {
+      ...(delivery.body ? { delivery: delivery.body } : {}),
+      ...(debt.body ? { debt: debt.body } : {}),
+    };
   }
 
   async attention(

@@ -16,7 +16,9 @@ import {
   orgSnapshotOf,
   teamflowHistorySnapshotPermission,
 } from '@teamflow/plugin-teamflow-common';
+import { OrgFlowResponse } from '@teamflow/plugin-delivery-common';
 import { TeamGraphService } from '../services/TeamGraphService';
+import { OrgSignals, teamSignalsOf } from '../attention/AttentionService';
 import { HistoryStore, SnapshotSource } from './HistoryStore';
 import { demoHistory } from './demoHistory';
 
@@ -41,10 +43,21 @@ export class HistoryService {
     private readonly alerts?: {
       afterSnapshot(
         snapshot: OrgSnapshot,
-        options?: { digestToday?: boolean },
+        options?: { digestToday?: boolean; delivery?: OrgFlowResponse },
       ): Promise<unknown>;
     },
+    /** Every team's debt and delivery, kept in each snapshot. */
+    private readonly signals?: () => Promise<OrgSignals>,
   ) {}
+
+  private async readSignals(): Promise<OrgSignals> {
+    try {
+      return (await this.signals?.()) ?? {};
+    } catch (e) {
+      this.logger.warn(`History: team signals not read: ${e}`);
+      return {};
+    }
+  }
 
   private today() {
     return new Date(this.now()).toISOString().slice(0, 10);
@@ -64,13 +77,19 @@ export class HistoryService {
       current.load,
       current.components,
     );
+    const signals = await this.readSignals();
+    const byTeam = teamSignalsOf(signals);
+    for (const team of snapshot.teams) {
+      const found = byTeam.get(team.ref);
+      if (found) team.signals = found;
+    }
     await this.store.save(snapshot, this.now(), source);
     const cutoff = new Date(this.now() - this.retentionDays * DAY)
       .toISOString()
       .slice(0, 10);
     const pruned = await this.store.prune(cutoff);
     if (pruned) this.logger.info(`History: removed ${pruned} old snapshots`);
-    await this.alert(snapshot);
+    await this.alert(snapshot, { delivery: signals.delivery });
     return snapshot;
   }
 
@@ -115,7 +134,7 @@ export class HistoryService {
 
   private async alert(
     snapshot: OrgSnapshot,
-    options?: { digestToday?: boolean },
+    options?: { digestToday?: boolean; delivery?: OrgFlowResponse },
   ) {
     try {
       await this.alerts?.afterSnapshot(snapshot, options);

@@ -27,7 +27,9 @@ const dayBefore = (day: string, days: number) =>
  *   complicated-subsystem;
  * - 2 weeks ago two dependencies nobody declared appeared;
  * - last week the overdue collaborations passed their review date and the
- *   teams now at high or overloaded structural load crossed into it.
+ *   teams now at high or overloaded structural load crossed into it;
+ * - the team with most open debt (by score) saw it grow in each of the last
+ *   four weeks, flat before (today's signals; other signals stay as today).
  * Returned oldest first, without `current` itself.
  */
 export function demoHistory(current: OrgSnapshot, weeks = 26): OrgSnapshot[] {
@@ -64,6 +66,14 @@ export function demoHistory(current: OrgSnapshot, weeks = 26): OrgSnapshot[] {
       .map(e => `${e.from}\u0000${e.to}`),
   );
 
+  const indebted = [...current.teams]
+    .filter(t => (t.signals?.debt?.score ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        b.signals!.debt!.score - a.signals!.debt!.score ||
+        a.ref.localeCompare(b.ref),
+    )[0]?.ref;
+
   const out: OrgSnapshot[] = [];
   for (let w = 1; w <= weeks; w++) {
     const s: OrgSnapshot = JSON.parse(JSON.stringify(current));
@@ -76,6 +86,15 @@ export function demoHistory(current: OrgSnapshot, weeks = 26): OrgSnapshot[] {
           l.score = Math.round(l.score * 0.8 * 10) / 10;
         }
     }
+    for (const t of s.teams)
+      if (t.ref === indebted && t.signals?.debt) {
+        const { score, open } = t.signals.debt;
+        const back = Math.min(w, 4);
+        t.signals.debt = {
+          score: Math.round(score * (1 - 0.08 * back) * 10) / 10,
+          open: Math.max(1, open - back),
+        };
+      }
     if (w >= 2)
       s.edges = s.edges.filter(
         e => !newUndeclared.has(`${e.from}\u0000${e.to}`),
