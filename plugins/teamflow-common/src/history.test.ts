@@ -1,4 +1,4 @@
-import { OrgSnapshot, diffSnapshots } from './history';
+import { OrgSnapshot, TeamSignals, diffSnapshots } from './history';
 
 const team = (
   name: string,
@@ -117,5 +117,101 @@ describe('diffSnapshots', () => {
 
   it('finds nothing between a day and itself', () => {
     expect(diffSnapshots(after, after)).toEqual([]);
+  });
+
+  it('tells debt added or resolved and delivery beyond week-to-week noise', () => {
+    const delivery = (
+      d: Partial<NonNullable<TeamSignals['delivery']>>,
+    ): TeamSignals['delivery'] => ({
+      deploymentsPerDay: 1,
+      leadTimeHours: 100,
+      changeFailRate: 0.1,
+      recoveryTimeHours: 10,
+      reworkRate: 0.02,
+      ...d,
+    });
+    const day = (takenOn: string, signals: Record<string, TeamSignals>) => ({
+      takenOn,
+      teams: ['checkout', 'order-flow', 'pay', 'search'].map(name => ({
+        ...team(name),
+        signals: signals[name],
+      })),
+      owners: {},
+      edges: [],
+      load: [],
+    });
+    const week1 = day('2026-11-23', {
+      checkout: { debt: { open: 2, score: 50 }, delivery: delivery({}) },
+      'order-flow': {
+        debt: { open: 6, score: 200 },
+        delivery: delivery({ leadTimeHours: 150, changeFailRate: 0.3 }),
+      },
+      pay: { debt: { open: 3, score: 40 }, delivery: delivery({}) },
+      // No signals a week ago: nothing to compare.
+      search: {},
+    });
+    const week2 = day('2026-11-30', {
+      // Same items, score moved by less than a tenth (50 → 54.9);
+      // lead time +24 % and rework +4.9 points: noise.
+      checkout: {
+        debt: { open: 2, score: 54.9 },
+        delivery: delivery({ leadTimeHours: 124, reworkRate: 0.069 }),
+      },
+      // Four items added; lead time +50 %; fail rate −10 points.
+      'order-flow': {
+        debt: { open: 10, score: 306.2 },
+        delivery: delivery({ leadTimeHours: 225, changeFailRate: 0.2 }),
+      },
+      // One item resolved; deployments a day 1 → 0.5 (−50 %), recovery
+      // time without enough data now.
+      pay: {
+        debt: { open: 2, score: 30 },
+        delivery: delivery({ deploymentsPerDay: 0.5, recoveryTimeHours: null }),
+      },
+      search: { debt: { open: 1, score: 10 }, delivery: delivery({}) },
+    });
+    expect(diffSnapshots(week1, week2)).toEqual([
+      {
+        kind: 'debt-change',
+        refs: ['group:default/order-flow'],
+        title: 'order-flow',
+        from: { open: 6, score: 200 },
+        to: { open: 10, score: 306.2 },
+      },
+      {
+        kind: 'debt-change',
+        refs: ['group:default/pay'],
+        title: 'pay',
+        from: { open: 3, score: 40 },
+        to: { open: 2, score: 30 },
+      },
+      {
+        kind: 'delivery-shift',
+        refs: ['group:default/order-flow'],
+        title: 'order-flow',
+        metric: 'leadTimeHours',
+        from: 150,
+        to: 225,
+        better: false,
+      },
+      {
+        kind: 'delivery-shift',
+        refs: ['group:default/order-flow'],
+        title: 'order-flow',
+        metric: 'changeFailRate',
+        from: 0.3,
+        to: 0.2,
+        better: true,
+      },
+      {
+        kind: 'delivery-shift',
+        refs: ['group:default/pay'],
+        title: 'pay',
+        metric: 'deploymentsPerDay',
+        from: 1,
+        to: 0.5,
+        better: false,
+      },
+    ]);
   });
 });

@@ -122,7 +122,92 @@ export type OrgChange =
       from: StructuralLoadBand;
       to: StructuralLoadBand;
       score: number;
+    }
+  | {
+      /** Open debt items added or resolved, or the score moved by a tenth. */
+      kind: 'debt-change';
+      refs: [string];
+      title: string;
+      from: { open: number; score: number };
+      to: { open: number; score: number };
+    }
+  | {
+      /** A delivery metric moved beyond {@link DELIVERY_SHIFT_RULES}. */
+      kind: 'delivery-shift';
+      refs: [string];
+      title: string;
+      metric: DeliverySignal;
+      from: number;
+      to: number;
+      better: boolean;
     };
+
+/** The five delivery metrics a snapshot keeps per team. @public */
+export type DeliverySignal = keyof NonNullable<TeamSignals['delivery']>;
+
+/**
+ * When a delivery metric has moved beyond week-to-week noise between two
+ * snapshots. The metrics are over the delivery window (90 days by default),
+ * so a week moves them little: a quarter more or less for the frequency and
+ * the medians, five percentage points for the rates. Higher is better only
+ * for the frequency.
+ *
+ * @public
+ */
+export const DELIVERY_SHIFT_RULES: Record<
+  DeliverySignal,
+  {
+    name: string;
+    relative?: number;
+    absolute?: number;
+    higherIsBetter?: boolean;
+  }
+> = {
+  deploymentsPerDay: {
+    name: 'deployment frequency',
+    relative: 0.25,
+    higherIsBetter: true,
+  },
+  leadTimeHours: { name: 'change lead time', relative: 0.25 },
+  changeFailRate: { name: 'change fail rate', absolute: 0.05 },
+  recoveryTimeHours: {
+    name: 'failed deployment recovery time',
+    relative: 0.25,
+  },
+  reworkRate: { name: 'deployment rework rate', absolute: 0.05 },
+};
+
+/** A delivery signal's value as the delivery pages write it. @public */
+export function deliverySignalText(metric: DeliverySignal, v: number): string {
+  const round = (x: number) => Math.round(x * 10) / 10;
+  if (metric === 'deploymentsPerDay')
+    return `${Math.round(v * 100) / 100} / day`;
+  if (metric === 'changeFailRate' || metric === 'reworkRate')
+    return `${round(v * 100)}%`;
+  // As the delivery pages write hours (delivery-common's formatHours).
+  if (v < 1) return `${Math.round(v * 60)} min`;
+  return v >= 48 ? `${round(v / 24)} days` : `${round(v)} h`;
+}
+
+function debtChanged(
+  a: { open: number; score: number },
+  b: { open: number; score: number },
+) {
+  return (
+    a.open !== b.open ||
+    Math.abs(b.score - a.score) >= Math.max(1, 0.1 * a.score)
+  );
+}
+
+function deliveryShifted(metric: DeliverySignal, from: number, to: number) {
+  const rule = DELIVERY_SHIFT_RULES[metric];
+  // Rounded to a millionth: 0.15 − 0.1 is 0.0499… in floating point.
+  const moved = (x: number) => Math.round(x * 1e6) / 1e6;
+  if (rule.absolute !== undefined)
+    return moved(Math.abs(to - from)) >= rule.absolute;
+  if (from === 0) return to > 0;
+  return moved(Math.abs(to - from) / from) >= rule.relative!;
+}
 
 const BAND_ORDER: StructuralLoadBand[] = [
   'low',
@@ -137,7 +222,10 @@ const BAND_ORDER: StructuralLoadBand[] = [
  * are observed but undeclared and were not so before (new, or a declaration
  * dropped); collaborations whose review date passed (once per pair of
  * teams, though the graph has an edge each way); teams whose structural
- * load moved to another band. In that order, each group sorted by ref.
+ * load moved to another band; teams whose open debt changed (items added or
+ * resolved, or the score moved by a tenth) and whose delivery moved beyond
+ * {@link DELIVERY_SHIFT_RULES}, where both snapshots carry those signals.
+ * In that order, each group sorted by ref.
  *
  * @public
  */
@@ -225,6 +313,42 @@ export function diffSnapshots(
         to: l.band,
         score: l.score,
       });
+  }
+  const sortedAfter = [...after.teams].sort(byRef);
+  for (const t of sortedAfter) {
+    const a = teamsBefore.get(t.ref)?.signals?.debt;
+    const b = t.signals?.debt;
+    if (a && b && debtChanged(a, b))
+      out.push({
+        kind: 'debt-change',
+        refs: [t.ref],
+        title: t.title,
+        from: a,
+        to: b,
+      });
+  }
+  for (const t of sortedAfter) {
+    const a = teamsBefore.get(t.ref)?.signals?.delivery;
+    const b = t.signals?.delivery;
+    if (!a || !b) continue;
+    for (const metric of Object.keys(
+      DELIVERY_SHIFT_RULES,
+    ) as DeliverySignal[]) {
+      const from = a[metric];
+      const to = b[metric];
+      if (from === null || to === null || !deliveryShifted(metric, from, to))
+        continue;
+      const higher = to > from;
+      out.push({
+        kind: 'delivery-shift',
+        refs: [t.ref],
+        title: t.title,
+        metric,
+        from,
+        to,
+        better: DELIVERY_SHIFT_RULES[metric].higherIsBetter ? higher : !higher,
+      });
+    }
   }
   return out;
 }

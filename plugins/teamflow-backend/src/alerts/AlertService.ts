@@ -8,6 +8,8 @@ import {
 import {
   OrgChange,
   OrgSnapshot,
+  DELIVERY_SHIFT_RULES,
+  deliverySignalText,
   diffSnapshots,
   formatDay,
   isLoadRise,
@@ -118,6 +120,19 @@ export function changeSentence(
       return `${change.title} ${isLoadRise(change) ? 'rose' : 'fell'} to ${
         change.to
       } structural load (${change.score}, was ${change.from})`;
+    case 'debt-change':
+      return `${change.title}'s open debt ${
+        change.to.score >= change.from.score ? 'rose' : 'fell'
+      } to ${change.to.score} (${change.to.open} items; was ${
+        change.from.score
+      }, ${change.from.open} items)`;
+    case 'delivery-shift':
+      return `${change.title}'s ${DELIVERY_SHIFT_RULES[change.metric].name} ${
+        change.better ? 'improved' : 'worsened'
+      } to ${deliverySignalText(
+        change.metric,
+        change.to,
+      )} (was ${deliverySignalText(change.metric, change.from)})`;
     default:
       return '';
   }

@@ -9,6 +9,7 @@ import { Entity } from '@backstage/catalog-model';
 import { diffSnapshots } from '@teamflow/plugin-teamflow-common';
 import { TeamGraphService } from '../services/TeamGraphService';
 import { HistoryStore } from './HistoryStore';
+import { OrgSignals } from '../attention/AttentionService';
 import { HistoryService } from './HistoryService';
 import { demoHistory } from './demoHistory';
 
@@ -70,6 +71,7 @@ describe.each(databases.eachSupportedId())('organisation history on %s', id => {
     now: number,
     store: HistoryStore,
     permissions = mockServices.permissions(),
+    signals?: () => Promise<OrgSignals>,
   ) {
     const teamGraph = TeamGraphService.create({
       catalog: catalogServiceMock({ entities }),
@@ -84,6 +86,8 @@ describe.each(databases.eachSupportedId())('organisation history on %s', id => {
       mockServices.logger.mock(),
       400,
       () => now,
+      undefined,
+      signals,
     );
   }
   const newStore = async () =>
@@ -201,6 +205,52 @@ describe.each(databases.eachSupportedId())('organisation history on %s', id => {
     expect(
       await after.changes(reader, { from: '2026-11-01', to: '2026-11-30' }),
     ).toEqual({ status: 'not-enough-history', earliest: '2026-11-23' });
+  });
+
+  it("keeps each team's debt and delivery in its snapshot and tells their changes", async () => {
+    const store = await newStore();
+    const debtOf = (open: number, score: number) => async () => ({
+      debt: {
+        byTeam: [
+          { teamRef: 'group:default/checkout', open, score },
+          { teamRef: 'unowned', open: 4, score: 12 },
+        ],
+      },
+    });
+    await (
+      await history(lastWeek, NOW - 7 * DAY, store, undefined, debtOf(1, 10))
+    ).takeSnapshot('scheduled');
+    const after = await history(today, NOW, store, undefined, debtOf(3, 30));
+    await after.takeSnapshot('scheduled');
+    const kept = await store.onOrBefore('2026-11-30');
+    expect(
+      kept!.teams.find(t => t.ref === 'group:default/checkout')!.signals,
+    ).toEqual({ debt: { open: 3, score: 30 } });
+    expect(
+      kept!.teams.find(t => t.ref === 'group:default/search')!.signals,
+    ).toBeUndefined();
+    const answer = await after.changes(reader, {
+      from: '2026-11-23',
+      to: '2026-11-30',
+    });
+    if (answer.status !== 'ok') throw new Error(answer.status);
+    expect(answer.changes.filter(c => c.kind === 'debt-change')).toEqual([
+      {
+        kind: 'debt-change',
+        refs: ['group:default/checkout'],
+        title: 'checkout',
+        from: { open: 1, score: 10 },
+        to: { open: 3, score: 30 },
+      },
+    ]);
+
+    // A plugin that does not answer leaves its signals out, not the snapshot.
+    const down = await history(today, NOW + DAY, store, undefined, () =>
+      Promise.reject(new Error('tech-debt is down')),
+    );
+    const next = await down.takeSnapshot('scheduled');
+    expect(next?.takenOn).toBe('2026-12-01');
+    expect(next!.teams.every(t => t.signals === undefined)).toBe(true);
   });
 
   it('removes snapshots past the retention', async () => {

@@ -166,8 +166,15 @@ export class HistoryService {
       const days = await this.store.days();
       return { status: 'not-enough-history', earliest: days[0]?.day };
     }
-    const changes = diffSnapshots(before, after).filter(
-      c => visible === 'all' || c.refs.every(r => visible.has(r)),
+    // Debt and delivery figures are the organisation's, read with the
+    // backend's own credentials: they go only to readers of the whole
+    // catalog, for whom they hold nothing unseen.
+    const changes = diffSnapshots(before, after).filter(c =>
+      visible === 'all'
+        ? true
+        : c.kind !== 'debt-change' &&
+          c.kind !== 'delivery-shift' &&
+          c.refs.every(r => visible.has(r)),
     );
     return {
       status: 'ok',

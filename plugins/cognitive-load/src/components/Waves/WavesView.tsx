@@ -25,7 +25,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Wave } from '@teamflow/plugin-cognitive-load-common';
 import { cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
@@ -189,7 +189,7 @@ function WaveProgressPanel(props: { wave: Wave }) {
             {p.teams.map(t => (
               <TableRow key={t.teamRef}>
                 <TableCell>
-                  {t.teamRef.replace(/^group:default\//, '')}
+                  <EntityRefLink entityRef={t.teamRef} defaultKind="group" />
                 </TableCell>
                 <TableCell>{t.responses}</TableCell>
                 <TableCell>

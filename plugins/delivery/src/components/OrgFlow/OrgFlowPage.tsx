@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Box,
@@ -22,6 +22,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { deliveryAdminPermission } from '@teamflow/plugin-delivery-common';
 import {
   EntityDisplayName,
@@ -388,9 +389,12 @@ export function DeliveryOverviewCard() {
         <Typography variant="body2">
           Change fail rate worsening:{' '}
           {worsening.length
-            ? worsening
-                .map(t => t.teamRef.replace(/^group:default\//, ''))
-                .join(', ')
+            ? worsening.map((t, i) => (
+                <Fragment key={t.teamRef}>
+                  {i > 0 && ', '}
+                  <EntityRefLink entityRef={t.teamRef} defaultKind="group" />
+                </Fragment>
+              ))
             : 'no team'}
         </Typography>
       </>

@@ -51,6 +51,31 @@ describe('WhatChangedCard', () => {
           to: 'high',
           score: 13.5,
         },
+        {
+          kind: 'debt-change',
+          refs: ['group:default/order-flow'],
+          title: 'Order Flow',
+          from: { open: 9, score: 281.7 },
+          to: { open: 10, score: 306.2 },
+        },
+        {
+          kind: 'delivery-shift',
+          refs: ['group:default/order-flow'],
+          title: 'Order Flow',
+          metric: 'leadTimeHours',
+          from: 150,
+          to: 225,
+          better: false,
+        },
+        {
+          kind: 'delivery-shift',
+          refs: ['group:default/checkout'],
+          title: 'Checkout',
+          metric: 'changeFailRate',
+          from: 0.3,
+          to: 0.2,
+          better: true,
+        },
       ],
     });
     expect(
@@ -61,7 +86,14 @@ describe('WhatChangedCard', () => {
       'New team Search',
       'pricing moved to store-ops from legacy',
       'Checkout rose to high structural load (13.5, was moderate)',
+      "Order Flow's open debt rose to 306.2 (10 items; was 281.7, 9 items) (tech debt)",
+      "Order Flow's change lead time worsened to 9.4 days (was 6.3 days) (delivery)",
+      "Checkout's change fail rate improved to 20% (was 30%) (delivery)",
     ]);
+    expect(screen.getByRole('link', { name: 'tech debt' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/order-flow/tech-debt',
+    );
     expect(screen.getByRole('link', { name: 'Search' })).toHaveAttribute(
       'href',
       '/catalog/default/group/search',
@@ -86,7 +118,7 @@ describe('WhatChangedCard', () => {
     });
     expect(
       await screen.findByText(
-        'No change in teams, owners, dependencies between teams or structural load.',
+        'No change in teams, owners, dependencies between teams, structural load, debt or delivery.',
       ),
     ).toBeInTheDocument();
   });

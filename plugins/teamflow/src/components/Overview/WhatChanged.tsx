@@ -15,8 +15,11 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
+  DELIVERY_SHIFT_RULES,
   OrgChange,
+  deliverySignalText,
   isLoadRise,
   formatDay,
 } from '@teamflow/plugin-teamflow-common';
@@ -33,6 +36,11 @@ const TYPE_WORDS: Record<string, string> = {
   enabling: 'enabling',
   'complicated-subsystem': 'complicated-subsystem',
   undeclared: 'undeclared',
+};
+
+const teamPath = (ref: string) => {
+  const { namespace, name } = parseEntityRef(ref);
+  return `/catalog/${namespace}/group/${name}`;
 };
 
 const team = (ref: string, title?: string) => (
@@ -86,6 +94,29 @@ function describe(change: OrgChange, mapLink: string): ReactNode {
           load ({change.score}, was {change.from})
         </>
       );
+    case 'debt-change': {
+      const { from, to } = change;
+      const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
+      return (
+        <>
+          {team(change.refs[0], change.title)}'s open debt{' '}
+          {to.score >= from.score ? 'rose' : 'fell'} to {to.score} (
+          {items(to.open)}; was {from.score}, {items(from.open)}) (
+          <Link to={`${teamPath(change.refs[0])}/tech-debt`}>tech debt</Link>)
+        </>
+      );
+    }
+    case 'delivery-shift':
+      return (
+        <>
+          {team(change.refs[0], change.title)}'s{' '}
+          {DELIVERY_SHIFT_RULES[change.metric].name}{' '}
+          {change.better ? 'improved' : 'worsened'} to{' '}
+          {deliverySignalText(change.metric, change.to)} (was{' '}
+          {deliverySignalText(change.metric, change.from)}) (
+          <Link to={`${teamPath(change.refs[0])}/delivery`}>delivery</Link>)
+        </>
+      );
     default:
       return null;
   }
@@ -94,7 +125,8 @@ function describe(change: OrgChange, mapLink: string): ReactNode {
 /**
  * "What changed since last week" on the CTO overview: teams created,
  * removed or retyped, owner moves, new undeclared dependencies, overdue
- * reviews and structural-load bands crossed, from the organisation's daily
+ * reviews, structural-load bands crossed, debt added or resolved and
+ * delivery shifts, from the organisation's daily
  * snapshots; each line links to what it is about.
  */
 export function WhatChangedCard(props: { mapLink: string }) {
@@ -135,8 +167,8 @@ export function WhatChangedCard(props: { mapLink: string }) {
       </List>
     ) : (
       <Typography variant="body2">
-        No change in teams, owners, dependencies between teams or structural
-        load.
+        No change in teams, owners, dependencies between teams, structural load,
+        debt or delivery.
       </Typography>
     );
   }

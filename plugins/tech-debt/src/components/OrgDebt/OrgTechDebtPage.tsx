@@ -195,9 +195,19 @@ export function TechDebtOverviewCard() {
           {value!.byTeam.slice(0, 3).map(t => (
             <ListItem key={t.teamRef} disableGutters>
               <ListItemText
-                primary={`${t.teamRef.replace(/^group:default\//, '')}: ${
-                  t.open
-                } open, score ${t.score}`}
+                primary={
+                  <>
+                    {t.teamRef === 'unowned' ? (
+                      'No owning team'
+                    ) : (
+                      <EntityRefLink
+                        entityRef={t.teamRef}
+                        defaultKind="group"
+                      />
+                    )}
+                    : {t.open} open, score {t.score}
+                  </>
+                }
               />
             </ListItem>
           ))}
