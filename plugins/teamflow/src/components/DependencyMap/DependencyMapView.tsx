@@ -8,6 +8,7 @@ import {
   FormControlLabel,
   Grid,
   InputLabel,
+  Link,
   List,
   ListItem,
   ListItemText,
@@ -125,7 +126,7 @@ function Legend() {
               <TeamShape type={t} />
             </g>
           </svg>{' '}
-          {t}
+          {teamTypeTitle(t)}
         </span>
       ))}
       <span>{line(EDGE_STYLE.declared)} x-as-a-service</span>
@@ -363,6 +364,79 @@ function Summary(props: { map: TeamMap }) {
       blocking · {overdue} {overdue === 1 ? 'interaction' : 'interactions'} past
       review · {map.edges.filter(isProblemEdge).length} problems
     </Typography>
+  );
+}
+
+/**
+ * What a CTO looks at first on the map: blocking dependencies, interactions
+ * past their review date (once per interaction, though a collaboration is
+ * an edge each way) and hotspot teams (unusually many dependencies), each
+ * opening on the map.
+ */
+export function LookFirst(props: {
+  map: TeamMap;
+  titles: Map<string, string>;
+  onSelectEdge: (edge: MapEdge) => void;
+  onSelectTeam: (ref: string) => void;
+}) {
+  const { map, titles, onSelectEdge, onSelectTeam } = props;
+  const name = (ref: string) => titles.get(ref) ?? ref;
+  const blocking = map.edges.filter(e => e.blocking);
+  const seen = new Set<string>();
+  const overdue = map.edges.filter(e => {
+    if (!e.overdue) return false;
+    const pair = [e.from, e.to].sort().join('|');
+    if (seen.has(pair)) return false;
+    seen.add(pair);
+    return true;
+  });
+  const hotspots = map.nodes.filter(n => n.manyInbound || n.manyOutbound);
+  if (!blocking.length && !overdue.length && !hotspots.length)
+    return (
+      <Typography variant="body2" paragraph>
+        No blocking dependency, no interaction past its review date and no team
+        with unusually many dependencies.
+      </Typography>
+    );
+  const item = (key: string, label: string, onClick: () => void) => (
+    <li key={key}>
+      <Link
+        component="button"
+        variant="body2"
+        onClick={onClick}
+        style={{ textAlign: 'left' }}
+      >
+        {label}
+      </Link>
+    </li>
+  );
+  return (
+    <Box mb={2}>
+      <Typography variant="subtitle2">Look at first</Typography>
+      <ul aria-label="Look at first" style={{ margin: 0, paddingLeft: 20 }}>
+        {blocking.map(e =>
+          item(
+            `b:${e.from}>${e.to}`,
+            `Blocking: ${name(e.from)} waits on ${name(e.to)}`,
+            () => onSelectEdge(e),
+          ),
+        )}
+        {overdue.map(e =>
+          item(
+            `o:${e.from}>${e.to}`,
+            `Past review: ${name(e.from)} and ${name(e.to)}`,
+            () => onSelectEdge(e),
+          ),
+        )}
+        {hotspots.map(n =>
+          item(
+            `h:${n.ref}`,
+            `Hotspot: ${n.title}, ${n.outbound} dependencies out, ${n.inbound} in`,
+            () => onSelectTeam(n.ref),
+          ),
+        )}
+      </ul>
+    </Box>
   );
 }
 
@@ -621,7 +695,6 @@ export function DependencyMapView() {
               onSelectTeam={selectTeam}
               onSelectEdge={setSelectedEdge}
             />
-            <Legend />
           </Grid>
           <Grid item xs={12} lg={4}>
             {selectedEdge && (
@@ -646,6 +719,12 @@ export function DependencyMapView() {
             )}
             {!team && !selectedEdge && (
               <InfoCard title="Explore">
+                <LookFirst
+                  map={map}
+                  titles={titles}
+                  onSelectEdge={setSelectedEdge}
+                  onSelectTeam={selectTeam}
+                />
                 <Typography variant="body2" paragraph>
                   Click a team to see whom it depends on and who depends on it;
                   click one of its dependencies (on the map or in the list) for
@@ -672,6 +751,8 @@ export function DependencyMapView() {
                 {edgeLabelCount(map.edges, team.ref, titles)}
               </Typography>
             )}
+            {/* Beside the map, so a line's meaning is read without scrolling. */}
+            <Legend />
           </Grid>
         </Grid>
       )}
