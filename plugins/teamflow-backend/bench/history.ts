@@ -146,7 +146,21 @@ async function main() {
   const store = await HistoryStore.create(
     mockServices.database({ knex: db.knex }),
   );
+  const upstream = await serve(
+    sources((await teamGraph.current()).graph.nodes.map(n => n.ref)),
+  );
+  const attention = new AttentionService({
+    teamGraph,
+    discovery: {
+      getBaseUrl: async (id: string) => `${upstream.base}/${id}`,
+      getExternalBaseUrl: async (id: string) => `${upstream.base}/${id}`,
+    },
+    auth: mockServices.auth(),
+    logger,
+  });
   let now = TODAY;
+  // Snapshots keep every team's debt and delivery, read from the plugins
+  // over HTTP as the backend does (here their stand-ins above).
   const history = new HistoryService(
     store,
     teamGraph,
@@ -154,6 +168,8 @@ async function main() {
     logger,
     400,
     () => now,
+    undefined,
+    () => attention.serviceSignals(),
   );
 
   // Today's snapshot, timed (5 takes: building it from the graph and storing it).
@@ -183,18 +199,6 @@ async function main() {
   }
   now = TODAY;
 
-  const upstream = await serve(
-    sources((await teamGraph.current()).graph.nodes.map(n => n.ref)),
-  );
-  const attention = new AttentionService({
-    teamGraph,
-    discovery: {
-      getBaseUrl: async (id: string) => `${upstream.base}/${id}`,
-      getExternalBaseUrl: async (id: string) => `${upstream.base}/${id}`,
-    },
-    auth: mockServices.auth(),
-    logger,
-  });
   const app = express();
   app.use(
     await createRouter({
