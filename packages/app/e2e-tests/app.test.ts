@@ -1,4 +1,5 @@
 import { test, expect, Page, request } from '@playwright/test';
+import { readableNames } from './mapNames';
 
 // The portal starts with an empty in-memory catalog: wait until the demo organisation is fully
 // ingested (as a demo user, through the real sign-in and catalog APIs) before any test looks.
@@ -419,6 +420,9 @@ test('the dependency map shows undeclared and overdue dependencies down to the c
     'Team dependency map: 15 teams, 61 dependencies',
   );
   await expect(page.locator('[data-team]')).toHaveCount(15);
+  // At the zoom the map opens with, every team is named, 12 px or more, no two names overlapping.
+  await expect(page.locator('[data-team-name]')).toHaveCount(15);
+  expect((await readableNames(page)).map(n => n.text)).toContain('Order Flow');
 
   // Discovery's dependencies; on the map, the one on Search Relevance (x-as-a-service,
   // 6 entity-level edges), then the seeded undeclared one on Customer Accounts from the list.

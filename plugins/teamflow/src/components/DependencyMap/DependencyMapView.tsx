@@ -731,9 +731,10 @@ export function DependencyMapView() {
                   the components behind it and the interaction that declares it.
                 </Typography>
                 <Typography variant="body2" paragraph>
-                  Drag to pan, scroll or use the buttons to zoom; names appear
-                  when you zoom in. Red lines are dependencies observed in the
-                  catalog that no TeamInteraction declares.
+                  Drag to pan, scroll or use the buttons to zoom; where names
+                  would overlap, the busiest teams are named first and the rest
+                  appear as you zoom in. Red lines are dependencies observed in
+                  the catalog that no TeamInteraction declares.
                 </Typography>
                 <Typography variant="body2">
                   {past

@@ -1,11 +1,18 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { IconButton, Tooltip, makeStyles } from '@material-ui/core';
+import { IconButton, Tooltip, makeStyles, useTheme } from '@material-ui/core';
 import ZoomInIcon from '@material-ui/icons/ZoomIn';
 import ZoomOutIcon from '@material-ui/icons/ZoomOut';
 import FullscreenIcon from '@material-ui/icons/ZoomOutMap';
 import { TeamEdge, TeamNode } from '@teamflow/plugin-teamflow-common';
 import { TEAM_TYPE_COLOURS } from '../TeamTypeChip';
 import { MapLayout } from '../../lib/mapLayout';
+import {
+  LABEL_FONT_PX,
+  LABEL_LINE_PX,
+  Measure,
+  estimateWidth,
+  placeLabels,
+} from '../../lib/mapLabels';
 
 export type MapEdge = Omit<TeamEdge, 'observed'>;
 
@@ -58,6 +65,19 @@ const useStyles = makeStyles(
       fill: '#1a1a1a',
       pointerEvents: 'none',
     },
+    teamName: {
+      fontFamily: theme.typography.fontFamily,
+      fontSize: LABEL_FONT_PX,
+      fill: '#1a1a1a',
+      pointerEvents: 'none',
+    },
+    /** A name under its shape, on the map's background: a halo keeps it clear of lines. */
+    teamNameOutside: {
+      stroke: theme.palette.type === 'dark' ? '#1e1e1e' : '#fcfcfc',
+      fill: theme.palette.text.primary,
+      strokeWidth: 3,
+      paintOrder: 'stroke',
+    },
     clusterTitle: {
       fontFamily: theme.typography.fontFamily,
       fontWeight: 600,
@@ -71,6 +91,29 @@ const useStyles = makeStyles(
   }),
   { name: 'TeamflowMapCanvas' },
 );
+
+/** Text widths measured with the browser's own font metrics where it has a canvas. */
+let measurer: Measure | undefined;
+function measureName(fontFamily: string): Measure {
+  if (measurer) return measurer;
+  measurer = estimateWidth;
+  if (typeof navigator !== 'undefined' && !/jsdom/.test(navigator.userAgent)) {
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (ctx) {
+      ctx.font = `${LABEL_FONT_PX}px ${fontFamily}`;
+      const widths = new Map<string, number>();
+      measurer = text => {
+        let w = widths.get(text);
+        if (w === undefined) {
+          w = ctx.measureText(text).width;
+          widths.set(text, w);
+        }
+        return w;
+      };
+    }
+  }
+  return measurer;
+}
 
 type Box = { hw: number; hh: number };
 const BOX: Record<TeamNode['type'], Box> = {
@@ -291,23 +334,17 @@ const NodesLayer = memo(function NodesLayerImpl(props: {
   nodes: TeamNode[];
   layout: MapLayout;
   context: Set<string>;
-  showLabels: boolean;
   selected?: string;
   found: Set<string>;
   onSelect: (ref: string) => void;
 }) {
   const classes = useStyles();
-  const { nodes, layout, context, showLabels, selected, found, onSelect } =
-    props;
+  const { nodes, layout, context, selected, found, onSelect } = props;
   return (
     <g>
       {nodes.map(n => {
         const p = layout.positions.get(n.ref);
         if (!p) return null;
-        const inside =
-          n.type !== 'enabling' && n.type !== 'complicated-subsystem';
-        const label =
-          n.title.length > 18 ? `${n.title.slice(0, 17)}…` : n.title;
         let stroke = '#444';
         if (found.has(n.ref)) stroke = '#ff6f00';
         if (n.ref === selected) stroke = EDGE_STYLE.highlight;
@@ -345,16 +382,6 @@ const NodesLayer = memo(function NodesLayerImpl(props: {
                 stroke="#fff"
               />
             )}
-            {showLabels && (
-              <text
-                className={classes.label}
-                textAnchor="middle"
-                y={inside ? 5 : BOX[n.type].hh + 18}
-                opacity={context.has(n.ref) ? 0.5 : 1}
-              >
-                {label}
-              </text>
-            )}
           </g>
         );
       })}
@@ -366,8 +393,10 @@ type View = { x: number; y: number; k: number };
 
 /**
  * The map itself: an SVG that pans (drag), zooms (wheel, buttons) and fits.
- * Team names show once they are large enough to read; clusters keep a
- * readable title at every zoom.
+ * Team names and cluster titles are drawn in screen space, readable at every
+ * zoom; names that would overlap wait for the reader to zoom in, the most
+ * important teams (chosen, found, their neighbours, hotspots, the most
+ * connected) named first.
  */
 export function MapCanvas(props: {
   nodes: TeamNode[];
@@ -484,7 +513,52 @@ export function MapCanvas(props: {
         : [],
     [edges, selectedTeam],
   );
-  const showLabels = view.k >= 0.45;
+  const theme = useTheme();
+  const names = useMemo(() => {
+    const neighbours = new Set(highlighted.flatMap(e => [e.from, e.to]));
+    const candidates = nodes.flatMap(n => {
+      const p = layout.positions.get(n.ref);
+      if (!p) return [];
+      let priority = Math.min(99, n.inbound + n.outbound);
+      if (n.manyInbound || n.manyOutbound) priority = 100;
+      if (neighbours.has(n.ref)) priority = 200;
+      if (found.has(n.ref)) priority = 500;
+      if (n.ref === selectedTeam) priority = 1000;
+      return [
+        {
+          ref: n.ref,
+          title: n.title,
+          x: view.x + p.x * view.k,
+          y: view.y + p.y * view.k,
+          hw: BOX[n.type].hw * view.k,
+          hh: BOX[n.type].hh * view.k,
+          priority,
+        },
+      ];
+    });
+    // The clusters' titles (14 px, bold) stay clear of names.
+    const clusterTitles = layout.clusters.map(c => {
+      const left = view.x + c.x * view.k + 6;
+      const top = view.y + c.y * view.k + 3;
+      return { left, top, right: left + c.label.length * 9, bottom: top + 17 };
+    });
+    return placeLabels(
+      candidates,
+      { width, height },
+      measureName(theme.typography.fontFamily ?? 'sans-serif'),
+      clusterTitles,
+    );
+  }, [
+    nodes,
+    layout,
+    view,
+    width,
+    height,
+    highlighted,
+    found,
+    selectedTeam,
+    theme,
+  ]);
 
   return (
     <div
@@ -563,11 +637,32 @@ export function MapCanvas(props: {
             nodes={nodes}
             layout={layout}
             context={context}
-            showLabels={showLabels}
             selected={selectedTeam}
             found={found}
             onSelect={onSelectTeam}
           />
+        </g>
+        {/* Team names in screen space: the same size at every zoom. */}
+        <g aria-hidden data-team-names>
+          {names.map(l => (
+            <text
+              key={l.ref}
+              data-team-name={l.ref}
+              className={`${classes.teamName} ${
+                l.inside ? '' : classes.teamNameOutside
+              }`}
+              textAnchor="middle"
+              opacity={context.has(l.ref) ? 0.5 : 1}
+            >
+              {l.lines.map((line, i) => (
+                <tspan key={i} x={l.x} y={l.y + LABEL_LINE_PX * (i + 1) - 3}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          ))}
+        </g>
+        <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
           {/* The selected team's edges on top: thick, clickable. */}
           <g>
             {highlighted.map(edge => {
