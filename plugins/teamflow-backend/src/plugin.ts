@@ -105,8 +105,15 @@ export const teamflowPlugin = createBackendPlugin({
           initialDelay: { seconds: 15 },
           fn: async () => {
             for (let attempt = 0; attempt < 20; attempt++) {
-              if (demo && (await history.seedDemo())) return;
-              if (await history.takeSnapshot('scheduled')) return;
+              const seeded = demo
+                ? await history.seedDemo(10_000, attempt)
+                : '';
+              if (seeded === 'seeded') return;
+              if (
+                seeded !== 'waiting' &&
+                (await history.takeSnapshot('scheduled'))
+              )
+                return;
               await new Promise(r => setTimeout(r, 10_000));
             }
           },

@@ -286,13 +286,42 @@ describe.each(databases.eachSupportedId())('organisation history on %s', id => {
   it('seeds the demo with six months of weekly snapshots ending today, once', async () => {
     const store = await newStore();
     const service = await history(today, NOW, store);
-    expect(await service.seedDemo(0)).toBe(true);
+    expect(await service.seedDemo(0, 0, 0)).toBe('seeded');
     const days = await service.days();
     expect(days).toHaveLength(27);
     expect(days[0]).toEqual({ day: '2026-06-01', source: 'demo' });
     expect(days[26]).toEqual({ day: '2026-11-30', source: 'scheduled' });
-    expect(await service.seedDemo(0)).toBe(false);
+    expect(await service.seedDemo(0)).toBe('done');
     expect(await service.days()).toHaveLength(27);
+  });
+
+  it('waits for the demo debt before telling the debt story, but not for ever', async () => {
+    const store = await newStore();
+    let open = 0;
+    const service = await history(today, NOW, store, undefined, async () => ({
+      debt: {
+        byTeam: [{ teamRef: 'group:default/checkout', open, score: open * 10 }],
+      },
+    }));
+    // The tech-debt demo has not seeded yet: no history, today's snapshot only.
+    expect(await service.seedDemo(0, 0)).toBe('waiting');
+    expect(await service.days()).toHaveLength(1);
+    open = 5;
+    expect(await service.seedDemo(0, 1)).toBe('seeded');
+    const debtOn = async (day: string) =>
+      (await store.onOrBefore(day))!.teams.find(
+        t => t.ref === 'group:default/checkout',
+      )!.signals?.debt;
+    // Growing each of the last four weeks (8 % of today's score and one item a week), flat before.
+    expect(await debtOn('2026-11-30')).toEqual({ open: 5, score: 50 });
+    expect(await debtOn('2026-11-23')).toEqual({ open: 4, score: 46 });
+    expect(await debtOn('2026-11-02')).toEqual({ open: 1, score: 34 });
+    expect(await debtOn('2026-10-26')).toEqual({ open: 1, score: 34 });
+
+    // A portal without debt at all is seeded once its wait is over.
+    const none = await history(today, NOW, await newStore(), undefined);
+    expect(await none.seedDemo(0, 5, 6)).toBe('waiting');
+    expect(await none.seedDemo(0, 6, 6)).toBe('seeded');
   });
 });
 

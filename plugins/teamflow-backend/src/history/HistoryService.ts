@@ -110,26 +110,35 @@ export class HistoryService {
    * The demo's six months of history, once: when there is no snapshot
    * before today and the catalog has settled (the same number of entities
    * twice, `settleMs` apart), today's is taken and the weeks before it
-   * generated. False when there was nothing to do or it is too early.
+   * generated. The story's debt line is told from today's open debt, so
+   * while no team has any yet (the tech-debt demo seeds at the same start)
+   * it waits, at most `waitForDebt` attempts. `done` when there was
+   * nothing to do, `waiting` when it is too early.
    */
-  async seedDemo(settleMs = 10_000) {
+  async seedDemo(
+    settleMs = 10_000,
+    attempt = 0,
+    waitForDebt = 6,
+  ): Promise<'seeded' | 'done' | 'waiting'> {
     const days = await this.store.days();
-    if (days.some(d => d.day < this.today())) return false;
+    if (days.some(d => d.day < this.today())) return 'done';
     // The story is told from the catalog as it is: wait until it stopped
     // growing (a portal just started is still reading its locations).
     const first = await this.teamGraph.refresh();
     await new Promise(r => setTimeout(r, settleMs));
     const second = await this.teamGraph.refresh();
-    if (first.entityCount !== second.entityCount) return false;
+    if (first.entityCount !== second.entityCount) return 'waiting';
     const today = await this.takeSnapshot('scheduled');
-    if (!today) return false;
+    if (!today) return 'waiting';
+    const anyDebt = today.teams.some(t => (t.signals?.debt?.open ?? 0) > 0);
+    if (!anyDebt && attempt < waitForDebt) return 'waiting';
     for (const s of demoHistory(today))
       await this.store.save(s, this.now(), 'demo');
     this.logger.info('History: seeded six months of demo snapshots');
     // Today against the demo's last week: the alerts a real week would
     // send, and the weekly review whatever the weekday.
     await this.alert(today, { digestToday: true });
-    return true;
+    return 'seeded';
   }
 
   private async alert(
