@@ -15,8 +15,11 @@ async function signInAs(page: Page, person: string) {
   await expect(page.getByText('Basketly Catalog')).toBeVisible();
 }
 
-/** What a reader should never see in the page's main area. */
-function findUnreadable() {
+/**
+ * What a reader should never see in the page's main area; words broken across
+ * two lines are looked for in the elements `wrapping` selects (table cells).
+ */
+function findUnreadable(wrapping = 'td, th') {
   const main = document.querySelector('main') ?? document.body;
   const text = main.innerText;
   const iso = text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [];
@@ -27,7 +30,7 @@ function findUnreadable() {
     ) ?? [];
   // A word whose letters sit on two lines: the table broke it.
   const split: string[] = [];
-  for (const cell of Array.from(main.querySelectorAll('td, th'))) {
+  for (const cell of Array.from(main.querySelectorAll(wrapping))) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const value = node.textContent ?? '';
@@ -201,28 +204,7 @@ test('searching a team by name finds the team first, with owners by name', async
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(500);
     // No result title or text breaks inside a word ("checko ut-service").
-    const split = await page.evaluate(() => {
-      const out: string[] = [];
-      for (const el of Array.from(document.querySelectorAll('main li'))) {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const value = node.textContent ?? '';
-          const words = /[^\s\-–—/·,]+/g;
-          for (let m = words.exec(value); m; m = words.exec(value)) {
-            const range = document.createRange();
-            range.setStart(node, m.index);
-            range.setEnd(node, m.index + m[0].length);
-            const tops = new Set(
-              Array.from(range.getClientRects())
-                .filter(r => r.width > 0)
-                .map(r => Math.round(r.top)),
-            );
-            if (tops.size > 1) out.push(m[0]);
-          }
-        }
-      }
-      return out;
-    });
+    const { split } = await page.evaluate(findUnreadable, 'li');
     expect({ width, split }).toEqual({ width, split: [] });
     await page.screenshot({
       path: `e2e-screenshots/search-checkout-${width}.png`,

@@ -347,7 +347,8 @@ export class AlertService {
    * day before: told once when the run reaches four weeks.
    */
   private async debtGrowing(today: OrgSnapshot, title: (r: string) => string) {
-    const growing = debtGrowingTeams(await this.weekly(today));
+    const chain = await this.weekly(today);
+    const growing = debtGrowingTeams(chain);
     if (!growing.length) return [];
     const yesterday = await this.store.onOrBefore(
       new Date(Date.parse(`${today.takenOn}T00:00:00Z`) - DAY)
@@ -355,7 +356,7 @@ export class AlertService {
         .slice(0, 10),
     );
     const already = new Set(debtGrowingTeams(await this.weekly(yesterday)));
-    const chainStart = (await this.weekly(today))[DEBT_GROWING_WEEKS];
+    const chainStart = chain[DEBT_GROWING_WEEKS];
     return growing
       .filter(team => !already.has(team))
       .map(team => {
