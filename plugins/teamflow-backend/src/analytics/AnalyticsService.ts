@@ -144,6 +144,8 @@ type Model = AnalyticsModel & {
   lifecycles: Map<string, string>;
   /** Feature ref → its owning team's ref. */
   owners: Map<string, string>;
+  /** The features' declared events, to tell when they change. */
+  signature: string;
 };
 
 /**
@@ -154,6 +156,9 @@ type Model = AnalyticsModel & {
  */
 export class AnalyticsService {
   private model?: Promise<Model>;
+  /** The features' events last looked for among waiting events. */
+  private countedFor?: string;
+  private countAgain = 0;
   private readonly hash?: (id: string) => string;
   private readonly keys: Array<{ id: string; key: Buffer }>;
 
@@ -181,10 +186,28 @@ export class AnalyticsService {
     return found;
   }
 
+  /**
+   * Reads the catalog's personas and features again (scheduled). When the
+   * features' declared events changed, events that were waiting for a
+   * Feature to declare them are counted: on this refresh and the next, so an
+   * ingest that still held the previous model is caught too.
+   */
   async refreshModel() {
     const next = this.loadModel();
-    await next;
+    const model = await next;
     this.model = next;
+    if (model.signature !== this.countedFor) {
+      this.countedFor = model.signature;
+      this.countAgain = 2;
+    }
+    if (this.countAgain > 0) {
+      this.countAgain--;
+      const counted = await this.store.countWaiting(model);
+      if (counted)
+        this.logger.info(
+          `Analytics: counted ${counted} events that arrived before a Feature declared them`,
+        );
+    }
   }
 
   private async loadModel(): Promise<Model> {
@@ -219,6 +242,11 @@ export class AnalyticsService {
     return {
       personaOf: traits => personaForTraits(personas, traits),
       match: featureMatcher(features),
+      signature: JSON.stringify(
+        features
+          .map(f => [f.feature, f.analytics ?? null])
+          .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+      ),
       targets,
       lifecycles,
       owners,

@@ -156,6 +156,12 @@ export class AnalyticsStore {
               event: m.event ?? null,
               timestamp: m.timestamp,
               received_at: receivedAt,
+              // A track event no Feature declares yet waits to be counted.
+              matched: !(
+                m.type === 'track' &&
+                m.event &&
+                model.match(m.event).length === 0
+              ),
             })),
           )
           .onConflict(['source', 'message_id'])
@@ -164,7 +170,15 @@ export class AnalyticsStore {
         for (const r of inserted) fresh.add(r.message_id);
       }
       const todo = unique.filter(m => fresh.has(m.messageId));
-      await this.judge(tx, todo, model);
+      const waiting = await this.judge(tx, todo, model);
+      // The persona each waiting event's user has now, to count it with later.
+      for (const part of chunks(tx, waiting))
+        await tx.raw(
+          `update analytics_events set persona = v.column2
+           from (values ${part.map(() => '(?, ?)').join(', ')}) as v
+           where analytics_events.source = ? and analytics_events.message_id = v.column1`,
+          [...part.flatMap(w => [w.messageId, w.persona]), source],
+        );
       return {
         accepted: todo.length,
         duplicates: messages.length - todo.length,
@@ -172,12 +186,17 @@ export class AnalyticsStore {
     });
   }
 
+  /**
+   * Counts `messages` into the aggregates. Returns the track events no
+   * feature declares, each with its user's persona at that moment.
+   */
   private async judge(
     tx: Knex.Transaction,
     messages: AnalyticsMessage[],
     model: AnalyticsModel,
-  ) {
-    if (messages.length === 0) return;
+  ): Promise<Array<{ messageId: string; persona: string }>> {
+    const waiting: Array<{ messageId: string; persona: string }> = [];
+    if (messages.length === 0) return waiting;
     // Users: stored traits merged with the batch's, in time order.
     const hashes = [...new Set(messages.map(m => m.userHash))];
     const users = new Map<
@@ -239,9 +258,11 @@ export class AnalyticsStore {
         users.set(m.userHash, user);
       }
       if (m.type !== 'track' || !m.event) continue;
-      const persona = user?.persona ?? UNASSIGNED_PERSONA;
+      const persona = m.persona ?? user?.persona ?? UNASSIGNED_PERSONA;
       const day = dayOf(m.timestamp);
-      for (const hit of model.match(m.event)) {
+      const hits = model.match(m.event);
+      if (hits.length === 0) waiting.push({ messageId: m.messageId, persona });
+      for (const hit of hits) {
         bump(hit.feature, persona, day, 'events', 1);
         if (hit.success) bump(hit.feature, persona, day, 'successes', 1);
         if (hit.failure) bump(hit.feature, persona, day, 'failures', 1);
@@ -298,6 +319,78 @@ export class AnalyticsStore {
         .insert(part.map(r => ({ ...r, week: weekOf(r.day) })))
         .onConflict(['feature', 'persona', 'day'])
         .merge(merge);
+    return waiting;
+  }
+
+  /**
+   * Counts the stored events that no feature declared when they arrived and
+   * that `model` now matches (a Feature added to the catalog after its events
+   * started coming), each with the persona its user had then. Exactly once:
+   * each page of events is marked matched in the transaction that counts it,
+   * and a replica that lost the race finds them marked. Event properties are
+   * not stored, so a late event adds no happiness score. Returns how many
+   * events were counted.
+   */
+  async countWaiting(model: AnalyticsModel, page = 5_000): Promise<number> {
+    const names: string[] = (
+      await this.db('analytics_events')
+        .distinct('event')
+        .where({ matched: false, type: 'track' })
+        .whereNotNull('event')
+    ).map((r: { event: string }) => r.event);
+    const now = names.filter(n => model.match(n).length > 0);
+    let counted = 0;
+    for (const part of chunks(this.db, now)) {
+      for (;;) {
+        const done = await this.db.transaction(async tx => {
+          const rows: Array<{
+            source: string;
+            message_id: string;
+            user_hash: string;
+            event: string;
+            timestamp: number;
+            persona: string | null;
+          }> = await tx('analytics_events')
+            .whereIn(
+              ['source', 'message_id'],
+              tx('analytics_events')
+                .select('source', 'message_id')
+                .where({ matched: false, type: 'track' })
+                .whereIn('event', part)
+                .limit(page),
+            )
+            .andWhere({ matched: false })
+            .update({ matched: true })
+            .returning([
+              'source',
+              'message_id',
+              'user_hash',
+              'event',
+              'timestamp',
+              'persona',
+            ]);
+          await this.judge(
+            tx,
+            rows
+              .map((r, index) => ({
+                index,
+                type: 'track' as const,
+                messageId: `${r.source}\u0000${r.message_id}`,
+                userHash: r.user_hash,
+                timestamp: Number(r.timestamp),
+                event: r.event,
+                persona: r.persona ?? undefined,
+              }))
+              .sort((a, b) => a.timestamp - b.timestamp || a.index - b.index),
+            model,
+          );
+          return rows.length;
+        });
+        counted += done;
+        if (done < page) break;
+      }
+    }
+    return counted;
   }
 
   /** First use of a feature per user: a new user, or an earlier first day. */

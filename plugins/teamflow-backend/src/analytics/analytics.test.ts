@@ -5,6 +5,8 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -159,13 +161,45 @@ const history = [...identifies, ...inWeekA, ...inWeekB, ...inCurrentWeek];
 const basic = (key: string) =>
   `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
-async function start(knex: Knex) {
+/**
+ * The backend under test. `catalog` lets a test change what the catalog holds
+ * while it runs; `tasks` receives the scheduled tasks, to run them by hand.
+ */
+async function start(
+  knex: Knex,
+  options: {
+    catalog?: { entities: Entity[] };
+    tasks?: Map<string, () => Promise<void>>;
+  } = {},
+) {
+  const held = options.catalog;
   const { server } = await startTestBackend({
     features: [
       teamflowPlugin,
-      catalogServiceMock.factory({ entities }),
+      held
+        ? createServiceFactory({
+            service: catalogServiceRef,
+            deps: {},
+            factory: () =>
+              new Proxy({} as any, {
+                get: (_, name) => {
+                  const now = catalogServiceMock({ entities: held.entities });
+                  const member = (now as any)[name];
+                  return typeof member === 'function'
+                    ? member.bind(now)
+                    : member;
+                },
+              }),
+          })
+        : catalogServiceMock.factory({ entities }),
       mockServices.database.factory({ knex }),
-      mockServices.scheduler.mock({ scheduleTask: async () => {} }).factory,
+      mockServices.scheduler.mock({
+        scheduleTask: async task => {
+          options.tasks?.set(task.id, async () => {
+            await task.fn(new AbortController().signal);
+          });
+        },
+      }).factory,
       mockServices.rootConfig.factory({
         data: {
           teamflow: {
@@ -476,6 +510,39 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     const slots = (await figures(server)).find(f => f.key === 'slots × family');
     // Bo joins in B: 2 users over 2 weeks → 1 a week, 2 events.
     expect(slots).toMatchObject({ activeUsers: 1, events: 2, newUsers: 2 });
+  });
+
+  it('counts events that came before their Feature once the catalog declares it, once, with the persona of their time', async () => {
+    const catalog = {
+      entities: entities.filter(e => e.metadata.name !== 'slots'),
+    };
+    const tasks = new Map<string, () => Promise<void>>();
+    const server = await start(await databases.init(dbId), { catalog, tasks });
+    const refresh = tasks.get('teamflow-analytics-model-refresh')!;
+    await refresh();
+    expect(
+      (await send(server, 'batch', { batch: history })).body,
+    ).toMatchObject({ accepted: history.length, rejected: [] });
+    // Ann becomes an express shopper after those weeks: her past use stays a family's.
+    await send(
+      server,
+      'identify',
+      identify('user-ann-1', { segment: 'express' }, monday(0)),
+    );
+    // No Feature declares "Express Slot …" yet: nothing counted for it.
+    await refresh();
+    expect(
+      (await figures(server)).filter(f => f.key.startsWith('slots')),
+    ).toEqual([]);
+
+    // The product team adds the Feature: its events so far count, as if it had been there.
+    catalog.entities = entities;
+    await refresh();
+    expect(await figures(server)).toEqual(EXPECTED);
+    // Refreshing again, or two replicas at once, counts nothing twice.
+    await Promise.all([refresh(), refresh()]);
+    await refresh();
+    expect(await figures(server)).toEqual(EXPECTED);
   });
 
   it('takes a full batch of 1,200 calls in one request', async () => {

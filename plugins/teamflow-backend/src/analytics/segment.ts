@@ -19,6 +19,8 @@ export type AnalyticsMessage = {
   event?: string;
   traits?: Record<string, string | number | boolean>;
   properties?: Record<string, unknown>;
+  /** An event counted late: the persona its user had when it arrived. */
+  persona?: string;
 };
 
 /** A call refused, by its index in the request. */
