@@ -1,3 +1,4 @@
+import { orgModelServiceRef } from '@teamflow/plugin-teamflow-node';
 import {
   coreServices,
   createBackendPlugin,
@@ -40,6 +41,7 @@ export const teamflowPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        org: orgModelServiceRef,
         notifications: notificationService,
       },
       async init({
@@ -54,11 +56,13 @@ export const teamflowPlugin = createBackendPlugin({
         logger,
         scheduler,
         catalog,
+        org,
         notifications,
       }) {
         permissionsRegistry.addPermissions(teamflowPermissions);
         const teamGraph = TeamGraphService.create({
           catalog,
+          org,
           auth,
           permissions,
           logger,

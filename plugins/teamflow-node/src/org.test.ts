@@ -70,8 +70,20 @@ const entities: Entity[] = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'Checkout-Service', namespace: 'default' },
-    spec: { type: 'service', owner: 'Checkout' },
+    spec: {
+      type: 'service',
+      owner: 'Checkout',
+      lifecycle: 'production',
+      system: 'shop',
+      description: 'not read',
+    },
     relations: [{ type: 'ownedBy', targetRef: 'group:default/Checkout' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Domain',
+    metadata: { name: 'commerce', namespace: 'default' },
+    spec: { owner: 'Checkout' },
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -150,5 +162,21 @@ describe('orgModelServiceRef', () => {
     expect(seen[0]).toBe(seen[1]);
     expect(seen[0].teams()).toHaveLength(3);
     expect(getEntities).toHaveBeenCalledTimes(1);
+    // The read is kept for plugins deriving more from it (team graph, tech debt):
+    // groups and owned kinds, with the fields they need and no others.
+    expect(seen[0].entities.map(e => e.metadata.name).sort()).toEqual([
+      'Checkout',
+      'Checkout-Service',
+      'Commerce',
+      'fraud',
+      'orphan-db',
+      'payments',
+    ]);
+    const service = seen[0].entities.find(e => e.kind === 'Component')!;
+    expect(service.spec).toEqual({
+      type: 'service',
+      lifecycle: 'production',
+      system: 'shop',
+    });
   });
 });

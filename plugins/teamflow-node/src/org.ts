@@ -70,6 +70,26 @@ export type OrgGroup = {
 export const OWNED_KINDS = ['component', 'resource', 'system', 'api'];
 
 /**
+ * The fields the model reads of groups and of the owned kinds: what it needs,
+ * and what the plugins deriving from {@link OrgModel.entities} need.
+ *
+ * @public
+ */
+export const ORG_MODEL_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.labels',
+  'metadata.annotations',
+  'spec.type',
+  'spec.lifecycle',
+  'spec.domain',
+  'spec.system',
+  'relations',
+];
+
+/**
  * The organisation as the catalog describes it at one moment: every group
  * (teams are those with a Team Topologies type), the hierarchy, members, and
  * the owner of every component, resource, system and API. One rule for "is
@@ -86,6 +106,12 @@ export class OrgModel {
     readonly at: number,
     groups: OrgGroup[],
     owners: Iterable<[string, string | null]>,
+    /**
+     * The groups and entities of the owned kinds as read from the catalog
+     * (the fields of {@link ORG_MODEL_FIELDS}), for plugins that derive more
+     * from the same read: the team graph, tech-debt's catalog signals.
+     */
+    readonly entities: readonly Entity[] = [],
   ) {
     this.groups = new Map(groups.map(g => [g.ref, g]));
     this.owners = new Map(owners);
@@ -116,7 +142,7 @@ export class OrgModel {
       } else if (OWNED_KINDS.includes(kind))
         owners.push([refOf(e), ownerOf(e)]);
     }
-    return new OrgModel(at, groups, owners);
+    return new OrgModel(at, groups, owners, entities);
   }
 
   /** Groups that are teams, by ref. */

@@ -8,7 +8,7 @@ import {
   CatalogService,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-import { OWNED_KINDS, OrgModel } from './org';
+import { ORG_MODEL_FIELDS, OWNED_KINDS, OrgModel } from './org';
 
 /**
  * The organisation model, read from the catalog at most once per `maxAgeMs`
@@ -58,16 +58,7 @@ async function readCatalog(
   const { items } = await catalog.getEntities(
     {
       filter: [{ kind: 'group' }, { kind: OWNED_KINDS }],
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'metadata.labels',
-        'metadata.annotations',
-        'spec.type',
-        'relations',
-      ],
+      fields: ORG_MODEL_FIELDS,
     },
     { credentials: await auth.getOwnServiceCredentials() },
   );

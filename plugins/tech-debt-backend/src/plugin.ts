@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { orgModelServiceRef } from '@teamflow/plugin-teamflow-node';
 import { techDebtPermissions } from '@teamflow/plugin-tech-debt-common';
 import {
   DebtSignalProvider,
@@ -41,6 +42,7 @@ export const techDebtPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        org: orgModelServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(techDebtPermissions);

@@ -35,12 +35,14 @@ describe('TeamGraphService', () => {
     );
     items = [checkout]; // the catalog has now processed the team
 
+    // A build reads the catalog twice: the organisation model (groups and owned
+    // kinds) and the rest (domains, interactions, personas).
     // Within 5 seconds of the last build: served from the snapshot, no rebuild.
     jest.setSystemTime(new Date('2026-11-21T12:00:04Z'));
     expect((await service.getSnapshot(credentials, team)).graph.nodes).toEqual(
       [],
     );
-    expect(getEntities).toHaveBeenCalledTimes(1);
+    expect(getEntities).toHaveBeenCalledTimes(2);
 
     // Later: the unknown team triggers one rebuild.
     jest.setSystemTime(new Date('2026-11-21T12:00:06Z'));
@@ -48,11 +50,11 @@ describe('TeamGraphService', () => {
     expect(snapshot.graph.nodes.map(n => n.ref)).toEqual([
       'group:default/checkout',
     ]);
-    expect(getEntities).toHaveBeenCalledTimes(2);
+    expect(getEntities).toHaveBeenCalledTimes(4);
 
     // Requests that do not name a team never rebuild.
     jest.setSystemTime(new Date('2026-11-21T12:01:00Z'));
     await service.getSnapshot(credentials);
-    expect(getEntities).toHaveBeenCalledTimes(2);
+    expect(getEntities).toHaveBeenCalledTimes(4);
   });
 });

@@ -5,7 +5,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  OWNED_KINDS,
+  OrgModelService,
+  orgModelFromCatalog,
+} from '@teamflow/plugin-teamflow-node';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
@@ -15,7 +19,6 @@ import {
   PersonaCoverageInput,
   StructuralLoad,
   TEAMFLOW_RELATIONS,
-  TEAM_TYPE_LABEL,
   TeamGraph,
   computeStructuralLoad,
   deriveTeamGraph,
@@ -33,7 +36,9 @@ export type TeamGraphSnapshot = {
   components: ComponentOwnershipInput[];
 };
 
-// Only what derivation needs: a fraction of each entity.
+// Only what derivation needs beyond the organisation model (which holds the
+// groups and every component, API, system and resource): domains, declared
+// interactions and personas, a fraction of each entity.
 const FIELDS = [
   'kind',
   'metadata.name',
@@ -43,8 +48,6 @@ const FIELDS = [
   'metadata.annotations',
   'spec.type',
   'spec.lifecycle',
-  'spec.domain',
-  'spec.system',
   'spec.from',
   'spec.to',
   'spec.mode',
@@ -53,26 +56,11 @@ const FIELDS = [
   'spec.dependency',
   'relations',
 ];
-
-// Teams by Teamflow's one rule (getTeamType): spec.type team, or a Team
-// Topologies label whatever spec.type says.
-const FILTER: Array<Record<string, string | string[] | symbol>> = [
-  { kind: 'group', 'spec.type': 'team' },
-  {
-    kind: 'group',
-    [`metadata.labels.${TEAM_TYPE_LABEL}`]: CATALOG_FILTER_EXISTS,
-  },
-  {
-    kind: [
-      'component',
-      'api',
-      'system',
-      'resource',
-      'domain',
-      'teaminteraction',
-      'persona',
-    ],
-  },
+const FILTER = { kind: ['domain', 'teaminteraction', 'persona'] };
+/** Every kind the graph is derived from, for what a restricted reader may see. */
+const VISIBLE_FILTER = [
+  { kind: 'group' },
+  { kind: [...OWNED_KINDS, 'domain', 'teaminteraction', 'persona'] },
 ];
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
@@ -89,6 +77,7 @@ export class TeamGraphService {
 
   private constructor(
     private readonly catalog: CatalogService,
+    private readonly org: OrgModelService,
     private readonly auth: AuthService,
     private readonly permissions: PermissionsService,
     private readonly logger: LoggerService,
@@ -97,6 +86,8 @@ export class TeamGraphService {
 
   static create(options: {
     catalog: CatalogService;
+    /** The backend's shared organisation model (default: one of its own). */
+    org?: OrgModelService;
     auth: AuthService;
     permissions: PermissionsService;
     logger: LoggerService;
@@ -104,6 +95,8 @@ export class TeamGraphService {
   }): TeamGraphService {
     return new TeamGraphService(
       options.catalog,
+      options.org ??
+        orgModelFromCatalog({ catalog: options.catalog, auth: options.auth }),
       options.auth,
       options.permissions,
       options.logger,
@@ -124,10 +117,20 @@ export class TeamGraphService {
 
   private async build(): Promise<TeamGraphSnapshot> {
     const started = Date.now();
-    const { items } = await this.catalog.getEntities(
-      { filter: FILTER, fields: FIELDS },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
+    // The model read now, so every plugin of this backend sees the catalog
+    // as fresh as the map does.
+    const [model, rest] = await Promise.all([
+      this.org.current({ maxAgeMs: 0 }),
+      this.catalog.getEntities(
+        { filter: FILTER, fields: FIELDS },
+        { credentials: await this.auth.getOwnServiceCredentials() },
+      ),
+    ]);
+    // Once each, should a catalog answer an entity to both reads.
+    const byRef = new Map<string, Entity>();
+    for (const e of [...model.entities, ...rest.items])
+      byRef.set(lower(stringifyEntityRef(e)), e);
+    const items = [...byRef.values()];
     const graph = deriveTeamGraph(items, this.today());
     const ofKind = (kind: string) => items.filter(e => lower(e.kind) === kind);
     const targets = (e: Entity, type: string) =>
@@ -211,7 +214,7 @@ export class TeamGraphService {
     if (decision.result === AuthorizeResult.ALLOW) return 'all';
     const { items } = await this.catalog.getEntities(
       {
-        filter: FILTER,
+        filter: VISIBLE_FILTER,
         fields: ['kind', 'metadata.name', 'metadata.namespace'],
       },
       { credentials },

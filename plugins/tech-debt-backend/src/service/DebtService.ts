@@ -21,7 +21,12 @@ import {
   validateDebtItem,
 } from '@teamflow/plugin-tech-debt-common';
 import { DebtSignalProvider } from '@teamflow/plugin-tech-debt-node';
-import { lowerRef, ownerOf } from '@teamflow/plugin-teamflow-node';
+import {
+  OrgModelService,
+  lowerRef,
+  orgModelFromCatalog,
+  ownerOf,
+} from '@teamflow/plugin-teamflow-node';
 import {
   DebtAggregate,
   DebtStore,
@@ -140,11 +145,14 @@ export class DebtService {
     private readonly providers: DebtSignalProvider[],
     private readonly logger: LoggerService,
     private readonly now: () => Date,
+    private readonly org: OrgModelService,
   ) {}
 
   static create(options: {
     store: DebtStore;
     catalog: CatalogService;
+    /** The backend's shared organisation model (default: one of its own). */
+    org?: OrgModelService;
     auth: AuthService;
     userInfo: UserInfoService;
     permissions: PermissionsService;
@@ -161,6 +169,8 @@ export class DebtService {
       options.providers ?? [],
       options.logger,
       options.now ?? (() => new Date()),
+      options.org ??
+        orgModelFromCatalog({ catalog: options.catalog, auth: options.auth }),
     );
   }
 
@@ -475,26 +485,13 @@ export class DebtService {
     };
   }
 
-  private async catalogEntities() {
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: [
-          { kind: ['component', 'system', 'resource', 'api'] },
-          { kind: 'group' },
-        ],
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.annotations',
-          'spec.lifecycle',
-          'spec.type',
-          'relations',
-        ],
-      },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
-    return items;
+  /**
+   * Groups and entities of the owned kinds, with owner relations, lifecycle
+   * and annotations: the organisation model's read, shared with the other
+   * Teamflow plugins of this backend.
+   */
+  private async catalogEntities(): Promise<Entity[]> {
+    return [...(await this.org.current()).entities];
   }
 
   /**
