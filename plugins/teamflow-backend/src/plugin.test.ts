@@ -306,7 +306,7 @@ describe('teamflow backend', () => {
     expect(overview.body.ownership.components).toBe(2);
   });
 
-  it('takes a snapshot on demand, and answers what changed with days checked', async () => {
+  it('takes a snapshot on demand, and answers what changed and structural load as of a day, with days checked', async () => {
     const server = await start();
     const taken = await request(server)
       .post('/api/teamflow/history/snapshots')
@@ -341,6 +341,45 @@ describe('teamflow backend', () => {
       '/api/teamflow/history/changes',
     );
     expect(anonymous.status).toBe(401);
+
+    // Structural load as of today's snapshot: the live scores and bands.
+    const get = (path: string) =>
+      request(server).get(`/api/teamflow${path}`).set('Authorization', user);
+    const live = await get('/structural-load');
+    const past = await get(`/structural-load?asOf=${today}`);
+    expect(past.status).toBe(200);
+    expect(past.body.asOf).toEqual({ requested: today, snapshotOn: today });
+    const scores = (teams: any[]) =>
+      teams
+        .map(t => [t.teamRef, t.score, t.band])
+        .sort((a, b) => a[0].localeCompare(b[0]));
+    expect(scores(past.body.teams)).toEqual(scores(live.body.teams));
+    expect(past.body.teams.map((t: any) => t.title).sort()).toEqual([
+      'checkout',
+      'platform',
+      'store-ops',
+    ]);
+    const one = await get(`/structural-load/default/checkout?asOf=${today}`);
+    expect(one.body.load).toMatchObject({
+      teamRef: 'group:default/checkout',
+      score: live.body.teams.find(
+        (t: any) => t.teamRef === 'group:default/checkout',
+      ).score,
+    });
+    // Before the history starts, and a day that is not one.
+    const before = await get('/structural-load?asOf=2020-01-01');
+    expect([before.status, before.body.error.message]).toEqual([
+      404,
+      `No history on or before 2020-01-01: it starts on ${today}`,
+    ]);
+    const bad = await get('/structural-load?asOf=soon');
+    expect([bad.status, bad.body.error.message]).toEqual([
+      400,
+      "Query parameter 'asOf' must be a day YYYY-MM-DD, got 'soon'",
+    ]);
+    expect(
+      (await get(`/structural-load/default/nobody?asOf=${today}`)).status,
+    ).toBe(404);
   });
 
   it('leaves on-demand snapshots to holders of teamflow.history.snapshot', async () => {

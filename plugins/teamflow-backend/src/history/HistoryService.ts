@@ -9,6 +9,7 @@ import {
   ChangesResponse,
   HistoricTeamMap,
   OrgSnapshot,
+  StructuralLoadBand,
   TeamGraphFilter,
   compareMaps,
   diffSnapshots,
@@ -23,6 +24,17 @@ import { HistoryStore, SnapshotSource } from './HistoryStore';
 import { demoHistory } from './demoHistory';
 
 const DAY = 86_400_000;
+
+/** Structural load as kept in the history. @public */
+export type StructuralLoadAsOf = {
+  asOf: { requested: string; snapshotOn: string };
+  teams: Array<{
+    teamRef: string;
+    title: string;
+    score: number;
+    band: StructuralLoadBand;
+  }>;
+};
 
 /**
  * The organisation's history: a snapshot a day of the team graph, owners and
@@ -207,6 +219,45 @@ export class HistoryService {
     return JSON.parse(await this.mapJson(credentials, filter, days));
   }
 
+  /** The snapshot on or before `day`; a 404 naming where history starts. */
+  private async snapshotOn(day: string) {
+    const snapshot = await this.store.onOrBefore(day);
+    if (!snapshot) {
+      const first = (await this.store.days())[0]?.day;
+      throw new NotFoundError(
+        first
+          ? `No history on or before ${day}: it starts on ${first}`
+          : 'No history yet: the first snapshot is taken shortly after the backend starts',
+      );
+    }
+    return snapshot;
+  }
+
+  /**
+   * Structural load as of a day: each team's score and band in the snapshot
+   * on or before it (the reasons behind a score are kept only for today's).
+   * A conditional reader sees only the teams they may read now.
+   */
+  async loadAsOf(
+    credentials: BackstageCredentials,
+    day: string,
+    teamRef?: string,
+  ): Promise<StructuralLoadAsOf> {
+    const visible = await this.teamGraph.visibleRefs(credentials);
+    const snapshot = await this.snapshotOn(day);
+    const titles = new Map(snapshot.teams.map(t => [t.ref, t.title]));
+    const teams = snapshot.load
+      .filter(l => visible === 'all' || visible.has(l.teamRef))
+      .filter(l => !teamRef || l.teamRef === teamRef)
+      .map(l => ({ ...l, title: titles.get(l.teamRef) ?? l.teamRef }))
+      .sort((a, b) => b.score - a.score || a.teamRef.localeCompare(b.teamRef));
+    if (teamRef && teams.length === 0)
+      throw new NotFoundError(
+        `No team ${teamRef} in the history on ${snapshot.takenOn}`,
+      );
+    return { asOf: { requested: day, snapshotOn: snapshot.takenOn }, teams };
+  }
+
   /**
    * {@link HistoryService.map}, serialised. For readers of the whole
    * catalog the answer is kept with the snapshot it came from (the store
@@ -220,18 +271,7 @@ export class HistoryService {
   ): Promise<string> {
     const visible = await this.teamGraph.visibleRefs(credentials);
     const requested = days.asOf ?? this.today();
-    const load = async (day: string) => {
-      const snapshot = await this.store.onOrBefore(day);
-      if (!snapshot) {
-        const first = (await this.store.days())[0]?.day;
-        throw new NotFoundError(
-          first
-            ? `No history on or before ${day}: it starts on ${first}`
-            : 'No history yet: the first snapshot is taken shortly after the backend starts',
-        );
-      }
-      return snapshot;
-    };
+    const load = (day: string) => this.snapshotOn(day);
     const trim = (snapshot: OrgSnapshot): OrgSnapshot =>
       visible === 'all'
         ? snapshot
