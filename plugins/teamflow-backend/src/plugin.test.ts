@@ -380,6 +380,15 @@ describe('teamflow backend', () => {
     expect(
       (await get(`/structural-load/default/nobody?asOf=${today}`)).status,
     ).toBe(404);
+
+    // The overview as of today's snapshot: every number of today's overview.
+    const { generatedAt: _at, ...overview } = (await get('/overview')).body;
+    const pastOverview = await get(`/overview?asOf=${today}`);
+    expect(pastOverview.status).toBe(200);
+    const { asOf: kept, ...asOfToday } = pastOverview.body;
+    expect(kept).toEqual({ requested: today, snapshotOn: today });
+    expect(asOfToday).toEqual(overview);
+    expect((await get('/overview?asOf=2020-01-01')).status).toBe(404);
   });
 
   it('leaves on-demand snapshots to holders of teamflow.history.snapshot', async () => {

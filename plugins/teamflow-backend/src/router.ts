@@ -204,6 +204,18 @@ export async function createRouter(options: {
   });
 
   router.get('/overview', async (req, res) => {
+    const asOf = historyDay(req, 'asOf');
+    if (asOf) {
+      if (!history)
+        throw new NotFoundError('This backend keeps no history (asOf)');
+      res.json(
+        await history.overviewAsOf(
+          await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+          asOf,
+        ),
+      );
+      return;
+    }
     const snapshot = await snapshotFor(req);
     res.type('application/json').send(
       cached(snapshot, 'overview', () => ({

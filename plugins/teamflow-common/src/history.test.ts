@@ -1,4 +1,9 @@
-import { OrgSnapshot, TeamSignals, diffSnapshots } from './history';
+import {
+  OrgSnapshot,
+  TeamSignals,
+  diffSnapshots,
+  overviewOfSnapshot,
+} from './history';
 
 const team = (
   name: string,
@@ -213,5 +218,76 @@ describe('diffSnapshots', () => {
         better: false,
       },
     ]);
+  });
+});
+
+describe('overviewOfSnapshot', () => {
+  const day: OrgSnapshot = {
+    ...after,
+    edges: [
+      ...after.edges,
+      // Coaching: facilitating only, no system dependency.
+      {
+        ...edge('order-flow', 'search', 'declared-only'),
+        weight: 0,
+        coaching: true,
+      },
+    ],
+    personas: [
+      {
+        ref: 'persona:default/shopper',
+        title: 'Shopper',
+        servedBy: ['group:default/checkout', 'group:default/order-flow'],
+      },
+      {
+        ref: 'persona:default/old',
+        title: 'Old',
+        servedBy: [],
+        lifecycle: 'retired',
+      },
+    ],
+  };
+
+  it('counts the day as the overview counts today, from what the history keeps', () => {
+    const o = overviewOfSnapshot(day);
+    // 4 teams: 3 stream-aligned, 1 complicated-subsystem.
+    expect(o.teams.total).toBe(4);
+    expect(o.teams.byType['stream-aligned']).toBe(3);
+    // 6 team edges: the collaboration's two (one review past due, counted once),
+    // two undeclared, one declared and observed, one coaching.
+    expect(o.dependencies).toMatchObject({
+      teamEdges: 6,
+      observedUndeclared: 2,
+      declaredAndObserved: 1,
+      declaredOnly: 2,
+      coaching: 1,
+      overdue: 1,
+    });
+    // Checkout and Order Flow serve the (not retired) shopper; search serves nobody.
+    expect(o.personas).toMatchObject({
+      total: 1,
+      served: 1,
+      streamAlignedWithout: ['group:default/search'],
+    });
+    // 4 components, all owned by teams of that day.
+    expect(o.ownership).toMatchObject({ components: 4, notOwnedByTeam: 0 });
+    expect(o.scorecard.map(c => [c.id, c.value])).toEqual([
+      ['stream-aligned-with-persona', 2],
+      ['teams-over-load-threshold', 0],
+      ['blocking-dependencies', 0],
+      ['overdue-collaborations', 1],
+      ['components-not-owned-by-a-team', 0],
+      ['teams-without-type', 0],
+    ]);
+  });
+
+  it('leaves out the persona figures of a day kept before personas were', () => {
+    const { personas: _none, ...older } = day;
+    const o = overviewOfSnapshot(older);
+    expect(o.personas).toBeUndefined();
+    expect(o.scorecard.map(c => c.id)).not.toContain(
+      'stream-aligned-with-persona',
+    );
+    expect(o.dependencies.overdue).toBe(1);
   });
 });

@@ -15,6 +15,7 @@ import {
   diffSnapshots,
   teamMapOfSnapshot,
   orgSnapshotOf,
+  overviewOfSnapshot,
   teamflowHistorySnapshotPermission,
 } from '@teamflow/plugin-teamflow-common';
 import { OrgFlowResponse } from '@teamflow/plugin-delivery-common';
@@ -88,6 +89,7 @@ export class HistoryService {
       current.graph,
       current.load,
       current.components,
+      current.personas,
     );
     const signals = await this.readSignals();
     const byTeam = teamSignalsOf(signals);
@@ -256,6 +258,35 @@ export class HistoryService {
         `No team ${teamRef} in the history on ${snapshot.takenOn}`,
       );
     return { asOf: { requested: day, snapshotOn: snapshot.takenOn }, teams };
+  }
+
+  /**
+   * The CTO overview as of a day, from the snapshot on or before it
+   * ({@link overviewOfSnapshot}). A conditional reader's overview counts
+   * only the teams, dependencies, components and personas they may read now.
+   */
+  async overviewAsOf(credentials: BackstageCredentials, day: string) {
+    const visible = await this.teamGraph.visibleRefs(credentials);
+    const full = await this.snapshotOn(day);
+    const snapshot =
+      visible === 'all'
+        ? full
+        : {
+            ...full,
+            teams: full.teams.filter(t => visible.has(t.ref)),
+            edges: full.edges.filter(
+              e => visible.has(e.from) && visible.has(e.to),
+            ),
+            owners: Object.fromEntries(
+              Object.entries(full.owners).filter(([c]) => visible.has(c)),
+            ),
+            load: full.load.filter(l => visible.has(l.teamRef)),
+            personas: full.personas?.filter(p => visible.has(p.ref)),
+          };
+    return {
+      asOf: { requested: day, snapshotOn: snapshot.takenOn },
+      ...overviewOfSnapshot(snapshot),
+    };
   }
 
   /**

@@ -48,6 +48,23 @@ const snapshot: OrgSnapshot = {
       overdue: false,
       weight: 0,
     },
+    {
+      from: 'group:default/checkout',
+      to: 'group:default/checkout',
+      classification: 'declared-only',
+      blocking: false,
+      overdue: true,
+      weight: 0,
+      coaching: true,
+    },
+  ],
+  personas: [
+    {
+      ref: 'persona:default/shopper',
+      title: 'Shopper',
+      servedBy: ['group:default/checkout'],
+      lifecycle: 'production',
+    },
   ],
   load: [
     { teamRef: 'group:default/checkout', score: 50.4, band: 'overloaded' },

@@ -28,10 +28,11 @@ type Packed = {
   components: string[];
   /** Per component: index of its owner in `refs`, -1 for none. */
   owners: number[];
-  /** Per edge: from, to, class, flags (1 blocking, 2 overdue), weight (-1 unknown). */
+  /** Per edge: from, to, class, flags (1 blocking, 2 overdue, 4 coaching), weight (-1 unknown). */
   edges: number[];
   /** Per team: index in `refs`, score, band. */
   load: number[];
+  personas?: OrgSnapshot['personas'];
 };
 
 export function packSnapshot(snapshot: OrgSnapshot): string {
@@ -61,7 +62,7 @@ export function packSnapshot(snapshot: OrgSnapshot): string {
       at(e.from),
       at(e.to),
       CLASSES.indexOf(e.classification),
-      (e.blocking ? 1 : 0) + (e.overdue ? 2 : 0),
+      (e.blocking ? 1 : 0) + (e.overdue ? 2 : 0) + (e.coaching ? 4 : 0),
       e.weight ?? -1,
     ]),
     load: snapshot.load.flatMap(l => [
@@ -69,6 +70,7 @@ export function packSnapshot(snapshot: OrgSnapshot): string {
       l.score,
       BANDS.indexOf(l.band),
     ]),
+    ...(snapshot.personas ? { personas: snapshot.personas } : {}),
   };
   return `${MARK}${gzipSync(JSON.stringify(packed), { level: 6 }).toString(
     'base64',
@@ -91,9 +93,10 @@ export function unpackSnapshot(text: string): OrgSnapshot {
       from: p.refs[p.edges[i]],
       to: p.refs[p.edges[i + 1]],
       classification: CLASSES[p.edges[i + 2]],
-      blocking: p.edges[i + 3] % 2 === 1,
-      overdue: p.edges[i + 3] >= 2,
+      blocking: (p.edges[i + 3] & 1) === 1,
+      overdue: (p.edges[i + 3] & 2) === 2,
       ...(weight >= 0 ? { weight } : {}),
+      ...((p.edges[i + 3] & 4) === 4 ? { coaching: true } : {}),
     });
   }
   const load: OrgSnapshot['load'] = [];
@@ -103,5 +106,12 @@ export function unpackSnapshot(text: string): OrgSnapshot {
       score: p.load[i + 1],
       band: BANDS[p.load[i + 2]],
     });
-  return { takenOn: p.takenOn, teams: p.teams, owners, edges, load };
+  return {
+    takenOn: p.takenOn,
+    teams: p.teams,
+    owners,
+    edges,
+    load,
+    ...(p.personas ? { personas: p.personas } : {}),
+  };
 }
