@@ -38,6 +38,30 @@ export type StructuralLoadAsOf = {
 };
 
 /**
+ * A snapshot as a reader may see it: for a conditional reader, only the
+ * teams, edges between them, components, loads and personas they may read
+ * now.
+ */
+function trimSnapshot(
+  snapshot: OrgSnapshot,
+  visible: 'all' | Set<string>,
+): OrgSnapshot {
+  if (visible === 'all') return snapshot;
+  return {
+    ...snapshot,
+    teams: snapshot.teams.filter(t => visible.has(t.ref)),
+    edges: snapshot.edges.filter(e => visible.has(e.from) && visible.has(e.to)),
+    owners: Object.fromEntries(
+      Object.entries(snapshot.owners).filter(([c]) => visible.has(c)),
+    ),
+    load: snapshot.load.filter(l => visible.has(l.teamRef)),
+    ...(snapshot.personas
+      ? { personas: snapshot.personas.filter(p => visible.has(p.ref)) }
+      : {}),
+  };
+}
+
+/**
  * The organisation's history: a snapshot a day of the team graph, owners and
  * structural load, kept `retentionDays`, and what changed between two days.
  */
@@ -246,10 +270,9 @@ export class HistoryService {
     teamRef?: string,
   ): Promise<StructuralLoadAsOf> {
     const visible = await this.teamGraph.visibleRefs(credentials);
-    const snapshot = await this.snapshotOn(day);
+    const snapshot = trimSnapshot(await this.snapshotOn(day), visible);
     const titles = new Map(snapshot.teams.map(t => [t.ref, t.title]));
     const teams = snapshot.load
-      .filter(l => visible === 'all' || visible.has(l.teamRef))
       .filter(l => !teamRef || l.teamRef === teamRef)
       .map(l => ({ ...l, title: titles.get(l.teamRef) ?? l.teamRef }))
       .sort((a, b) => b.score - a.score || a.teamRef.localeCompare(b.teamRef));
@@ -268,21 +291,7 @@ export class HistoryService {
   async overviewAsOf(credentials: BackstageCredentials, day: string) {
     const visible = await this.teamGraph.visibleRefs(credentials);
     const full = await this.snapshotOn(day);
-    const snapshot =
-      visible === 'all'
-        ? full
-        : {
-            ...full,
-            teams: full.teams.filter(t => visible.has(t.ref)),
-            edges: full.edges.filter(
-              e => visible.has(e.from) && visible.has(e.to),
-            ),
-            owners: Object.fromEntries(
-              Object.entries(full.owners).filter(([c]) => visible.has(c)),
-            ),
-            load: full.load.filter(l => visible.has(l.teamRef)),
-            personas: full.personas?.filter(p => visible.has(p.ref)),
-          };
+    const snapshot = trimSnapshot(full, visible);
     return {
       asOf: { requested: day, snapshotOn: snapshot.takenOn },
       ...overviewOfSnapshot(snapshot),
@@ -303,19 +312,7 @@ export class HistoryService {
     const visible = await this.teamGraph.visibleRefs(credentials);
     const requested = days.asOf ?? this.today();
     const load = (day: string) => this.snapshotOn(day);
-    const trim = (snapshot: OrgSnapshot): OrgSnapshot =>
-      visible === 'all'
-        ? snapshot
-        : {
-            ...snapshot,
-            teams: snapshot.teams.filter(t => visible.has(t.ref)),
-            edges: snapshot.edges.filter(
-              e => visible.has(e.from) && visible.has(e.to),
-            ),
-            owners: Object.fromEntries(
-              Object.entries(snapshot.owners).filter(([c]) => visible.has(c)),
-            ),
-          };
+    const trim = (snapshot: OrgSnapshot) => trimSnapshot(snapshot, visible);
     const full = await load(requested);
     const otherFull = days.compareWith
       ? await load(days.compareWith)

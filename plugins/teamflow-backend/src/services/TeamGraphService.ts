@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ORG_MODEL_FIELDS,
   OWNED_KINDS,
   OrgModelService,
   orgModelFromCatalog,
@@ -38,23 +39,15 @@ export type TeamGraphSnapshot = {
 
 // Only what derivation needs beyond the organisation model (which holds the
 // groups and every component, API, system and resource): domains, declared
-// interactions and personas, a fraction of each entity.
+// interactions and personas, with the model's fields and the interactions'.
 const FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.labels',
-  'metadata.annotations',
-  'spec.type',
-  'spec.lifecycle',
+  ...ORG_MODEL_FIELDS,
   'spec.from',
   'spec.to',
   'spec.mode',
   'spec.status',
   'spec.reviewBy',
   'spec.dependency',
-  'relations',
 ];
 const FILTER = { kind: ['domain', 'teaminteraction', 'persona'] };
 /** Every kind the graph is derived from, for what a restricted reader may see. */
