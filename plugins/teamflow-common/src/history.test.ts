@@ -1,6 +1,7 @@
 import {
   OrgSnapshot,
   TeamSignals,
+  compareMaps,
   diffSnapshots,
   overviewOfSnapshot,
 } from './history';
@@ -218,6 +219,40 @@ describe('diffSnapshots', () => {
         better: false,
       },
     ]);
+  });
+});
+
+describe('compareMaps', () => {
+  it('marks the team edges and teams added and removed, by direction', () => {
+    expect(compareMaps(after, before)).toEqual({
+      with: '2026-11-23',
+      addedEdges: ['group:default/search>group:default/checkout'],
+      removedEdges: [],
+      addedTeams: ['group:default/search'],
+      removedTeams: [{ ref: 'group:default/legacy', title: 'legacy' }],
+    });
+    // The other way round; an edge from a team that still has others
+    // (pay → checkout) and the reverse of an edge still there
+    // (order-flow → checkout) count as removed too.
+    const other = {
+      ...after,
+      edges: [
+        ...after.edges,
+        edge('pay', 'checkout', 'observed-undeclared'),
+        edge('order-flow', 'checkout', 'declared-only'),
+      ],
+    };
+    expect(compareMaps(before, other)).toEqual({
+      with: '2026-11-30',
+      addedEdges: [],
+      removedEdges: [
+        edge('search', 'checkout', 'observed-undeclared'),
+        edge('pay', 'checkout', 'observed-undeclared'),
+        edge('order-flow', 'checkout', 'declared-only'),
+      ],
+      addedTeams: ['group:default/legacy'],
+      removedTeams: [{ ref: 'group:default/search', title: 'search' }],
+    });
   });
 });
 

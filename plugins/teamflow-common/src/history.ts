@@ -559,20 +559,46 @@ export function compareMaps(
   shown: OrgSnapshot,
   other: OrgSnapshot,
 ): MapComparison {
-  const key = (e: { from: string; to: string }) => `${e.from}>${e.to}`;
-  const before = new Set(other.edges.map(key));
-  const after = new Set(shown.edges.map(key));
+  const before = edgeIndex(other);
+  const after = edgeIndex(shown);
+  const has = (index: Map<string, Set<string>>, e: TeamMapEdgeKey) =>
+    index.get(e.from)?.has(e.to) === true;
   const teamsBefore = new Set(other.teams.map(t => t.ref));
   const teamsAfter = new Set(shown.teams.map(t => t.ref));
   return {
     with: other.takenOn,
-    addedEdges: [...after].filter(k => !before.has(k)).sort(),
-    removedEdges: other.edges.filter(e => !after.has(key(e))),
+    addedEdges: [
+      ...new Set(
+        shown.edges.filter(e => !has(before, e)).map(e => `${e.from}>${e.to}`),
+      ),
+    ].sort(),
+    removedEdges: other.edges.filter(e => !has(after, e)),
     addedTeams: [...teamsAfter].filter(r => !teamsBefore.has(r)).sort(),
     removedTeams: other.teams
       .filter(t => !teamsAfter.has(t.ref))
       .map(t => ({ ref: t.ref, title: t.title })),
   };
+}
+
+type TeamMapEdgeKey = { from: string; to: string };
+
+// Snapshots are read-only once taken: each one's edges are indexed once,
+// so the slider comparing many days with one does not index that one again.
+const edgeIndexes = new WeakMap<OrgSnapshot, Map<string, Set<string>>>();
+
+/** A snapshot's edges as from → set of to (no key strings built). */
+function edgeIndex(snapshot: OrgSnapshot) {
+  let index = edgeIndexes.get(snapshot);
+  if (!index) {
+    index = new Map();
+    for (const e of snapshot.edges) {
+      let to = index.get(e.from);
+      if (!to) index.set(e.from, (to = new Set()));
+      to.add(e.to);
+    }
+    edgeIndexes.set(snapshot, index);
+  }
+  return index;
 }
 
 /** GET /graph with `asOf` or `compareWith`: the map of a past day. @public */

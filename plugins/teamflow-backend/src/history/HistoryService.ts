@@ -311,29 +311,32 @@ export class HistoryService {
   ): Promise<string> {
     const visible = await this.teamGraph.visibleRefs(credentials);
     const requested = days.asOf ?? this.today();
-    const load = (day: string) => this.snapshotOn(day);
-    const trim = (snapshot: OrgSnapshot) => trimSnapshot(snapshot, visible);
-    const full = await load(requested);
+    const full = await this.snapshotOn(requested);
     const otherFull = days.compareWith
-      ? await load(days.compareWith)
+      ? await this.snapshotOn(days.compareWith)
       : undefined;
-    const key = JSON.stringify([requested, otherFull?.takenOn, filter]);
+    const shown = trimSnapshot(full, visible);
+    // The map itself, serialised without its closing brace: the same for
+    // every requested day that falls on this snapshot and every comparison.
+    const mapKey = JSON.stringify(filter);
     const kept = visible === 'all' ? this.answers.get(full) : undefined;
-    const hit = kept?.get(key);
-    if (hit) return hit;
-    const shown = trim(full);
-    const other = otherFull && trim(otherFull);
-    const json = JSON.stringify({
-      ...teamMapOfSnapshot(shown, filter),
-      asOf: { requested, snapshotOn: shown.takenOn },
-      ...(other ? { comparison: compareMaps(shown, other) } : {}),
-    });
-    if (visible === 'all') {
-      const answers = kept ?? new Map<string, string>();
-      if (answers.size >= 16) answers.clear();
-      answers.set(key, json);
-      this.answers.set(full, answers);
+    let body = kept?.get(mapKey);
+    if (!body) {
+      body = JSON.stringify(teamMapOfSnapshot(shown, filter)).slice(0, -1);
+      if (visible === 'all') {
+        const answers = kept ?? new Map<string, string>();
+        if (answers.size >= 16) answers.clear();
+        answers.set(mapKey, body);
+        this.answers.set(full, answers);
+      }
     }
-    return json;
+    const other = otherFull && trimSnapshot(otherFull, visible);
+    // Same keys, same order as JSON.stringify({ ...map, asOf, comparison }).
+    return `${body},"asOf":${JSON.stringify({
+      requested,
+      snapshotOn: shown.takenOn,
+    })}${
+      other ? `,"comparison":${JSON.stringify(compareMaps(shown, other))}` : ''
+    }}`;
   }
 }

@@ -50,7 +50,11 @@ export class HistoryStore {
     if (!found) return undefined;
     const key = `${found.taken_on}@${found.taken_at}`;
     let snapshot = this.recent.get(key);
-    if (!snapshot) {
+    if (snapshot) {
+      // Most recently used last: a day compared with many others stays.
+      this.recent.delete(key);
+      this.recent.set(key, snapshot);
+    } else {
       const row = await this.db('teamflow_org_snapshots')
         .where({ taken_on: found.taken_on })
         .first('snapshot', 'taken_at');

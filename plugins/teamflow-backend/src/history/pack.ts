@@ -86,18 +86,22 @@ export function unpackSnapshot(text: string): OrgSnapshot {
   p.components.forEach((c, i) => {
     owners[c] = p.owners[i] < 0 ? null : p.refs[p.owners[i]];
   });
-  const edges: OrgSnapshot['edges'] = [];
+  const edges: OrgSnapshot['edges'] = new Array(p.edges.length / 5);
   for (let i = 0; i < p.edges.length; i += 5) {
     const weight = p.edges[i + 4];
-    edges.push({
+    const flags = p.edges[i + 3];
+    // Built in one order of properties (no spreads): 60,000 of these are
+    // made for every day read, and objects of one shape are made fastest.
+    const edge: OrgSnapshot['edges'][number] = {
       from: p.refs[p.edges[i]],
       to: p.refs[p.edges[i + 1]],
       classification: CLASSES[p.edges[i + 2]],
-      blocking: (p.edges[i + 3] & 1) === 1,
-      overdue: (p.edges[i + 3] & 2) === 2,
-      ...(weight >= 0 ? { weight } : {}),
-      ...((p.edges[i + 3] & 4) === 4 ? { coaching: true } : {}),
-    });
+      blocking: (flags & 1) === 1,
+      overdue: (flags & 2) === 2,
+    };
+    if (weight >= 0) edge.weight = weight;
+    if ((flags & 4) === 4) edge.coaching = true;
+    edges[i / 5] = edge;
   }
   const load: OrgSnapshot['load'] = [];
   for (let i = 0; i < p.load.length; i += 3)
