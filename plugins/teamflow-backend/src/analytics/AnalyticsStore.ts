@@ -73,32 +73,7 @@ const COUNTERS = [
   'scores',
 ] as const;
 
-/**
- * Rows of `table` whose `columns` equal one of `tuples`, joined against a
- * VALUES list (PostgreSQL plans a row-value IN of a thousand tuples badly;
- * both databases name VALUES columns column1, column2, …). With `lock` on
- * PostgreSQL the rows are locked until the transaction ends.
- */
-async function rowsMatching(
-  tx: Knex.Transaction,
-  table: string,
-  columns: string[],
-  tuples: string[][],
-  select: string[],
-  lock = false,
-): Promise<any[]> {
-  if (tuples.length === 0) return [];
-  const row = `(${columns.map(() => '?').join(', ')})`;
-  const on = columns.map((c, i) => `t."${c}" = v.column${i + 1}`).join(' and ');
-  const pg = tx.client.config.client === 'pg';
-  const sql = `select ${select
-    .map(c => `t."${c}"`)
-    .join(', ')} from ${table} t join (values ${tuples
-    .map(() => row)
-    .join(', ')}) v on ${on}${lock && pg ? ' for update of t' : ''}`;
-  const result = await tx.raw(sql, tuples.flat());
-  return Array.isArray(result) ? result : result.rows;
-}
+type Column = readonly [name: string, type: 'text' | 'float8' | 'int' | 'bool'];
 
 function chunks<T>(db: Knex, rows: T[]) {
   const size = chunkSize(db);
@@ -106,6 +81,95 @@ function chunks<T>(db: Knex, rows: T[]) {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
+
+/**
+ * Runs `statement` with `rows` as the table `v` (of `columns`), named in a
+ * WITH clause put before it; `extra` binds the statement's own `?`s. On
+ * PostgreSQL the rows go as one JSON value read by `json_to_recordset`: a
+ * batch of 500 calls as a few thousand bound values was most of what the
+ * database spent parsing, planning and joining, one value is not. On SQLite
+ * they go as VALUES lists, in chunks under its limits. Returns the rows the
+ * statement returns.
+ */
+async function withRows<T = any>(
+  tx: Knex | Knex.Transaction,
+  columns: readonly Column[],
+  rows: ReadonlyArray<Record<string, unknown>>,
+  statement: string,
+  extra: unknown[] = [],
+): Promise<T[]> {
+  if (rows.length === 0) return [];
+  if (tx.client.config.client === 'pg') {
+    const typed = columns.map(([n, t]) => `"${n}" ${t}`).join(', ');
+    const result = await tx.raw(
+      `with v as (select * from json_to_recordset(?::json) as x(${typed})) ${statement}`,
+      [JSON.stringify(rows), ...extra],
+    );
+    return result.rows;
+  }
+  const names = columns.map(([n]) => `"${n}"`).join(', ');
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const out: T[] = [];
+  for (const part of chunks(tx, [...rows])) {
+    const result = await tx.raw(
+      `with v(${names}) as (values ${part.map(() => row).join(', ')}) ${statement}`,
+      [...part.flatMap(r => columns.map(([n]) => r[n] ?? null)), ...extra],
+    );
+    if (Array.isArray(result)) out.push(...result);
+  }
+  return out;
+}
+
+const EVENT_COLUMNS = [
+  ['source', 'text'],
+  ['message_id', 'text'],
+  ['type', 'text'],
+  ['user_hash', 'text'],
+  ['event', 'text'],
+  ['timestamp', 'float8'],
+  ['received_at', 'float8'],
+  ['matched', 'bool'],
+] as const;
+const USER_COLUMNS = [
+  ['user_hash', 'text'],
+  ['traits', 'text'],
+  ['persona', 'text'],
+  ['updated_at', 'float8'],
+] as const;
+const FEATURE_USER_COLUMNS = [
+  ['feature', 'text'],
+  ['user_hash', 'text'],
+  ['first_day', 'text'],
+  ['persona', 'text'],
+] as const;
+const USER_WEEK_COLUMNS = [
+  ['feature', 'text'],
+  ['week', 'text'],
+  ['user_hash', 'text'],
+  ['first_day', 'text'],
+  ['persona', 'text'],
+] as const;
+const DAILY_COLUMNS = [
+  ['feature', 'text'],
+  ['persona', 'text'],
+  ['day', 'text'],
+  ['week', 'text'],
+  ['events', 'int'],
+  ['week_users', 'int'],
+  ['returning_users', 'int'],
+  ['new_users', 'int'],
+  ['successes', 'int'],
+  ['failures', 'int'],
+  ['score_sum', 'float8'],
+  ['scores', 'int'],
+] as const;
+
+/** `insert into table (columns) select columns from v` (the WITH's rows). */
+const insertFromV = (table: string, columns: readonly Column[]) => {
+  const names = columns.map(([n]) => `"${n}"`).join(', ');
+  // `where true`: SQLite reads an ON CONFLICT after a bare FROM as a join's.
+  return `insert into ${table} (${names}) select ${names} from v where true`;
+};
 
 /**
  * Product analytics storage: raw events (idempotency and the retention
@@ -142,43 +206,42 @@ export class AnalyticsStore {
       const unique = ordered.filter(m =>
         seen.has(m.messageId) ? false : (seen.add(m.messageId), true),
       );
-      const fresh = new Set<string>();
-      for (const part of chunks(tx, unique)) {
-        const inserted: Array<{ message_id: string }> = await tx(
-          'analytics_events',
-        )
-          .insert(
-            part.map(m => ({
-              source,
-              message_id: m.messageId,
-              type: m.type,
-              user_hash: m.userHash,
-              event: m.event ?? null,
-              timestamp: m.timestamp,
-              received_at: receivedAt,
-              // A track event no Feature declares yet waits to be counted.
-              matched: !(
-                m.type === 'track' &&
-                m.event &&
-                model.match(m.event).length === 0
-              ),
-            })),
-          )
-          .onConflict(['source', 'message_id'])
-          .ignore()
-          .returning('message_id');
-        for (const r of inserted) fresh.add(r.message_id);
-      }
+      const inserted = await withRows<{ message_id: string }>(
+        tx,
+        EVENT_COLUMNS,
+        unique.map(m => ({
+          source,
+          message_id: m.messageId,
+          type: m.type,
+          user_hash: m.userHash,
+          event: m.event ?? null,
+          timestamp: m.timestamp,
+          received_at: receivedAt,
+          // A track event no Feature declares yet waits to be counted.
+          matched: !(
+            m.type === 'track' &&
+            m.event &&
+            model.match(m.event).length === 0
+          ),
+        })),
+        `${insertFromV('analytics_events', EVENT_COLUMNS)}
+         on conflict (source, message_id) do nothing returning message_id`,
+      );
+      const fresh = new Set(inserted.map(r => r.message_id));
       const todo = unique.filter(m => fresh.has(m.messageId));
       const waiting = await this.judge(tx, todo, model);
       // The persona each waiting event's user has now, to count it with later.
-      for (const part of chunks(tx, waiting))
-        await tx.raw(
-          `update analytics_events set persona = v.column2
-           from (values ${part.map(() => '(?, ?)').join(', ')}) as v
-           where analytics_events.source = ? and analytics_events.message_id = v.column1`,
-          [...part.flatMap(w => [w.messageId, w.persona]), source],
-        );
+      await withRows(
+        tx,
+        [
+          ['message_id', 'text'],
+          ['persona', 'text'],
+        ],
+        waiting.map(w => ({ message_id: w.messageId, persona: w.persona })),
+        `update analytics_events set persona = v.persona from v
+         where analytics_events.source = ? and analytics_events.message_id = v.message_id`,
+        [source],
+      );
       return {
         accepted: todo.length,
         duplicates: messages.length - todo.length,
@@ -203,17 +266,19 @@ export class AnalyticsStore {
       string,
       { traits: Record<string, unknown>; persona: string; changed: boolean }
     >();
-    for (const part of chunks(tx, hashes)) {
-      const rows = await tx('analytics_users')
-        .whereIn('user_hash', part)
-        .select('user_hash', 'traits', 'persona');
-      for (const r of rows)
-        users.set(r.user_hash, {
-          traits: JSON.parse(r.traits),
-          persona: r.persona,
-          changed: false,
-        });
-    }
+    const known = await withRows(
+      tx,
+      [['user_hash', 'text']],
+      hashes.map(user_hash => ({ user_hash })),
+      `select t.user_hash, t.traits, t.persona
+       from analytics_users t join v on t.user_hash = v.user_hash`,
+    );
+    for (const r of known)
+      users.set(r.user_hash, {
+        traits: JSON.parse(r.traits),
+        persona: r.persona,
+        changed: false,
+      });
     const increments = new Map<string, DailyCounts>();
     const bump = (
       feature: string,
@@ -286,18 +351,19 @@ export class AnalyticsStore {
       }
     }
     const changedUsers = [...users].filter(([, u]) => u.changed);
-    for (const part of chunks(tx, changedUsers))
-      await tx('analytics_users')
-        .insert(
-          part.map(([hash, u]) => ({
-            user_hash: hash,
-            traits: JSON.stringify(u.traits),
-            persona: u.persona,
-            updated_at: Date.now(),
-          })),
-        )
-        .onConflict('user_hash')
-        .merge(['traits', 'persona', 'updated_at']);
+    await withRows(
+      tx,
+      USER_COLUMNS,
+      changedUsers.map(([hash, u]) => ({
+        user_hash: hash,
+        traits: JSON.stringify(u.traits),
+        persona: u.persona,
+        updated_at: Date.now(),
+      })),
+      `${insertFromV('analytics_users', USER_COLUMNS)}
+       on conflict (user_hash) do update set traits = excluded.traits,
+         persona = excluded.persona, updated_at = excluded.updated_at`,
+    );
 
     await this.adoption(tx, firstUse, bump);
     await this.weeks(tx, weekUse, bump);
@@ -308,17 +374,15 @@ export class AnalyticsStore {
     const rows = [...increments]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([, row]) => row);
-    const merge = Object.fromEntries(
-      COUNTERS.map(c => [
-        c,
-        tx.raw(`?? + excluded.??`, [`analytics_daily.${c}`, c]),
-      ]),
+    await withRows(
+      tx,
+      DAILY_COLUMNS,
+      rows.map(r => ({ ...r, week: weekOf(r.day) })),
+      `${insertFromV('analytics_daily', DAILY_COLUMNS)}
+       on conflict (feature, persona, day) do update set ${COUNTERS.map(
+         c => `${c} = analytics_daily.${c} + excluded.${c}`,
+       ).join(', ')}`,
     );
-    for (const part of chunks(tx, rows))
-      await tx('analytics_daily')
-        .insert(part.map(r => ({ ...r, week: weekOf(r.day) })))
-        .onConflict(['feature', 'persona', 'day'])
-        .merge(merge);
     return waiting;
   }
 
@@ -399,58 +463,57 @@ export class AnalyticsStore {
     firstUse: Map<string, { day: string; persona: string }>,
     bump: (f: string, p: string, d: string, c: 'new_users', by: number) => void,
   ) {
-    const wanted = [...firstUse].map(([key, v]) => {
-      const [feature, user_hash] = key.split('\u0000');
+    const key = (r: { feature: string; user_hash: string }) =>
+      `${r.feature}\u0000${r.user_hash}`;
+    const wanted = [...firstUse].map(([k, v]) => {
+      const [feature, user_hash] = k.split('\u0000');
       return { feature, user_hash, first_day: v.day, persona: v.persona };
     });
-    for (const part of chunks(tx, wanted)) {
-      const inserted: Array<{ feature: string; user_hash: string }> = await tx(
-        'analytics_feature_users',
-      )
-        .insert(part)
-        .onConflict(['feature', 'user_hash'])
-        .ignore()
-        .returning(['feature', 'user_hash']);
-      const isNew = new Set(
-        inserted.map(r => `${r.feature}\u0000${r.user_hash}`),
-      );
-      const known = part.filter(
-        r => !isNew.has(`${r.feature}\u0000${r.user_hash}`),
-      );
-      for (const r of part)
-        if (isNew.has(`${r.feature}\u0000${r.user_hash}`))
-          bump(r.feature, r.persona, r.first_day, 'new_users', 1);
-      if (known.length === 0) continue;
-      // A use older than the known first one arrived late: the first use
-      // moves (the rows locked, so the counts moved are the stored ones).
-      const stored = await rowsMatching(
-        tx,
-        'analytics_feature_users',
-        ['feature', 'user_hash'],
-        known.map(r => [r.feature, r.user_hash]),
-        ['feature', 'user_hash', 'first_day', 'persona'],
-        true,
-      );
-      const byKey = new Map(
-        stored.map(x => [`${x.feature}\u0000${x.user_hash}`, x]),
-      );
-      const earlier = known.filter(r => {
-        const x = byKey.get(`${r.feature}\u0000${r.user_hash}`);
-        return x && x.first_day > r.first_day;
-      });
-      if (earlier.length === 0) continue;
-      await tx.raw(
-        `update analytics_feature_users set first_day = v.column3, persona = v.column4
-         from (values ${earlier.map(() => '(?, ?, ?, ?)').join(', ')}) as v
-         where analytics_feature_users.feature = v.column1
-           and analytics_feature_users.user_hash = v.column2`,
-        earlier.flatMap(r => [r.feature, r.user_hash, r.first_day, r.persona]),
-      );
-      for (const r of earlier) {
-        const x = byKey.get(`${r.feature}\u0000${r.user_hash}`)!;
-        bump(x.feature, x.persona, x.first_day, 'new_users', -1);
+    const inserted = await withRows<{ feature: string; user_hash: string }>(
+      tx,
+      FEATURE_USER_COLUMNS,
+      wanted,
+      `${insertFromV('analytics_feature_users', FEATURE_USER_COLUMNS)}
+       on conflict (feature, user_hash) do nothing returning feature, user_hash`,
+    );
+    const isNew = new Set(inserted.map(key));
+    for (const r of wanted)
+      if (isNew.has(key(r)))
         bump(r.feature, r.persona, r.first_day, 'new_users', 1);
-      }
+    const known = wanted.filter(r => !isNew.has(key(r)));
+    // A use older than the known first one arrived late: the first use
+    // moves. On PostgreSQL the rows are locked and the condition checked
+    // again on their latest version, so the counts moved are the stored ones.
+    const pg = tx.client.config.client === 'pg';
+    const stored = await withRows<{
+      feature: string;
+      user_hash: string;
+      first_day: string;
+      persona: string;
+    }>(
+      tx,
+      FEATURE_USER_COLUMNS,
+      known,
+      `select t.feature, t.user_hash, t.first_day, t.persona
+       from analytics_feature_users t join v
+         on t.feature = v.feature and t.user_hash = v.user_hash
+       where v.first_day < t.first_day${pg ? ' for update of t' : ''}`,
+    );
+    if (stored.length === 0) return;
+    const byKey = new Map(wanted.map(r => [key(r), r]));
+    const earlier = stored.map(x => byKey.get(key(x))!);
+    await withRows(
+      tx,
+      FEATURE_USER_COLUMNS,
+      earlier,
+      `update analytics_feature_users set first_day = v.first_day, persona = v.persona
+       from v where analytics_feature_users.feature = v.feature
+         and analytics_feature_users.user_hash = v.user_hash`,
+    );
+    for (const x of stored) {
+      const r = byKey.get(key(x))!;
+      bump(x.feature, x.persona, x.first_day, 'new_users', -1);
+      bump(r.feature, r.persona, r.first_day, 'new_users', 1);
     }
   }
 
@@ -466,70 +529,58 @@ export class AnalyticsStore {
       by: number,
     ) => void,
   ) {
-    const wanted = [...weekUse].map(([key, v]) => {
-      const [feature, week, user_hash] = key.split('\u0000');
+    const key = (r: { feature: string; week: string; user_hash: string }) =>
+      `${r.feature}\u0000${r.week}\u0000${r.user_hash}`;
+    const wanted = [...weekUse].map(([k, v]) => {
+      const [feature, week, user_hash] = k.split('\u0000');
       return { feature, week, user_hash, first_day: v.day, persona: v.persona };
     });
-    for (const part of chunks(tx, wanted)) {
-      const inserted: Array<{
-        feature: string;
-        week: string;
-        user_hash: string;
-      }> = await tx('analytics_user_weeks')
-        .insert(part)
-        .onConflict(['feature', 'week', 'user_hash'])
-        .ignore()
-        .returning(['feature', 'week', 'user_hash']);
-      if (inserted.length === 0) continue;
-      const key = (f: string, w: string, u: string) =>
-        `${f}\u0000${w}\u0000${u}`;
-      const isNew = new Set(
-        inserted.map(r => key(r.feature, r.week, r.user_hash)),
-      );
-      const added = part.filter(r =>
-        isNew.has(key(r.feature, r.week, r.user_hash)),
-      );
-      // The neighbouring weeks of the same users (stored earlier or in this
-      // same batch: the rows were just inserted).
-      const neighbours = await rowsMatching(
-        tx,
-        'analytics_user_weeks',
-        ['feature', 'week', 'user_hash'],
-        added.flatMap(r => [
-          [r.feature, addWeeks(r.week, -1), r.user_hash],
-          [r.feature, addWeeks(r.week, 1), r.user_hash],
-        ]),
-        ['feature', 'week', 'user_hash', 'first_day', 'persona'],
-      );
-      const stored = new Map(
-        neighbours.map(n => [key(n.feature, n.week, n.user_hash), n]),
-      );
-      const addedKeys = new Set(
-        added.map(r => key(r.feature, r.week, r.user_hash)),
-      );
-      for (const r of added) {
-        bump(r.feature, r.persona, r.first_day, 'week_users', 1);
-        // Back after the week before: a returning user this week.
-        if (stored.has(key(r.feature, addWeeks(r.week, -1), r.user_hash)))
-          bump(r.feature, r.persona, r.first_day, 'returning_users', 1);
-        // A late week before a week already stored: that week's user is
-        // now returning (unless that week came in this batch too, counted
-        // by the line above when its turn comes).
-        const next = stored.get(
-          key(r.feature, addWeeks(r.week, 1), r.user_hash),
-        );
-        if (
-          next &&
-          !addedKeys.has(key(next.feature, next.week, next.user_hash))
-        )
-          bump(
-            next.feature,
-            next.persona,
-            next.first_day,
-            'returning_users',
-            1,
-          );
-      }
+    const inserted = await withRows<{
+      feature: string;
+      week: string;
+      user_hash: string;
+    }>(
+      tx,
+      USER_WEEK_COLUMNS,
+      wanted,
+      `${insertFromV('analytics_user_weeks', USER_WEEK_COLUMNS)}
+       on conflict (feature, week, user_hash) do nothing
+       returning feature, week, user_hash`,
+    );
+    if (inserted.length === 0) return;
+    const addedKeys = new Set(inserted.map(key));
+    const added = wanted.filter(r => addedKeys.has(key(r)));
+    // The neighbouring weeks of the same users (stored earlier or in this
+    // same batch: the rows were just inserted).
+    const neighbours = await withRows<{
+      feature: string;
+      week: string;
+      user_hash: string;
+      first_day: string;
+      persona: string;
+    }>(
+      tx,
+      USER_WEEK_COLUMNS.slice(0, 3),
+      added.flatMap(r => [
+        { feature: r.feature, week: addWeeks(r.week, -1), user_hash: r.user_hash },
+        { feature: r.feature, week: addWeeks(r.week, 1), user_hash: r.user_hash },
+      ]),
+      `select t.feature, t.week, t.user_hash, t.first_day, t.persona
+       from analytics_user_weeks t join v on t.feature = v.feature
+         and t.week = v.week and t.user_hash = v.user_hash`,
+    );
+    const stored = new Map(neighbours.map(n => [key(n), n]));
+    for (const r of added) {
+      bump(r.feature, r.persona, r.first_day, 'week_users', 1);
+      // Back after the week before: a returning user this week.
+      if (stored.has(key({ ...r, week: addWeeks(r.week, -1) })))
+        bump(r.feature, r.persona, r.first_day, 'returning_users', 1);
+      // A late week before a week already stored: that week's user is
+      // now returning (unless that week came in this batch too, counted
+      // by the line above when its turn comes).
+      const next = stored.get(key({ ...r, week: addWeeks(r.week, 1) }));
+      if (next && !addedKeys.has(key(next)))
+        bump(next.feature, next.persona, next.first_day, 'returning_users', 1);
     }
   }
 
