@@ -96,7 +96,7 @@ async function withRows<T = any>(
   columns: readonly Column[],
   rows: ReadonlyArray<Record<string, unknown>>,
   statement: string,
-  extra: unknown[] = [],
+  extra: Knex.RawBinding[] = [],
 ): Promise<T[]> {
   if (rows.length === 0) return [];
   if (tx.client.config.client === 'pg') {
@@ -112,8 +112,15 @@ async function withRows<T = any>(
   const out: T[] = [];
   for (const part of chunks(tx, [...rows])) {
     const result = await tx.raw(
-      `with v(${names}) as (values ${part.map(() => row).join(', ')}) ${statement}`,
-      [...part.flatMap(r => columns.map(([n]) => r[n] ?? null)), ...extra],
+      `with v(${names}) as (values ${part
+        .map(() => row)
+        .join(', ')}) ${statement}`,
+      [
+        ...part.flatMap(r =>
+          columns.map(([n]) => (r[n] ?? null) as Knex.RawBinding),
+        ),
+        ...extra,
+      ],
     );
     if (Array.isArray(result)) out.push(...result);
   }
@@ -562,8 +569,16 @@ export class AnalyticsStore {
       tx,
       USER_WEEK_COLUMNS.slice(0, 3),
       added.flatMap(r => [
-        { feature: r.feature, week: addWeeks(r.week, -1), user_hash: r.user_hash },
-        { feature: r.feature, week: addWeeks(r.week, 1), user_hash: r.user_hash },
+        {
+          feature: r.feature,
+          week: addWeeks(r.week, -1),
+          user_hash: r.user_hash,
+        },
+        {
+          feature: r.feature,
+          week: addWeeks(r.week, 1),
+          user_hash: r.user_hash,
+        },
       ]),
       `select t.feature, t.week, t.user_hash, t.first_day, t.persona
        from analytics_user_weeks t join v on t.feature = v.feature
