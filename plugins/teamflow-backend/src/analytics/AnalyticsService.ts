@@ -319,7 +319,9 @@ export class AnalyticsService {
     for (const r of rows) {
       if (!visible.has(r.feature)) continue;
       const key = `${r.feature}\u0000${r.persona}`;
-      groups.set(key, [...(groups.get(key) ?? []), r]);
+      const list = groups.get(key);
+      if (list) list.push(r);
+      else groups.set(key, [r]);
     }
     // Targeted personas appear even where nobody of them used the feature.
     const targetPairs: Array<[string, string]> = [];
@@ -335,6 +337,13 @@ export class AnalyticsService {
       if (!groups.has(`${f}\u0000${p}`)) groups.set(`${f}\u0000${p}`, []);
 
     const trendFrom = addWeeks(toWeek, -(trendWeeks - 1));
+    // The trend's weeks, and the window's weeks each with the week before
+    // (the ones retention compares with), worked out once for every pair.
+    const trend: string[] = [];
+    for (let w = trendFrom; w <= toWeek; w = addWeeks(w, 1)) trend.push(w);
+    const before: string[] = [];
+    for (let w = fromWeek; w <= toWeek; w = addWeeks(w, 1))
+      before.push(addWeeks(w, -1));
     const usage: FeatureUsage[] = [];
     const thisWeek: UsageResponse['thisWeek'] = [];
     for (const [key, list] of groups) {
@@ -344,14 +353,14 @@ export class AnalyticsService {
       const sum = (k: keyof WeekRow) =>
         inWindow.reduce((s, r) => s + (r[k] as number), 0);
       let priorUsers = 0;
-      for (let w = fromWeek; w <= toWeek; w = addWeeks(w, 1))
-        priorUsers += byWeek.get(addWeeks(w, -1))?.weekUsers ?? 0;
+      for (const w of before) priorUsers += byWeek.get(w)?.weekUsers ?? 0;
       const successes = sum('successes');
       const failures = sum('failures');
       const scores = sum('scores');
-      const weekly: Array<{ week: string; activeUsers: number }> = [];
-      for (let w = trendFrom; w <= toWeek; w = addWeeks(w, 1))
-        weekly.push({ week: w, activeUsers: byWeek.get(w)?.weekUsers ?? 0 });
+      const weekly = trend.map(w => ({
+        week: w,
+        activeUsers: byWeek.get(w)?.weekUsers ?? 0,
+      }));
       usage.push({
         feature,
         persona,
