@@ -5,3 +5,4 @@
  */
 export * from './org';
 export * from './service';
+export * from './rows';

@@ -10,6 +10,7 @@ import {
   weekOf,
 } from '@teamflow/plugin-teamflow-common';
 import { AnalyticsMessage } from './segment';
+import { insertFromRows, withRows } from '@teamflow/plugin-teamflow-node';
 
 const migrationsDir = resolvePackagePath(
   '@teamflow/plugin-teamflow-backend',
@@ -73,8 +74,6 @@ const COUNTERS = [
   'scores',
 ] as const;
 
-type Column = readonly [name: string, type: 'text' | 'float8' | 'int' | 'bool'];
-
 function chunks<T>(db: Knex, rows: T[]) {
   const size = chunkSize(db);
   const out: T[][] = [];
@@ -82,101 +81,37 @@ function chunks<T>(db: Knex, rows: T[]) {
   return out;
 }
 
-/**
- * Runs `statement` with `rows` as the table `v` (of `columns`), named in a
- * WITH clause put before it; `extra` binds the statement's own `?`s. On
- * PostgreSQL the rows go as one JSON value read by `json_to_recordset`: a
- * batch of 500 calls as a few thousand bound values was most of what the
- * database spent parsing, planning and joining, one value is not. On SQLite
- * they go as VALUES lists, in chunks under its limits. Returns the rows the
- * statement returns.
- */
-async function withRows<T = any>(
-  tx: Knex | Knex.Transaction,
-  columns: readonly Column[],
-  rows: ReadonlyArray<Record<string, unknown>>,
-  statement: string,
-  extra: Knex.RawBinding[] = [],
-): Promise<T[]> {
-  if (rows.length === 0) return [];
-  if (tx.client.config.client === 'pg') {
-    const typed = columns.map(([n, t]) => `"${n}" ${t}`).join(', ');
-    const result = await tx.raw(
-      `with v as (select * from json_to_recordset(?::json) as x(${typed})) ${statement}`,
-      [JSON.stringify(rows), ...extra],
-    );
-    return result.rows;
-  }
-  const names = columns.map(([n]) => `"${n}"`).join(', ');
-  const row = `(${columns.map(() => '?').join(', ')})`;
-  const out: T[] = [];
-  for (const part of chunks(tx, [...rows])) {
-    const result = await tx.raw(
-      `with v(${names}) as (values ${part
-        .map(() => row)
-        .join(', ')}) ${statement}`,
-      [
-        ...part.flatMap(r =>
-          columns.map(([n]) => (r[n] ?? null) as Knex.RawBinding),
-        ),
-        ...extra,
-      ],
-    );
-    if (Array.isArray(result)) out.push(...result);
-  }
-  return out;
-}
-
-const EVENT_COLUMNS = [
-  ['source', 'text'],
-  ['message_id', 'text'],
-  ['type', 'text'],
-  ['user_hash', 'text'],
-  ['event', 'text'],
-  ['timestamp', 'float8'],
-  ['received_at', 'float8'],
-  ['matched', 'bool'],
-] as const;
-const USER_COLUMNS = [
-  ['user_hash', 'text'],
-  ['traits', 'text'],
-  ['persona', 'text'],
-  ['updated_at', 'float8'],
-] as const;
-const FEATURE_USER_COLUMNS = [
-  ['feature', 'text'],
-  ['user_hash', 'text'],
-  ['first_day', 'text'],
-  ['persona', 'text'],
-] as const;
-const USER_WEEK_COLUMNS = [
-  ['feature', 'text'],
-  ['week', 'text'],
-  ['user_hash', 'text'],
-  ['first_day', 'text'],
-  ['persona', 'text'],
-] as const;
-const DAILY_COLUMNS = [
-  ['feature', 'text'],
-  ['persona', 'text'],
-  ['day', 'text'],
-  ['week', 'text'],
-  ['events', 'int'],
-  ['week_users', 'int'],
-  ['returning_users', 'int'],
-  ['new_users', 'int'],
-  ['successes', 'int'],
-  ['failures', 'int'],
-  ['score_sum', 'float8'],
-  ['scores', 'int'],
-] as const;
-
-/** `insert into table (columns) select columns from v` (the WITH's rows). */
-const insertFromV = (table: string, columns: readonly Column[]) => {
-  const names = columns.map(([n]) => `"${n}"`).join(', ');
-  // `where true`: SQLite reads an ON CONFLICT after a bare FROM as a join's.
-  return `insert into ${table} (${names}) select ${names} from v where true`;
+const EVENTS = {
+  table: 'analytics_events',
+  columns: [
+    'source',
+    'message_id',
+    'type',
+    'user_hash',
+    'event',
+    'timestamp',
+    'received_at',
+    'matched',
+  ],
 };
+const USERS = {
+  table: 'analytics_users',
+  columns: ['user_hash', 'traits', 'persona', 'updated_at'],
+};
+const FEATURE_USERS = {
+  table: 'analytics_feature_users',
+  columns: ['feature', 'user_hash', 'first_day', 'persona'],
+};
+const USER_WEEKS = {
+  table: 'analytics_user_weeks',
+  columns: ['feature', 'week', 'user_hash', 'first_day', 'persona'],
+};
+const DAILY = {
+  table: 'analytics_daily',
+  columns: ['feature', 'persona', 'day', 'week', ...COUNTERS],
+};
+const insertFromV = (v: { table: string; columns: readonly string[] }) =>
+  insertFromRows(v.table, v.columns);
 
 /**
  * Product analytics storage: raw events (idempotency and the retention
@@ -215,7 +150,6 @@ export class AnalyticsStore {
       );
       const inserted = await withRows<{ message_id: string }>(
         tx,
-        EVENT_COLUMNS,
         unique.map(m => ({
           source,
           message_id: m.messageId,
@@ -231,7 +165,8 @@ export class AnalyticsStore {
             model.match(m.event).length === 0
           ),
         })),
-        `${insertFromV('analytics_events', EVENT_COLUMNS)}
+        EVENTS,
+        `${insertFromV(EVENTS)}
          on conflict (source, message_id) do nothing returning message_id`,
       );
       const fresh = new Set(inserted.map(r => r.message_id));
@@ -240,11 +175,8 @@ export class AnalyticsStore {
       // The persona each waiting event's user has now, to count it with later.
       await withRows(
         tx,
-        [
-          ['message_id', 'text'],
-          ['persona', 'text'],
-        ],
         waiting.map(w => ({ message_id: w.messageId, persona: w.persona })),
+        { table: 'analytics_events', columns: ['message_id', 'persona'] },
         `update analytics_events set persona = v.persona from v
          where analytics_events.source = ? and analytics_events.message_id = v.message_id`,
         [source],
@@ -275,8 +207,8 @@ export class AnalyticsStore {
     >();
     const known = await withRows(
       tx,
-      [['user_hash', 'text']],
       hashes.map(user_hash => ({ user_hash })),
+      { table: 'analytics_users', columns: ['user_hash'] },
       `select t.user_hash, t.traits, t.persona
        from analytics_users t join v on t.user_hash = v.user_hash`,
     );
@@ -360,14 +292,14 @@ export class AnalyticsStore {
     const changedUsers = [...users].filter(([, u]) => u.changed);
     await withRows(
       tx,
-      USER_COLUMNS,
       changedUsers.map(([hash, u]) => ({
         user_hash: hash,
         traits: JSON.stringify(u.traits),
         persona: u.persona,
         updated_at: Date.now(),
       })),
-      `${insertFromV('analytics_users', USER_COLUMNS)}
+      USERS,
+      `${insertFromV(USERS)}
        on conflict (user_hash) do update set traits = excluded.traits,
          persona = excluded.persona, updated_at = excluded.updated_at`,
     );
@@ -383,9 +315,9 @@ export class AnalyticsStore {
       .map(([, row]) => row);
     await withRows(
       tx,
-      DAILY_COLUMNS,
       rows.map(r => ({ ...r, week: weekOf(r.day) })),
-      `${insertFromV('analytics_daily', DAILY_COLUMNS)}
+      DAILY,
+      `${insertFromV(DAILY)}
        on conflict (feature, persona, day) do update set ${COUNTERS.map(
          c => `${c} = analytics_daily.${c} + excluded.${c}`,
        ).join(', ')}`,
@@ -478,9 +410,9 @@ export class AnalyticsStore {
     });
     const inserted = await withRows<{ feature: string; user_hash: string }>(
       tx,
-      FEATURE_USER_COLUMNS,
       wanted,
-      `${insertFromV('analytics_feature_users', FEATURE_USER_COLUMNS)}
+      FEATURE_USERS,
+      `${insertFromV(FEATURE_USERS)}
        on conflict (feature, user_hash) do nothing returning feature, user_hash`,
     );
     const isNew = new Set(inserted.map(key));
@@ -499,8 +431,8 @@ export class AnalyticsStore {
       persona: string;
     }>(
       tx,
-      FEATURE_USER_COLUMNS,
       known,
+      FEATURE_USERS,
       `select t.feature, t.user_hash, t.first_day, t.persona
        from analytics_feature_users t join v
          on t.feature = v.feature and t.user_hash = v.user_hash
@@ -511,8 +443,8 @@ export class AnalyticsStore {
     const earlier = stored.map(x => byKey.get(key(x))!);
     await withRows(
       tx,
-      FEATURE_USER_COLUMNS,
       earlier,
+      FEATURE_USERS,
       `update analytics_feature_users set first_day = v.first_day, persona = v.persona
        from v where analytics_feature_users.feature = v.feature
          and analytics_feature_users.user_hash = v.user_hash`,
@@ -548,9 +480,9 @@ export class AnalyticsStore {
       user_hash: string;
     }>(
       tx,
-      USER_WEEK_COLUMNS,
       wanted,
-      `${insertFromV('analytics_user_weeks', USER_WEEK_COLUMNS)}
+      USER_WEEKS,
+      `${insertFromV(USER_WEEKS)}
        on conflict (feature, week, user_hash) do nothing
        returning feature, week, user_hash`,
     );
@@ -567,7 +499,6 @@ export class AnalyticsStore {
       persona: string;
     }>(
       tx,
-      USER_WEEK_COLUMNS.slice(0, 3),
       added.flatMap(r => [
         {
           feature: r.feature,
@@ -580,6 +511,10 @@ export class AnalyticsStore {
           user_hash: r.user_hash,
         },
       ]),
+      {
+        table: 'analytics_user_weeks',
+        columns: ['feature', 'week', 'user_hash'],
+      },
       `select t.feature, t.week, t.user_hash, t.first_day, t.persona
        from analytics_user_weeks t join v on t.feature = v.feature
          and t.week = v.week and t.user_hash = v.user_hash`,

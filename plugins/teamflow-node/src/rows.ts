@@ -1,0 +1,68 @@
+/**
+ * What {@link withRows} needs of a knex instance or transaction (knex's own
+ * types are not a dependency of this package).
+ *
+ * @public
+ */
+export type RowsDatabase = {
+  raw(sql: string, bindings: any[]): PromiseLike<any>;
+  client: { config: { client?: unknown } };
+};
+
+/**
+ * Runs `statement` with `rows` as a table named `v`, declared in a WITH
+ * clause put before it; `columns` are the columns of `table` that `v` has
+ * (with that table's types), and `extra` binds the statement's own `?`s.
+ *
+ * On PostgreSQL the rows go as one JSON value, read back typed with
+ * `json_populate_recordset`: a batch of rows as a multi-row VALUES list is
+ * thousands of bound values for the server to parse and plan, one value is
+ * not (measured: product analytics' ingest 1.5× faster). On SQLite they go as
+ * VALUES lists, in chunks under its limit of bound values. Returns the rows
+ * the statement returns (all chunks'), or none.
+ *
+ * @public
+ */
+export async function withRows<T = any>(
+  db: RowsDatabase,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  v: { table: string; columns: readonly string[] },
+  statement: string,
+  extra: unknown[] = [],
+): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const names = v.columns.map(c => `"${c}"`).join(', ');
+  if (db.client.config.client === 'pg') {
+    const result = await db.raw(
+      `with v as (select ${names} from json_populate_recordset(null::"${v.table}", ?::json)) ${statement}`,
+      [JSON.stringify(rows), ...extra],
+    );
+    return result.rows;
+  }
+  const row = `(${v.columns.map(() => '?').join(', ')})`;
+  const size = Math.max(1, Math.floor(8000 / v.columns.length));
+  const out: T[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    const part = rows.slice(i, i + size);
+    const result = await db.raw(
+      `with v(${names}) as (values ${part
+        .map(() => row)
+        .join(', ')}) ${statement}`,
+      [...part.flatMap(r => v.columns.map(c => r[c] ?? null)), ...extra],
+    );
+    if (Array.isArray(result)) out.push(...result);
+  }
+  return out;
+}
+
+/**
+ * `insert into table (columns) select columns from v`, for {@link withRows}:
+ * an ON CONFLICT clause may follow.
+ *
+ * @public
+ */
+export function insertFromRows(table: string, columns: readonly string[]) {
+  const names = columns.map(c => `"${c}"`).join(', ');
+  // `where true`: SQLite reads an ON CONFLICT after a bare FROM as a join's.
+  return `insert into "${table}" (${names}) select ${names} from v where true`;
+}
