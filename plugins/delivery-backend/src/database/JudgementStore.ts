@@ -18,6 +18,20 @@ import {
   num,
   rollupColumns,
 } from './rows';
+import { insertFromRows, withRows } from '@teamflow/plugin-teamflow-node';
+
+const LINKS = {
+  table: 'delivery_change_deployments',
+  columns: [
+    'change_id',
+    'environment',
+    'deployment_id',
+    'entity_ref',
+    'lead_time_hours',
+  ],
+};
+const CHANGE_IDS = { table: 'delivery_changes', columns: ['id'] };
+
 /** What judging writes: verdicts, links, shipped flags and the day and week roll-ups. */
 export class JudgementStore extends StoreBase {
   /**
@@ -63,7 +77,10 @@ export class JudgementStore extends StoreBase {
             .where('environment', environment)
             .whereIn('change_id', part)
             .delete();
-      for (const part of chunks(
+      // The larger writes of a judgement take their rows as one value on
+      // PostgreSQL (see withRows).
+      await withRows(
+        tx,
         j.linksAdded.map(c => ({
           change_id: c.changeId,
           environment: c.environment,
@@ -71,20 +88,24 @@ export class JudgementStore extends StoreBase {
           entity_ref: c.entityRef,
           lead_time_hours: c.leadTimeHours,
         })),
-        300,
-      ))
-        await tx('delivery_change_deployments')
-          .insert(part)
-          .onConflict(['change_id', 'environment'])
-          .merge();
-      for (const part of chunks(j.shipped))
-        await tx('delivery_changes')
-          .whereIn('id', part)
-          .update({ shipped: true });
-      for (const part of chunks(j.unshipped))
-        await tx('delivery_changes')
-          .whereIn('id', part)
-          .update({ shipped: false });
+        LINKS,
+        `${insertFromRows(LINKS.table, LINKS.columns)}
+         on conflict (change_id, environment) do update set
+           deployment_id = excluded.deployment_id,
+           entity_ref = excluded.entity_ref,
+           lead_time_hours = excluded.lead_time_hours`,
+      );
+      for (const [ids, shipped] of [
+        [j.shipped, true],
+        [j.unshipped, false],
+      ] as const)
+        await withRows(
+          tx,
+          ids.map(id => ({ id })),
+          CHANGE_IDS,
+          'update delivery_changes set shipped = ? where id in (select id from v)',
+          [shipped],
+        );
 
       // Entity day rows of the dirty pairs, by day.
       const byDay = new Map<string, string[]>();
@@ -117,8 +138,13 @@ export class JudgementStore extends StoreBase {
           recovery_times: JSON.stringify(r.recoveryTimes ?? []),
         };
       });
-      for (const part of chunks(rows, 150))
-        await tx('delivery_entity_daily').insert(part);
+      if (rows.length)
+        await withRows(
+          tx,
+          rows,
+          { table: 'delivery_entity_daily', columns: Object.keys(rows[0]) },
+          insertFromRows('delivery_entity_daily', Object.keys(rows[0])),
+        );
       await this.rebuildTeamDays(tx, [...teams], [...byDay.keys()]);
     });
   }
