@@ -21,63 +21,12 @@ export function sampleStats(samples: number[]) {
   };
 }
 
-// The client of measureRequests below, for a worker thread (plain JavaScript: a worker
-// does not load the TypeScript transform).
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { base, paths, warmUp } = workerData;
-async function run(p) {
-  const start = performance.now();
-  const res = await fetch(base + p);
-  const body = await res.arrayBuffer();
-  if (!res.ok)
-    throw new Error(p + ': ' + res.status + ' ' + Buffer.from(body).toString());
-  return [performance.now() - start, body.byteLength];
-}
-(async () => {
-  for (const p of paths.slice(0, warmUp)) await run(p);
-  const samples = [];
-  let maxBytes = 0;
-  for (const p of paths) {
-    const [ms, size] = await run(p);
-    samples.push(ms);
-    maxBytes = Math.max(maxBytes, size);
-  }
-  parentPort.postMessage({ samples, maxBytes });
-})().catch(e => parentPort.postMessage({ error: String(e) }));
-`;
-
 /**
- * Times GET requests to `base + path` after `warmUp` untimed ones: median and
- * p95 of the wall time including reading the body, and the largest body.
- * With `clientThread`, the requests are sent and read from a worker thread,
- * as a browser would from elsewhere: reading a large answer then does not
- * take turns with the server's own work on one event loop and one heap.
- *
- * @public
+ * The client of {@link measureRequests}: the samples and the largest body.
+ * Self-contained (no imports, nothing from around it): a worker thread runs
+ * it from its source text.
  */
-export async function measureRequests(
-  base: string,
-  paths: string[],
-  warmUp = 3,
-  options: { clientThread?: boolean } = {},
-) {
-  if (options.clientThread) {
-    const { samples, maxBytes } = await new Promise<{
-      samples: number[];
-      maxBytes: number;
-    }>((resolve, reject) => {
-      const worker = new Worker(CLIENT, {
-        eval: true,
-        workerData: { base, paths, warmUp },
-      });
-      worker.once('message', m =>
-        m.error ? reject(new Error(m.error)) : resolve(m),
-      );
-      worker.once('error', reject);
-    });
-    return { ...sampleStats(samples), maxBytes };
-  }
+async function timeRequests(base: string, paths: string[], warmUp: number) {
   const run = async (p: string) => {
     const start = performance.now();
     const res = await fetch(`${base}${p}`);
@@ -95,6 +44,42 @@ export async function measureRequests(
     samples.push(ms);
     maxBytes = Math.max(maxBytes, size);
   }
+  return { samples, maxBytes };
+}
+
+/**
+ * Times GET requests to `base + path` after `warmUp` untimed ones: median and
+ * p95 of the wall time including reading the body, and the largest body.
+ * With `clientThread`, the requests are sent and read from a worker thread,
+ * as a browser would from elsewhere: reading a large answer then does not
+ * take turns with the server's own work on one event loop and one heap.
+ *
+ * @public
+ */
+export async function measureRequests(
+  base: string,
+  paths: string[],
+  warmUp = 3,
+  options: { clientThread?: boolean } = {},
+) {
+  const { samples, maxBytes } = options.clientThread
+    ? await new Promise<{ samples: number[]; maxBytes: number }>(
+        (resolve, reject) => {
+          const worker = new Worker(
+            `const { parentPort, workerData: w } = require('node:worker_threads');
+             (${timeRequests.toString()})(w.base, w.paths, w.warmUp).then(
+               r => parentPort.postMessage(r),
+               e => parentPort.postMessage({ error: String(e) }),
+             );`,
+            { eval: true, workerData: { base, paths, warmUp } },
+          );
+          worker.once('message', m =>
+            m.error ? reject(new Error(m.error)) : resolve(m),
+          );
+          worker.once('error', reject);
+        },
+      )
+    : await timeRequests(base, paths, warmUp);
   return { ...sampleStats(samples), maxBytes };
 }
 

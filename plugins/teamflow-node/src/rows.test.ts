@@ -29,7 +29,7 @@ describe.each(databases.eachSupportedId())('withRows on %s', dbId => {
       db,
       rows,
       v,
-      `${insertFromRows('counts', v.columns)}
+      `${insertFromRows(v)}
        on conflict (name) do nothing returning name`,
     );
     expect(inserted).toHaveLength(5000);
@@ -43,7 +43,7 @@ describe.each(databases.eachSupportedId())('withRows on %s', dbId => {
         { name: 'new-b', n: 8, share: 1.5, seen: false, note: 'b' },
       ],
       v,
-      `${insertFromRows('counts', v.columns)}
+      `${insertFromRows(v)}
        on conflict (name) do update set n = counts.n + excluded.n
        returning name, n`,
     );

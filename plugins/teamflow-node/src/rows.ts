@@ -56,13 +56,16 @@ export async function withRows<T = any>(
 }
 
 /**
- * `insert into table (columns) select columns from v`, for {@link withRows}:
- * an ON CONFLICT clause may follow.
+ * `insert into table (columns) select columns from v`, for {@link withRows}
+ * with the same `v`: an ON CONFLICT clause may follow.
  *
  * @public
  */
-export function insertFromRows(table: string, columns: readonly string[]) {
-  const names = columns.map(c => `"${c}"`).join(', ');
+export function insertFromRows(v: {
+  table: string;
+  columns: readonly string[];
+}) {
+  const names = v.columns.map(c => `"${c}"`).join(', ');
   // `where true`: SQLite reads an ON CONFLICT after a bare FROM as a join's.
-  return `insert into "${table}" (${names}) select ${names} from v where true`;
+  return `insert into "${v.table}" (${names}) select ${names} from v where true`;
 }

@@ -89,7 +89,7 @@ export class JudgementStore extends StoreBase {
           lead_time_hours: c.leadTimeHours,
         })),
         LINKS,
-        `${insertFromRows(LINKS.table, LINKS.columns)}
+        `${insertFromRows(LINKS)}
          on conflict (change_id, environment) do update set
            deployment_id = excluded.deployment_id,
            entity_ref = excluded.entity_ref,
@@ -138,13 +138,13 @@ export class JudgementStore extends StoreBase {
           recovery_times: JSON.stringify(r.recoveryTimes ?? []),
         };
       });
-      if (rows.length)
-        await withRows(
-          tx,
-          rows,
-          { table: 'delivery_entity_daily', columns: Object.keys(rows[0]) },
-          insertFromRows('delivery_entity_daily', Object.keys(rows[0])),
-        );
+      if (rows.length) {
+        const daily = {
+          table: 'delivery_entity_daily',
+          columns: Object.keys(rows[0]),
+        };
+        await withRows(tx, rows, daily, insertFromRows(daily));
+      }
       await this.rebuildTeamDays(tx, [...teams], [...byDay.keys()]);
     });
   }

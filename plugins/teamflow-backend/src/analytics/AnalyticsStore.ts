@@ -110,8 +110,6 @@ const DAILY = {
   table: 'analytics_daily',
   columns: ['feature', 'persona', 'day', 'week', ...COUNTERS],
 };
-const insertFromV = (v: { table: string; columns: readonly string[] }) =>
-  insertFromRows(v.table, v.columns);
 
 /**
  * Product analytics storage: raw events (idempotency and the retention
@@ -166,7 +164,7 @@ export class AnalyticsStore {
           ),
         })),
         EVENTS,
-        `${insertFromV(EVENTS)}
+        `${insertFromRows(EVENTS)}
          on conflict (source, message_id) do nothing returning message_id`,
       );
       const fresh = new Set(inserted.map(r => r.message_id));
@@ -299,7 +297,7 @@ export class AnalyticsStore {
         updated_at: Date.now(),
       })),
       USERS,
-      `${insertFromV(USERS)}
+      `${insertFromRows(USERS)}
        on conflict (user_hash) do update set traits = excluded.traits,
          persona = excluded.persona, updated_at = excluded.updated_at`,
     );
@@ -317,7 +315,7 @@ export class AnalyticsStore {
       tx,
       rows.map(r => ({ ...r, week: weekOf(r.day) })),
       DAILY,
-      `${insertFromV(DAILY)}
+      `${insertFromRows(DAILY)}
        on conflict (feature, persona, day) do update set ${COUNTERS.map(
          c => `${c} = analytics_daily.${c} + excluded.${c}`,
        ).join(', ')}`,
@@ -412,7 +410,7 @@ export class AnalyticsStore {
       tx,
       wanted,
       FEATURE_USERS,
-      `${insertFromV(FEATURE_USERS)}
+      `${insertFromRows(FEATURE_USERS)}
        on conflict (feature, user_hash) do nothing returning feature, user_hash`,
     );
     const isNew = new Set(inserted.map(key));
@@ -482,7 +480,7 @@ export class AnalyticsStore {
       tx,
       wanted,
       USER_WEEKS,
-      `${insertFromV(USER_WEEKS)}
+      `${insertFromRows(USER_WEEKS)}
        on conflict (feature, week, user_hash) do nothing
        returning feature, week, user_hash`,
     );

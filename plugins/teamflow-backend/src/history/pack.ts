@@ -86,7 +86,7 @@ export function unpackSnapshot(text: string): OrgSnapshot {
   p.components.forEach((c, i) => {
     owners[c] = p.owners[i] < 0 ? null : p.refs[p.owners[i]];
   });
-  const edges: OrgSnapshot['edges'] = new Array(p.edges.length / 5);
+  const edges: OrgSnapshot['edges'] = [];
   for (let i = 0; i < p.edges.length; i += 5) {
     const weight = p.edges[i + 4];
     const flags = p.edges[i + 3];
@@ -101,7 +101,7 @@ export function unpackSnapshot(text: string): OrgSnapshot {
     };
     if (weight >= 0) edge.weight = weight;
     if ((flags & 4) === 4) edge.coaching = true;
-    edges[i / 5] = edge;
+    edges.push(edge);
   }
   const load: OrgSnapshot['load'] = [];
   for (let i = 0; i < p.load.length; i += 3)
