@@ -7,8 +7,11 @@
  *   yarn workspace @teamflow/plugin-teamflow-backend bench
  *   TEAMFLOW_BENCH_DATABASE=postgresql://… (default: a SQLite file in the OS temp directory)
  *   TEAMFLOW_BENCH_EVENTS=100000 (events ingested)
+ *   TEAMFLOW_BENCH_CPUPROF=file (a V8 CPU profile of the ingest phase)
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import inspector from 'node:inspector';
 import { AddressInfo } from 'node:net';
 import express from 'express';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
@@ -195,6 +198,15 @@ async function main() {
       spent.set(key, entry);
     });
   }
+  // TEAMFLOW_BENCH_CPUPROF=file: a V8 CPU profile of the ingest phase.
+  const cpu = process.env.TEAMFLOW_BENCH_CPUPROF
+    ? new inspector.Session()
+    : undefined;
+  if (cpu) {
+    cpu.connect();
+    await new Promise(r => cpu.post('Profiler.enable', () => r(undefined)));
+    await new Promise(r => cpu.post('Profiler.start', () => r(undefined)));
+  }
   start = performance.now();
   let accepted = 0;
   // Several senders at once, as a source's workers would.
@@ -211,6 +223,16 @@ async function main() {
     }),
   );
   const ingestSeconds = (performance.now() - start) / 1000;
+  if (cpu)
+    await new Promise(r =>
+      cpu.post('Profiler.stop', (_e, { profile }) => {
+        fs.writeFileSync(
+          process.env.TEAMFLOW_BENCH_CPUPROF!,
+          JSON.stringify(profile),
+        );
+        r(undefined);
+      }),
+    );
   for (const [sql, { n, ms }] of [...spent].sort((a, b) => b[1].ms - a[1].ms))
     console.error(`${Math.round(ms)} ms in ${n}× ${sql}`);
   db.knex.removeAllListeners('query');

@@ -487,6 +487,21 @@ export class AnalyticsStore {
     if (inserted.length === 0) return;
     const addedKeys = new Set(inserted.map(key));
     const added = wanted.filter(r => addedKeys.has(key(r)));
+    // Two batches adding neighbouring weeks of one user at once would each
+    // miss the other's uncommitted week, and the later week's user would
+    // never count as returning. On PostgreSQL a batch holds a lock per
+    // feature × user whose week it added (taken in one order: no deadlock),
+    // so of two such batches the second reads the neighbours after the
+    // first committed. SQLite has one writer at a time.
+    if (tx.client.config.client === 'pg')
+      await withRows(
+        tx,
+        added.map(r => ({ feature: r.feature, user_hash: r.user_hash })),
+        { table: 'analytics_feature_users', columns: ['feature', 'user_hash'] },
+        `select count(pg_advisory_xact_lock(k)) from (
+           select distinct hashtextextended(feature || ' ' || user_hash, 0) as k
+           from v order by k) ordered`,
+      );
     // The neighbouring weeks of the same users (stored earlier or in this
     // same batch: the rows were just inserted).
     const neighbours = await withRows<{

@@ -417,6 +417,73 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     }
   });
 
+  it('counts users coming back when their two weeks arrive at once, in two concurrent batches', async () => {
+    const knex = await databases.init(dbId);
+    const server = await start(knex);
+    const users = Array.from({ length: 200 }, (_, i) => `user-race-${i}`);
+    await send(server, 'batch', {
+      batch: users.map(u => identify(u, { segment: 'family' }, weekA - DAY)),
+    });
+    const weekOfUse = (t: number) => ({
+      batch: users.map(u => track({ userId: u }, 'Reorder Clicked', t + DAY)),
+    });
+    // Every user first used it a week before A: the batches below find
+    // each user's first use stored and do not wait on each other for it.
+    expect((await send(server, 'batch', weekOfUse(monday(3)))).status).toBe(
+      200,
+    );
+    // Week A's and week B's use, one batch each, in the order that loses a
+    // count if nothing prevents it: A reads its neighbouring weeks, B adds
+    // and reads its own while A has not committed (on PostgreSQL A is held
+    // at its daily counters by a row another transaction is inserting),
+    // then A commits. SQLite writes one transaction at a time.
+    const pg = knex.client.config.client === 'pg';
+    const holder = pg ? await knex.transaction() : undefined;
+    const dayA = new Date(weekA + DAY).toISOString().slice(0, 10);
+    await holder?.('analytics_daily').insert({
+      feature: 'feature:default/reorder',
+      persona: 'persona:default/family',
+      day: dayA,
+      week: weekOf(dayA),
+    });
+    const sentA = send(server, 'batch', weekOfUse(weekA)).then(r => r);
+    // Waits until `n` ingest statements wait for a lock, or `done` settled.
+    const waitForLocks = async (n: number, done?: Promise<unknown>) => {
+      let settled = false;
+      done?.then(() => (settled = true));
+      for (;;) {
+        const [row] = await knex('pg_stat_activity')
+          .count('* as n')
+          .where({ wait_event_type: 'Lock' })
+          .andWhere('query', 'like', '%analytics%');
+        if (settled || Number(row.n) >= n) return;
+        await new Promise(r => setTimeout(r, 20));
+      }
+    };
+    let sentB;
+    if (pg) {
+      await waitForLocks(1);
+      sentB = send(server, 'batch', weekOfUse(weekB)).then(r => r);
+      // B either finishes, or waits for A.
+      await waitForLocks(2, sentB);
+      await holder!.rollback();
+    }
+    const sent = [
+      await sentA,
+      await (sentB ?? send(server, 'batch', weekOfUse(weekB))),
+    ];
+    expect(sent.map(r => r.status)).toEqual([200, 200]);
+    const [reorder] = (await figures(server)).filter(
+      f => f.key === 'reorder × family',
+    );
+    // Every user of A came back in B, and A's from the week before.
+    expect(reorder).toMatchObject({
+      lastTwoWeeks: [200, 200],
+      retention: 1,
+      newUsers: 0,
+    });
+  });
+
   it('draws a North Star tree from a fed series and the HEART figures, with the teams that move it', async () => {
     const server = await start(await databases.init(dbId));
     await send(server, 'batch', { batch: history });
