@@ -336,7 +336,9 @@ export class AnalyticsStore {
     const names: string[] = (
       await this.db('analytics_events')
         .distinct('event')
-        .where({ matched: false, type: 'track' })
+        // As the partial index states it, for the planner to use it.
+        .whereRaw('matched = false')
+        .where({ type: 'track' })
         .whereNotNull('event')
     ).map((r: { event: string }) => r.event);
     const now = names.filter(n => model.match(n).length > 0);
@@ -356,7 +358,8 @@ export class AnalyticsStore {
               ['source', 'message_id'],
               tx('analytics_events')
                 .select('source', 'message_id')
-                .where({ matched: false, type: 'track' })
+                .whereRaw('matched = false')
+                .where({ type: 'track' })
                 .whereIn('event', part)
                 .limit(page),
             )
@@ -414,39 +417,57 @@ export class AnalyticsStore {
        on conflict (feature, user_hash) do nothing returning feature, user_hash`,
     );
     const isNew = new Set(inserted.map(key));
+    const byKey = new Map(wanted.map(r => [key(r), r]));
     for (const r of wanted)
       if (isNew.has(key(r)))
         bump(r.feature, r.persona, r.first_day, 'new_users', 1);
     const known = wanted.filter(r => !isNew.has(key(r)));
     // A use older than the known first one arrived late: the first use
-    // moves. On PostgreSQL the rows are locked and the condition checked
-    // again on their latest version, so the counts moved are the stored ones.
-    const pg = tx.client.config.client === 'pg';
-    const stored = await withRows<{
+    // moves, and the counts move from the stored first use (`stored`, its
+    // values before the change) to the new one.
+    let stored: Array<{
       feature: string;
       user_hash: string;
       first_day: string;
       persona: string;
-    }>(
-      tx,
-      known,
-      FEATURE_USERS,
-      `select t.feature, t.user_hash, t.first_day, t.persona
-       from analytics_feature_users t join v
-         on t.feature = v.feature and t.user_hash = v.user_hash
-       where v.first_day < t.first_day${pg ? ' for update of t' : ''}`,
-    );
-    if (stored.length === 0) return;
-    const byKey = new Map(wanted.map(r => [key(r), r]));
-    const earlier = stored.map(x => byKey.get(key(x))!);
-    await withRows(
-      tx,
-      earlier,
-      FEATURE_USERS,
-      `update analytics_feature_users set first_day = v.first_day, persona = v.persona
-       from v where analytics_feature_users.feature = v.feature
-         and analytics_feature_users.user_hash = v.user_hash`,
-    );
+    }>;
+    if (tx.client.config.client === 'pg') {
+      // One statement: the rows are locked and the condition checked again
+      // on their latest version by FOR UPDATE, and the values before the
+      // change are those the subquery read.
+      stored = await withRows(
+        tx,
+        known,
+        FEATURE_USERS,
+        `update analytics_feature_users t
+           set first_day = old.new_day, persona = old.new_persona
+         from (select o.feature, o.user_hash, o.first_day, o.persona,
+                 v.first_day as new_day, v.persona as new_persona
+               from analytics_feature_users o join v
+                 on o.feature = v.feature and o.user_hash = v.user_hash
+               where v.first_day < o.first_day for update of o) old
+         where t.feature = old.feature and t.user_hash = old.user_hash
+         returning old.feature, old.user_hash, old.first_day, old.persona`,
+      );
+    } else {
+      stored = await withRows(
+        tx,
+        known,
+        FEATURE_USERS,
+        `select t.feature, t.user_hash, t.first_day, t.persona
+         from analytics_feature_users t join v
+           on t.feature = v.feature and t.user_hash = v.user_hash
+         where v.first_day < t.first_day`,
+      );
+      await withRows(
+        tx,
+        stored.map(x => byKey.get(key(x))!),
+        FEATURE_USERS,
+        `update analytics_feature_users set first_day = v.first_day, persona = v.persona
+         from v where analytics_feature_users.feature = v.feature
+           and analytics_feature_users.user_hash = v.user_hash`,
+      );
+    }
     for (const x of stored) {
       const r = byKey.get(key(x))!;
       bump(x.feature, x.persona, x.first_day, 'new_users', -1);
@@ -472,77 +493,98 @@ export class AnalyticsStore {
       const [feature, week, user_hash] = k.split('\u0000');
       return { feature, week, user_hash, first_day: v.day, persona: v.persona };
     });
-    const inserted = await withRows<{
-      feature: string;
-      week: string;
-      user_hash: string;
-    }>(
-      tx,
-      wanted,
-      USER_WEEKS,
-      `${insertFromRows(USER_WEEKS)}
-       on conflict (feature, week, user_hash) do nothing
-       returning feature, week, user_hash`,
-    );
-    if (inserted.length === 0) return;
-    const addedKeys = new Set(inserted.map(key));
-    const added = wanted.filter(r => addedKeys.has(key(r)));
-    // Two batches adding neighbouring weeks of one user at once would each
-    // miss the other's uncommitted week, and the later week's user would
-    // never count as returning. On PostgreSQL a batch holds a lock per
-    // feature × user whose week it added (taken in one order: no deadlock),
-    // so of two such batches the second reads the neighbours after the
-    // first committed. SQLite has one writer at a time.
-    if (tx.client.config.client === 'pg')
-      await withRows(
-        tx,
-        added.map(r => ({ feature: r.feature, user_hash: r.user_hash })),
-        { table: 'analytics_feature_users', columns: ['feature', 'user_hash'] },
-        `select count(pg_advisory_xact_lock(k)) from (
-           select distinct hashtextextended(feature || ' ' || user_hash, 0) as k
-           from v order by k) ordered`,
-      );
-    // The neighbouring weeks of the same users (stored earlier or in this
-    // same batch: the rows were just inserted).
-    const neighbours = await withRows<{
+    type Week = {
       feature: string;
       week: string;
       user_hash: string;
       first_day: string;
       persona: string;
-    }>(
-      tx,
-      added.flatMap(r => [
+    };
+    let addedKeys: Set<string>;
+    // Weeks of the same users next to the ones added (`near`), from the
+    // database; `isBefore` also counts the weeks this batch added.
+    let near: Map<string, Week>;
+    if (tx.client.config.client === 'pg') {
+      // Two batches adding neighbouring weeks of one user at once would
+      // each miss the other's uncommitted week, and the later week's user
+      // would never count as returning. A batch holds a lock per feature ×
+      // user of its weeks (taken in one order: no deadlock) before adding
+      // them, so of two such batches the second adds and reads its
+      // neighbours after the first committed. One statement adds the weeks
+      // and reads the neighbours as they were before it.
+      await withRows(
+        tx,
+        wanted,
+        USER_WEEKS,
+        `select count(pg_advisory_xact_lock(k)) from (
+           select distinct hashtextextended(feature || ' ' || user_hash, 0) as k
+           from v order by k) ordered`,
+      );
+      const rows = await withRows<Week & { added: boolean }>(
+        tx,
+        wanted,
+        USER_WEEKS,
+        `, added as (${insertFromRows(USER_WEEKS)}
+           on conflict (feature, week, user_hash) do nothing
+           returning feature, week, user_hash)
+         select true as added, feature, week, user_hash,
+           null as first_day, null as persona from added
+         union all
+         select false, t.feature, t.week, t.user_hash, t.first_day, t.persona
+         from v cross join lateral (values
+             (to_char(v.week::date - 7, 'YYYY-MM-DD')),
+             (to_char(v.week::date + 7, 'YYYY-MM-DD'))) w(week)
+           join analytics_user_weeks t on t.feature = v.feature
+             and t.week = w.week and t.user_hash = v.user_hash`,
+      );
+      addedKeys = new Set(rows.filter(r => r.added).map(key));
+      near = new Map(rows.filter(r => !r.added).map(r => [key(r), r]));
+    } else {
+      // SQLite writes one transaction at a time.
+      const inserted = await withRows<Week>(
+        tx,
+        wanted,
+        USER_WEEKS,
+        `${insertFromRows(USER_WEEKS)}
+         on conflict (feature, week, user_hash) do nothing
+         returning feature, week, user_hash`,
+      );
+      addedKeys = new Set(inserted.map(key));
+      const neighbours = await withRows<Week>(
+        tx,
+        wanted
+          .filter(r => addedKeys.has(key(r)))
+          .flatMap(r => [
+            { ...r, week: addWeeks(r.week, -1) },
+            { ...r, week: addWeeks(r.week, 1) },
+          ]),
         {
-          feature: r.feature,
-          week: addWeeks(r.week, -1),
-          user_hash: r.user_hash,
+          table: 'analytics_user_weeks',
+          columns: ['feature', 'week', 'user_hash'],
         },
-        {
-          feature: r.feature,
-          week: addWeeks(r.week, 1),
-          user_hash: r.user_hash,
-        },
-      ]),
-      {
-        table: 'analytics_user_weeks',
-        columns: ['feature', 'week', 'user_hash'],
-      },
-      `select t.feature, t.week, t.user_hash, t.first_day, t.persona
-       from analytics_user_weeks t join v on t.feature = v.feature
-         and t.week = v.week and t.user_hash = v.user_hash`,
-    );
-    const stored = new Map(neighbours.map(n => [key(n), n]));
+        `select t.feature, t.week, t.user_hash, t.first_day, t.persona
+         from analytics_user_weeks t join v on t.feature = v.feature
+           and t.week = v.week and t.user_hash = v.user_hash`,
+      );
+      near = new Map(
+        neighbours.filter(n => !addedKeys.has(key(n))).map(n => [key(n), n]),
+      );
+    }
+    const added = wanted.filter(r => addedKeys.has(key(r)));
+    const isBefore = (r: Week) => {
+      const before = key({ ...r, week: addWeeks(r.week, -1) });
+      return near.has(before) || addedKeys.has(before);
+    };
     for (const r of added) {
       bump(r.feature, r.persona, r.first_day, 'week_users', 1);
       // Back after the week before: a returning user this week.
-      if (stored.has(key({ ...r, week: addWeeks(r.week, -1) })))
+      if (isBefore(r))
         bump(r.feature, r.persona, r.first_day, 'returning_users', 1);
-      // A late week before a week already stored: that week's user is
-      // now returning (unless that week came in this batch too, counted
-      // by the line above when its turn comes).
-      const next = stored.get(key({ ...r, week: addWeeks(r.week, 1) }));
-      if (next && !addedKeys.has(key(next)))
+      // A late week before a week already stored: that week's user is now
+      // returning (a week after it added by this same batch is counted by
+      // the line above when its turn comes).
+      const next = near.get(key({ ...r, week: addWeeks(r.week, 1) }));
+      if (next)
         bump(next.feature, next.persona, next.first_day, 'returning_users', 1);
     }
   }
