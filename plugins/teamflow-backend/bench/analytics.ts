@@ -8,6 +8,7 @@
  *   TEAMFLOW_BENCH_DATABASE=postgresql://… (default: a SQLite file in the OS temp directory)
  *   TEAMFLOW_BENCH_EVENTS=100000 (events ingested)
  *   TEAMFLOW_BENCH_CPUPROF=file (a V8 CPU profile of the ingest phase)
+ *   TEAMFLOW_BENCH_MIX=live (the last hour's traffic; default: every call a new user-week)
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -162,19 +163,28 @@ async function main() {
         timestamp: new Date(now - 30 * DAY).toISOString(),
       })),
     });
+  // TEAMFLOW_BENCH_MIX=live: the last hour's traffic, each user coming back
+  // to the same feature (a new user-week once, then counters only). The
+  // default is the costliest mix: every call a new week of a feature × user
+  // pair, at times spread over 60 days.
+  const live = process.env.TEAMFLOW_BENCH_MIX === 'live';
   const batches: object[] = [];
   for (let e = 0; e < EVENTS; e += BATCH)
     batches.push({
       batch: Array.from({ length: Math.min(BATCH, EVENTS - e) }, (_, i) => {
         const n = e + i;
+        const user = (n * 7919) % USERS;
+        const feature = live ? (user * 17) % FEATURES : n % FEATURES;
         return {
           type: 'track',
-          userId: `user-${(n * 7919) % USERS}`,
-          event: `Feature ${n % FEATURES} ${n % 5 ? 'Used' : 'Done'}`,
+          userId: `user-${user}`,
+          event: `Feature ${feature} ${n % 5 ? 'Used' : 'Done'}`,
           properties: { plan: 'family', value: n % 100 },
           messageId: `track-${n}`,
           timestamp: new Date(
-            now - ((n * 13) % (60 * 24)) * 3_600_000,
+            live
+              ? now - 60_000 - (n % 3_600) * 1_000
+              : now - ((n * 13) % (60 * 24)) * 3_600_000,
           ).toISOString(),
         };
       }),
@@ -261,6 +271,7 @@ async function main() {
         aggregateRows: rows.length,
         aggregatesWrittenSeconds: Math.round(writeSeconds * 10) / 10,
         ingest: {
+          mix: live ? 'live' : 'new user-weeks',
           events: EVENTS,
           senders,
           seconds: Math.round(ingestSeconds * 10) / 10,

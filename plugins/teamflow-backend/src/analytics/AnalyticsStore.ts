@@ -511,7 +511,7 @@ export class AnalyticsStore {
       // user of its weeks (taken in one order: no deadlock) before adding
       // them, so of two such batches the second adds and reads its
       // neighbours after the first committed. One statement adds the weeks
-      // and reads the neighbours as they were before it.
+      // and reads the neighbours of those it added, as they were before it.
       await withRows(
         tx,
         wanted,
@@ -531,11 +531,11 @@ export class AnalyticsStore {
            null as first_day, null as persona from added
          union all
          select false, t.feature, t.week, t.user_hash, t.first_day, t.persona
-         from v cross join lateral (values
-             (to_char(v.week::date - 7, 'YYYY-MM-DD')),
-             (to_char(v.week::date + 7, 'YYYY-MM-DD'))) w(week)
-           join analytics_user_weeks t on t.feature = v.feature
-             and t.week = w.week and t.user_hash = v.user_hash`,
+         from added a cross join lateral (values
+             (to_char(a.week::date - 7, 'YYYY-MM-DD')),
+             (to_char(a.week::date + 7, 'YYYY-MM-DD'))) w(week)
+           join analytics_user_weeks t on t.feature = a.feature
+             and t.week = w.week and t.user_hash = a.user_hash`,
       );
       addedKeys = new Set(rows.filter(r => r.added).map(key));
       near = new Map(rows.filter(r => !r.added).map(r => [key(r), r]));
