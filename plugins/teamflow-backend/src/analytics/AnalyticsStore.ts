@@ -287,7 +287,10 @@ export class AnalyticsStore {
           weekUse.set(wu, { day, persona });
       }
     }
-    const changedUsers = [...users].filter(([, u]) => u.changed);
+    // Sorted, so concurrent batches take the users' row locks in one order.
+    const changedUsers = [...users]
+      .filter(([, u]) => u.changed)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     await withRows(
       tx,
       changedUsers.map(([hash, u]) => ({
@@ -302,6 +305,24 @@ export class AnalyticsStore {
          persona = excluded.persona, updated_at = excluded.updated_at`,
     );
 
+    // On PostgreSQL a batch holds a lock per feature × user it counts, taken
+    // in one order (no deadlock), until it commits: two batches counting the
+    // same user's use of a feature take turns, and the second reads what the
+    // first wrote. Without it, two batches adding neighbouring weeks of one
+    // user would each miss the other's uncommitted week, and the later week's
+    // user would never count as returning. SQLite has one writer at a time.
+    if (tx.client.config.client === 'pg')
+      await withRows(
+        tx,
+        [...firstUse.keys()].map(k => {
+          const [feature, user_hash] = k.split('\u0000');
+          return { feature, user_hash };
+        }),
+        { table: 'analytics_feature_users', columns: ['feature', 'user_hash'] },
+        `select count(pg_advisory_xact_lock(k)) from (
+           select distinct hashtextextended(feature || ' ' || user_hash, 0) as k
+           from v order by k) ordered`,
+      );
     await this.adoption(tx, firstUse, bump);
     await this.weeks(tx, weekUse, bump);
 
@@ -409,50 +430,56 @@ export class AnalyticsStore {
       const [feature, user_hash] = k.split('\u0000');
       return { feature, user_hash, first_day: v.day, persona: v.persona };
     });
-    const inserted = await withRows<{ feature: string; user_hash: string }>(
-      tx,
-      wanted,
-      FEATURE_USERS,
-      `${insertFromRows(FEATURE_USERS)}
-       on conflict (feature, user_hash) do nothing returning feature, user_hash`,
-    );
-    const isNew = new Set(inserted.map(key));
     const byKey = new Map(wanted.map(r => [key(r), r]));
-    for (const r of wanted)
-      if (isNew.has(key(r)))
-        bump(r.feature, r.persona, r.first_day, 'new_users', 1);
-    const known = wanted.filter(r => !isNew.has(key(r)));
-    // A use older than the known first one arrived late: the first use
-    // moves, and the counts move from the stored first use (`stored`, its
-    // values before the change) to the new one.
-    let stored: Array<{
+    // Stored first uses that a use in this batch precedes (a late arrival):
+    // the first use moves, and the counts move from the stored first use
+    // (`stored`: its values before the change) to the new one.
+    type FirstUse = {
       feature: string;
       user_hash: string;
       first_day: string;
       persona: string;
-    }>;
+    };
+    let isNew: Set<string>;
+    let stored: FirstUse[];
     if (tx.client.config.client === 'pg') {
-      // One statement: the rows are locked and the condition checked again
-      // on their latest version by FOR UPDATE, and the values before the
-      // change are those the subquery read.
-      stored = await withRows(
+      // One statement (the batch holds its pairs' locks, see judge): new
+      // pairs inserted, late first uses found and moved.
+      const rows = await withRows<FirstUse & { added: boolean }>(
         tx,
-        known,
+        wanted,
         FEATURE_USERS,
-        `update analytics_feature_users t
-           set first_day = old.new_day, persona = old.new_persona
-         from (select o.feature, o.user_hash, o.first_day, o.persona,
-                 v.first_day as new_day, v.persona as new_persona
-               from analytics_feature_users o join v
-                 on o.feature = v.feature and o.user_hash = v.user_hash
-               where v.first_day < o.first_day for update of o) old
-         where t.feature = old.feature and t.user_hash = old.user_hash
-         returning old.feature, old.user_hash, old.first_day, old.persona`,
+        `, added as (${insertFromRows(FEATURE_USERS)}
+           on conflict (feature, user_hash) do nothing
+           returning feature, user_hash),
+         late as (select o.feature, o.user_hash, o.first_day, o.persona,
+             v.first_day as new_day, v.persona as new_persona
+           from analytics_feature_users o join v
+             on o.feature = v.feature and o.user_hash = v.user_hash
+           where v.first_day < o.first_day),
+         moved as (update analytics_feature_users t
+           set first_day = late.new_day, persona = late.new_persona
+           from late
+           where t.feature = late.feature and t.user_hash = late.user_hash)
+         select true as added, feature, user_hash,
+           null as first_day, null as persona from added
+         union all
+         select false, feature, user_hash, first_day, persona from late`,
       );
+      isNew = new Set(rows.filter(r => r.added).map(key));
+      stored = rows.filter(r => !r.added);
     } else {
+      const inserted = await withRows<FirstUse>(
+        tx,
+        wanted,
+        FEATURE_USERS,
+        `${insertFromRows(FEATURE_USERS)}
+         on conflict (feature, user_hash) do nothing returning feature, user_hash`,
+      );
+      isNew = new Set(inserted.map(key));
       stored = await withRows(
         tx,
-        known,
+        wanted.filter(r => !isNew.has(key(r))),
         FEATURE_USERS,
         `select t.feature, t.user_hash, t.first_day, t.persona
          from analytics_feature_users t join v
@@ -468,6 +495,9 @@ export class AnalyticsStore {
            and analytics_feature_users.user_hash = v.user_hash`,
       );
     }
+    for (const r of wanted)
+      if (isNew.has(key(r)))
+        bump(r.feature, r.persona, r.first_day, 'new_users', 1);
     for (const x of stored) {
       const r = byKey.get(key(x))!;
       bump(x.feature, x.persona, x.first_day, 'new_users', -1);
@@ -505,21 +535,9 @@ export class AnalyticsStore {
     // database; `isBefore` also counts the weeks this batch added.
     let near: Map<string, Week>;
     if (tx.client.config.client === 'pg') {
-      // Two batches adding neighbouring weeks of one user at once would
-      // each miss the other's uncommitted week, and the later week's user
-      // would never count as returning. A batch holds a lock per feature ×
-      // user of its weeks (taken in one order: no deadlock) before adding
-      // them, so of two such batches the second adds and reads its
-      // neighbours after the first committed. One statement adds the weeks
-      // and reads the neighbours of those it added, as they were before it.
-      await withRows(
-        tx,
-        wanted,
-        USER_WEEKS,
-        `select count(pg_advisory_xact_lock(k)) from (
-           select distinct hashtextextended(feature || ' ' || user_hash, 0) as k
-           from v order by k) ordered`,
-      );
+      // One statement adds the weeks and reads the neighbours of those it
+      // added, as they were before it (the batch holds its pairs' locks, see
+      // judge: no other batch has uncommitted weeks of them).
       const rows = await withRows<Week & { added: boolean }>(
         tx,
         wanted,
