@@ -27,6 +27,27 @@ const chunkSize = (db: Knex) => (db.client.config.client === 'pg' ? 1000 : 450);
 
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 
+/**
+ * Advisory lock keys of feature × user pairs (`feature\0user`), unique and
+ * sorted: a 53-bit FNV-1a hash, worked out here so the statement carries
+ * numbers rather than the pairs. Two pairs sharing a key only wait for each
+ * other.
+ */
+function lockKeys(pairs: Iterable<string>): number[] {
+  const keys = new Set<number>();
+  for (const pair of pairs) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < pair.length; i++) {
+      const c = pair.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    keys.add((a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff));
+  }
+  return [...keys].sort((x, y) => x - y);
+}
+
 /** What the ingest needs from the catalog: persona rules and feature events. */
 export type AnalyticsModel = {
   personaOf(traits: Record<string, unknown>): string | undefined;
@@ -312,16 +333,11 @@ export class AnalyticsStore {
     // user would each miss the other's uncommitted week, and the later week's
     // user would never count as returning. SQLite has one writer at a time.
     if (tx.client.config.client === 'pg')
-      await withRows(
-        tx,
-        [...firstUse.keys()].map(k => {
-          const [feature, user_hash] = k.split('\u0000');
-          return { feature, user_hash };
-        }),
-        { table: 'analytics_feature_users', columns: ['feature', 'user_hash'] },
-        `select count(pg_advisory_xact_lock(k)) from (
-           select distinct hashtextextended(feature || ' ' || user_hash, 0) as k
-           from v order by k) ordered`,
+      await tx.raw(
+        `select count(pg_advisory_xact_lock(k::bigint)) from (
+           select k from json_array_elements_text(?::json)
+             with ordinality as x(k, i) order by i) ordered`,
+        [JSON.stringify(lockKeys(firstUse.keys()))],
       );
     await this.adoption(tx, firstUse, bump);
     await this.weeks(tx, weekUse, bump);

@@ -451,11 +451,13 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     const waitForLocks = async (n: number, done?: Promise<unknown>) => {
       let settled = false;
       done?.then(() => (settled = true));
-      for (;;) {
+      for (const deadline = Date.now() + 20_000; ; ) {
+        if (Date.now() > deadline)
+          throw new Error(`no ${n} ingest statements waiting for a lock`);
         const [row] = await knex('pg_stat_activity')
           .count('* as n')
           .where({ wait_event_type: 'Lock' })
-          .andWhere('query', 'like', '%analytics%');
+          .andWhere('datname', knex.raw('current_database()'));
         if (settled || Number(row.n) >= n) return;
         await new Promise(r => setTimeout(r, 20));
       }
