@@ -9,4 +9,9 @@ export { generateOrganisation } from './generateOrganisation';
 export type { GenerateOrganisationOptions } from './generateOrganisation';
 export { writeOrganisation } from './writeOrganisation';
 export { withRelations } from './relations';
-export { sampleStats, measureRequests, openBenchDatabase } from './benchmark';
+export {
+  sampleStats,
+  measureRequests,
+  openBenchDatabase,
+  startCpuProfile,
+} from './benchmark';

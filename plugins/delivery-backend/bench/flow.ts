@@ -31,8 +31,6 @@
  *   and without the teams' weekly trends);
  * - PostgreSQL: the same three questions as raw SQL over the event tables (as DevLake answers).
  */
-import fs from 'node:fs';
-import inspector from 'node:inspector';
 import os from 'node:os';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -43,6 +41,7 @@ import {
   measureRequests,
   openBenchDatabase,
   sampleStats,
+  startCpuProfile,
 } from '@teamflow/org-generator';
 import { HISTOGRAM_BUCKETS, bucketOf } from '@teamflow/plugin-delivery-common';
 import { DeliveryStore } from '../src/database/DeliveryStore';
@@ -390,14 +389,7 @@ async function main() {
   const warmUpMs = Math.round(performance.now() - warmStart);
   profile.clear();
   // TEAMFLOW_BENCH_CPUPROF=file: a V8 CPU profile of the ingest phase.
-  const cpu = process.env.TEAMFLOW_BENCH_CPUPROF
-    ? new inspector.Session()
-    : undefined;
-  if (cpu) {
-    cpu.connect();
-    await new Promise(r => cpu.post('Profiler.enable', () => r(undefined)));
-    await new Promise(r => cpu.post('Profiler.start', () => r(undefined)));
-  }
+  const stopCpuProfile = await startCpuProfile();
   if (process.env.TEAMFLOW_BENCH_PG_STATEMENTS)
     await db.knex.raw('select pg_stat_statements_reset()');
   // TEAMFLOW_BENCH_SEPARATE=1: judge only after every batch is stored (the
@@ -467,16 +459,7 @@ async function main() {
   await delivery.settled();
   const judgeOnlyMs = performance.now() - judgeStart;
   const judgedMs = performance.now() - ingestStart;
-  if (cpu)
-    await new Promise(r =>
-      cpu.post('Profiler.stop', (_e, { profile: p }) => {
-        fs.writeFileSync(
-          process.env.TEAMFLOW_BENCH_CPUPROF!,
-          JSON.stringify(p),
-        );
-        r(undefined);
-      }),
-    );
+  await stopCpuProfile();
   for (const [k, v] of profile)
     process.stderr.write(`${k}: ${Math.round(v)} ms over ${BATCHES} batches\n`);
 

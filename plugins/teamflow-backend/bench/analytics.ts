@@ -10,15 +10,17 @@
  *   TEAMFLOW_BENCH_CPUPROF=file (a V8 CPU profile of the ingest phase)
  *   TEAMFLOW_BENCH_MIX=live (the last hour's traffic; default: every call a new user-week)
  */
-import fs from 'node:fs';
 import http from 'node:http';
-import inspector from 'node:inspector';
 import { AddressInfo } from 'node:net';
 import express from 'express';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { measureRequests, openBenchDatabase } from '@teamflow/org-generator';
+import {
+  measureRequests,
+  openBenchDatabase,
+  startCpuProfile,
+} from '@teamflow/org-generator';
 import { weekOf } from '@teamflow/plugin-teamflow-common';
 import { AnalyticsStore } from '../src/analytics/AnalyticsStore';
 import { AnalyticsService } from '../src/analytics/AnalyticsService';
@@ -213,14 +215,7 @@ async function main() {
     });
   }
   // TEAMFLOW_BENCH_CPUPROF=file: a V8 CPU profile of the ingest phase.
-  const cpu = process.env.TEAMFLOW_BENCH_CPUPROF
-    ? new inspector.Session()
-    : undefined;
-  if (cpu) {
-    cpu.connect();
-    await new Promise(r => cpu.post('Profiler.enable', () => r(undefined)));
-    await new Promise(r => cpu.post('Profiler.start', () => r(undefined)));
-  }
+  const stopCpuProfile = await startCpuProfile();
   start = performance.now();
   let accepted = 0;
   // Several senders at once, as a source's workers would.
@@ -237,16 +232,7 @@ async function main() {
     }),
   );
   const ingestSeconds = (performance.now() - start) / 1000;
-  if (cpu)
-    await new Promise(r =>
-      cpu.post('Profiler.stop', (_e, { profile }) => {
-        fs.writeFileSync(
-          process.env.TEAMFLOW_BENCH_CPUPROF!,
-          JSON.stringify(profile),
-        );
-        r(undefined);
-      }),
-    );
+  await stopCpuProfile();
   for (const [sql, { n, ms }] of [...spent].sort((a, b) => b[1].ms - a[1].ms))
     console.error(`${Math.round(ms)} ms in ${n}× ${sql}`);
   db.knex.removeAllListeners('query');
