@@ -13,5 +13,6 @@ export {
   sampleStats,
   measureRequests,
   openBenchDatabase,
+  startCpuMeter,
   startCpuProfile,
 } from './benchmark';

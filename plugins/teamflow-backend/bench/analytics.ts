@@ -19,6 +19,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   measureRequests,
   openBenchDatabase,
+  startCpuMeter,
   startCpuProfile,
 } from '@teamflow/org-generator';
 import { weekOf } from '@teamflow/plugin-teamflow-common';
@@ -205,7 +206,7 @@ async function main() {
     db.knex.on('query-response', (_r: any, q: any) => {
       // (The rows' WITH clause left out: the statement after it tells.)
       const key = String(q.sql)
-        .replace(/^with v(\(.*?\))? as \(.*?\) (?=insert|select|update)/s, '')
+        .replace(/^with v(\(.*?\))? as \(.*?\)\s+(?=insert|select|update)/s, '')
         .replace(/\s+/g, ' ')
         .slice(0, 48);
       const entry = spent.get(key) ?? { n: 0, ms: 0 };
@@ -216,6 +217,7 @@ async function main() {
   }
   // TEAMFLOW_BENCH_CPUPROF=file: a V8 CPU profile of the ingest phase.
   const stopCpuProfile = await startCpuProfile();
+  const cpu = startCpuMeter();
   start = performance.now();
   let accepted = 0;
   // Several senders at once, as a source's workers would.
@@ -232,6 +234,7 @@ async function main() {
     }),
   );
   const ingestSeconds = (performance.now() - start) / 1000;
+  const { processMs, postgresMs } = cpu();
   await stopCpuProfile();
   for (const [sql, { n, ms }] of [...spent].sort((a, b) => b[1].ms - a[1].ms))
     console.error(`${Math.round(ms)} ms in ${n}× ${sql}`);
@@ -266,6 +269,14 @@ async function main() {
           senders,
           seconds: Math.round(ingestSeconds * 10) / 10,
           eventsPerSecond: Math.round(EVENTS / ingestSeconds),
+          // CPU per 1,000 events: the benchmark's process (the senders
+          // included) and the local PostgreSQL server's.
+          cpuMsPer1000: {
+            process: Math.round((processMs / EVENTS) * 10_000) / 10,
+            ...(postgresMs !== undefined
+              ? { postgres: Math.round((postgresMs / EVENTS) * 10_000) / 10 }
+              : {}),
+          },
         },
         personaView13Weeks: persona,
         featureView13Weeks: feature,

@@ -48,6 +48,9 @@ function lockKeys(pairs: Iterable<string>): number[] {
   return [...keys].sort((x, y) => x - y);
 }
 
+/** What a batch stored, for the store to remember once it commits. */
+type Learned = { firstDays: Array<[string, string]>; weeks: string[] };
+
 /** What the ingest needs from the catalog: persona rules and feature events. */
 export type AnalyticsModel = {
   personaOf(traits: Record<string, unknown>): string | undefined;
@@ -141,7 +144,40 @@ const DAILY = {
  * batches lose nothing.
  */
 export class AnalyticsStore {
+  /**
+   * What this process knows is stored, to leave out of a batch's statements
+   * the uses that would change nothing (most of live traffic: the same users
+   * back on the same features). Per feature × user (`feature\0user`): a day
+   * on or after its stored first use. A first use only ever moves earlier and
+   * is never deleted, so the day stays an upper bound whatever other
+   * replicas do, and a use on or after it is not a first use. Per feature ×
+   * week × user: that the user-week is stored; a stored week is never
+   * changed by a later use. Learned only from committed transactions;
+   * bounded (forgotten all at once when full, which only costs statements).
+   */
+  private readonly firstDays = new Map<string, string>();
+  private readonly storedWeeks = new Set<string>();
+  private static readonly REMEMBERED = 200_000;
+
   private constructor(private readonly db: Knex) {}
+
+  private remember(learned: Learned) {
+    if (
+      this.firstDays.size + learned.firstDays.length >
+      AnalyticsStore.REMEMBERED
+    )
+      this.firstDays.clear();
+    for (const [pair, day] of learned.firstDays) {
+      const known = this.firstDays.get(pair);
+      if (known === undefined || day < known) this.firstDays.set(pair, day);
+    }
+    if (
+      this.storedWeeks.size + learned.weeks.length >
+      AnalyticsStore.REMEMBERED
+    )
+      this.storedWeeks.clear();
+    for (const week of learned.weeks) this.storedWeeks.add(week);
+  }
 
   static async create(database: DatabaseService) {
     const db = await database.getClient();
@@ -161,7 +197,8 @@ export class AnalyticsStore {
     const ordered = [...messages].sort(
       (a, b) => a.timestamp - b.timestamp || a.index - b.index,
     );
-    return this.db.transaction(async tx => {
+    const learned: Learned = { firstDays: [], weeks: [] };
+    const result = await this.db.transaction(async tx => {
       // The first of several copies of a messageId in one batch counts.
       const seen = new Set<string>();
       const unique = ordered.filter(m =>
@@ -190,7 +227,7 @@ export class AnalyticsStore {
       );
       const fresh = new Set(inserted.map(r => r.message_id));
       const todo = unique.filter(m => fresh.has(m.messageId));
-      const waiting = await this.judge(tx, todo, model);
+      const waiting = await this.judge(tx, todo, model, learned);
       // The persona each waiting event's user has now, to count it with later.
       await withRows(
         tx,
@@ -205,6 +242,8 @@ export class AnalyticsStore {
         duplicates: messages.length - todo.length,
       };
     });
+    this.remember(learned);
+    return result;
   }
 
   /**
@@ -215,6 +254,7 @@ export class AnalyticsStore {
     tx: Knex.Transaction,
     messages: AnalyticsMessage[],
     model: AnalyticsModel,
+    learned: Learned,
   ): Promise<Array<{ messageId: string; persona: string }>> {
     const waiting: Array<{ messageId: string; persona: string }> = [];
     if (messages.length === 0) return waiting;
@@ -268,7 +308,10 @@ export class AnalyticsStore {
     // Per feature × user: the earliest day; per feature × week × user: the
     // earliest day of that week; each with the persona of that use.
     const firstUse = new Map<string, { day: string; persona: string }>();
-    const weekUse = new Map<string, { day: string; persona: string }>();
+    const weekUse = new Map<
+      string,
+      { day: string; persona: string; pair: string }
+    >();
     for (const m of messages) {
       let user = users.get(m.userHash);
       if (m.traits) {
@@ -305,8 +348,24 @@ export class AnalyticsStore {
         const wu = `${hit.feature}\u0000${weekOf(day)}\u0000${m.userHash}`;
         const priorWeek = weekUse.get(wu);
         if (!priorWeek || day < priorWeek.day)
-          weekUse.set(wu, { day, persona });
+          weekUse.set(wu, { day, persona, pair: fu });
       }
+    }
+    // Uses known to change nothing stored are left out (see firstDays); the
+    // rest are learned once the transaction commits.
+    for (const [pair, use] of firstUse) {
+      const storedBy = this.firstDays.get(pair);
+      if (storedBy !== undefined && storedBy <= use.day) firstUse.delete(pair);
+      else learned.firstDays.push([pair, use.day]);
+    }
+    const pairs = new Set(firstUse.keys());
+    for (const [week, use] of weekUse) {
+      if (this.storedWeeks.has(week)) {
+        weekUse.delete(week);
+        continue;
+      }
+      learned.weeks.push(week);
+      pairs.add(use.pair);
     }
     // Sorted, so concurrent batches take the users' row locks in one order.
     const changedUsers = [...users]
@@ -337,7 +396,7 @@ export class AnalyticsStore {
         `select count(pg_advisory_xact_lock(k::bigint)) from (
            select k from json_array_elements_text(?::json)
              with ordinality as x(k, i) order by i) ordered`,
-        [JSON.stringify(lockKeys(firstUse.keys()))],
+        [JSON.stringify(lockKeys(pairs))],
       );
     await this.adoption(tx, firstUse, bump);
     await this.weeks(tx, weekUse, bump);
@@ -382,6 +441,7 @@ export class AnalyticsStore {
     let counted = 0;
     for (const part of chunks(this.db, now)) {
       for (;;) {
+        const learned: Learned = { firstDays: [], weeks: [] };
         const done = await this.db.transaction(async tx => {
           const rows: Array<{
             source: string;
@@ -424,9 +484,11 @@ export class AnalyticsStore {
               }))
               .sort((a, b) => a.timestamp - b.timestamp || a.index - b.index),
             model,
+            learned,
           );
           return rows.length;
         });
+        this.remember(learned);
         counted += done;
         if (done < page) break;
       }
@@ -719,6 +781,7 @@ export class AnalyticsStore {
     const weeks = await this.db('analytics_user_weeks')
       .where('week', '<', addWeeks(weekOf(dayOf(oldest)), -1))
       .delete();
+    this.storedWeeks.clear();
     return { events, weeks };
   }
 

@@ -486,6 +486,63 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     });
   });
 
+  it("counts a first use and a user-week once when two replicas receive one user's uses in any order", async () => {
+    const knex = await databases.init(dbId);
+    // Two backends on one database, as two replicas behind a load balancer:
+    // each remembers what it stored and leaves known uses out of its
+    // statements, so a replica's memory must never hide another's change.
+    const one = await start(knex);
+    const two = await start(knex);
+    const use = (server: any, t: number) =>
+      send(server, 'batch', { batch: [track(ann, 'Reorder Clicked', t)] });
+    expect(
+      (
+        await send(one, 'batch', {
+          batch: [identify(ann.userId, { segment: 'family' }, monday(4))],
+        })
+      ).status,
+    ).toBe(200);
+    // 1. First seen by one in week B.
+    expect((await use(one, weekB + 2 * DAY)).status).toBe(200);
+    // 2. One gets an earlier use, three weeks ago: the first use moves out
+    //    of the two weeks read below.
+    expect((await use(one, monday(3) + DAY)).status).toBe(200);
+    // 3. Two gets a use in week A, after the first use: not a first use;
+    //    week A is new, and makes week B's user a returning one.
+    expect((await use(two, weekA + DAY)).status).toBe(200);
+    // 4. Two gets a still earlier use, five weeks ago: the first use moves
+    //    again, and one does not know it.
+    expect((await use(two, monday(5) + DAY)).status).toBe(200);
+    // 5. One gets a use four weeks ago: before the first use it knows of,
+    //    after the stored one: nothing moves.
+    expect((await use(one, monday(4) + DAY)).status).toBe(200);
+    // 6. and 7. Week B again, at one (which added it) and at two (which did
+    //    not): only events.
+    expect((await use(one, weekB + 4 * DAY)).status).toBe(200);
+    expect((await use(two, weekB + 3 * DAY)).status).toBe(200);
+    for (const server of [one, two]) {
+      const [reorder] = (await figures(server)).filter(
+        f => f.key === 'reorder × family',
+      );
+      // Weeks A and B: active in both (1 a week), back in B, 4 events,
+      // no first use (it was five weeks ago).
+      expect(reorder).toMatchObject({
+        activeUsers: 1,
+        events: 4,
+        newUsers: 0,
+        retention: 1,
+        lastTwoWeeks: [1, 1],
+      });
+      // Over six weeks: one first use, five weeks ago.
+      const { usage: six } = await usage(server, 'feature=reorder&weeks=6');
+      expect(
+        six
+          .filter((u: any) => u.persona === 'persona:default/family')
+          .map((u: any) => [u.newUsers, u.events]),
+      ).toEqual([[1, 7]]);
+    }
+  });
+
   it('draws a North Star tree from a fed series and the HEART figures, with the teams that move it', async () => {
     const server = await start(await databases.init(dbId));
     await send(server, 'batch', { batch: history });
