@@ -221,13 +221,21 @@ export function readCalls(
       };
     items = b.batch;
   } else items = [b];
+  // A batch from a browser or app is mostly one user's calls: each id is
+  // hashed once per request (the ids are not kept beyond it).
+  const hashes = new Map<string, string>();
+  const hashOnce = (id: string) => {
+    let h = hashes.get(id);
+    if (h === undefined) hashes.set(id, (h = hash(id)));
+    return h;
+  };
   items.forEach((item, index) => {
     try {
       const m = readOne(
         item,
         index,
         { type: route === 'batch' ? undefined : route, context: b.context },
-        hash,
+        hashOnce,
         receivedAt,
       );
       if (m === 'ignored') {
