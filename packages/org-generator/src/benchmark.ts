@@ -173,9 +173,9 @@ function cpuSecondsOf(name: string): number | undefined {
 }
 
 /**
- * Starts counting CPU time: this process's, and that of the PostgreSQL
- * server's processes when they run on this machine (Linux `/proc`; a server
- * elsewhere reports nothing). The returned function gives the milliseconds of
+ * Starts counting CPU time: this process's, and that of every process named
+ * `postgres` on this machine (Linux `/proc`; a server elsewhere reports
+ * nothing, and another cluster running here is counted too). The returned function gives the milliseconds of
  * each since the start. Work per event, unlike events per second, does not
  * move with how much of the machine other tenants take, so a change is
  * judged on both.

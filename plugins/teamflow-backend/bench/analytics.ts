@@ -206,7 +206,7 @@ async function main() {
     db.knex.on('query-response', (_r: any, q: any) => {
       // (The rows' WITH clause left out: the statement after it tells.)
       const key = String(q.sql)
-        .replace(/^with v(\(.*?\))? as \(.*?\)\s+(?=insert|select|update)/s, '')
+        .replace(/^with v(\(.*?\))? as \(.*?\) (?=insert|select|update)/s, '')
         .replace(/\s+/g, ' ')
         .slice(0, 48);
       const entry = spent.get(key) ?? { n: 0, ms: 0 };

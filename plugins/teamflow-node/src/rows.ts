@@ -21,6 +21,12 @@ export type RowsDatabase = {
  * VALUES lists, in chunks under its limit of bound values. Returns the rows
  * the statement returns (all chunks'), or none.
  *
+ * PostgreSQL plans `v` as 100 rows whatever its size, so a plain join of `v`
+ * with a stored table may hash `v` and read the whole table. To look stored
+ * rows up by key, use a LATERAL subquery with `limit 1`, which probes the
+ * index once per row of `v` (product analytics' ingest: a full scan of its
+ * users per batch before, one probe per user after).
+ *
  * @public
  */
 export async function withRows<T = any>(
