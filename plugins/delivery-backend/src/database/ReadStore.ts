@@ -7,6 +7,7 @@ import {
 import {
   COUNT_COLUMNS,
   ChangeDeploymentRow,
+  EXACT_COLUMNS,
   L_COLUMNS,
   R_COLUMNS,
   RollupTotals,
@@ -15,6 +16,7 @@ import {
   changeFromRow,
   chunks,
   deploymentFromRow,
+  exactRollupFromRow,
   incidentFromRow,
   num,
   packed,
@@ -36,11 +38,12 @@ export class ReadStore extends StoreBase {
       : ['team_ref', filter.teamRefs ?? []];
     for (const part of chunks(refs)) {
       const rows = await this.db('delivery_entity_daily')
+        .select(EXACT_COLUMNS)
         .whereIn(column, part)
         .andWhere('environment', filter.environment)
         .andWhere('day', '>=', filter.fromDay)
         .andWhere('day', '<', filter.toDay);
-      for (const r of rows) out.push(rollupFromRow(r, r.day, true));
+      for (const r of rows) out.push(exactRollupFromRow(r));
     }
     return out;
   }
@@ -202,19 +205,17 @@ export class ReadStore extends StoreBase {
         add(
           String(r.team_ref),
           String(r.week),
-          weekCounts(rollupFromRow(r, String(r.week), false)),
+          weekCounts(rollupFromRow(r, String(r.week))),
         );
     return {
       teams: teamRows.map(r => ({
         teamRef: String(r.team_ref),
         totals: {
-          ...rollupFromRow(r, filter.fromDay, false),
+          ...rollupFromRow(r, filter.fromDay),
           deployDays: num(r.deploy_days),
         } as RollupTotals,
       })),
-      organisationWeeks: orgWeekRows.map(r =>
-        rollupFromRow(r, String(r.week), false),
-      ),
+      organisationWeeks: orgWeekRows.map(r => rollupFromRow(r, String(r.week))),
       teamWeeks,
       organisationDeployDays: num(orgDays[0]?.days),
     };

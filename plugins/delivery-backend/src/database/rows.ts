@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import {
   DailyRollup,
   HISTOGRAM_BUCKETS,
+  bucketOf,
   weekOf,
 } from '@teamflow/plugin-delivery-common';
 
@@ -120,11 +121,8 @@ export const SUM_COLUMNS = [
   ...R_COLUMNS,
 ];
 
-export function rollupFromRow(
-  r: any,
-  day: string,
-  exact: boolean,
-): DailyRollup {
+/** A summed row (histograms, no durations): team, week or window sums. */
+export function rollupFromRow(r: any, day: string): DailyRollup {
   const out: DailyRollup = {
     day,
     deployments: 0,
@@ -144,10 +142,46 @@ export function rollupFromRow(
         : R_COLUMNS.map(c => num(r[c])),
   };
   for (const [col, key] of COUNT_COLUMNS) out[key] = num(r[col]);
-  if (exact) {
-    out.leadTimes = JSON.parse(r.lead_times);
-    out.recoveryTimes = JSON.parse(r.recovery_times);
-  }
+  return out;
+}
+
+/**
+ * The columns an entity day row is read by: counts and the exact durations.
+ * Its histograms are the buckets of those durations, so they are rebuilt
+ * here instead of read (128 integer columns cost more to send and decode
+ * than the durations they summarise).
+ */
+export const EXACT_COLUMNS = [
+  'day',
+  ...COUNT_COLUMNS.map(([c]) => c),
+  'lead_times',
+  'recovery_times',
+];
+
+/** An entity day row read by {@link EXACT_COLUMNS}. */
+export function exactRollupFromRow(r: any): DailyRollup {
+  const histogram = (hours: number[]) => {
+    const h = new Array<number>(HISTOGRAM_BUCKETS).fill(0);
+    for (const x of hours) h[bucketOf(x)] += 1;
+    return h;
+  };
+  const leadTimes: number[] = JSON.parse(r.lead_times);
+  const recoveryTimes: number[] = JSON.parse(r.recovery_times);
+  const out: DailyRollup = {
+    day: r.day,
+    deployments: 0,
+    successful: 0,
+    failed: 0,
+    rework: 0,
+    withChanges: 0,
+    incidents: 0,
+    unlinkedIncidents: 0,
+    leadHistogram: histogram(leadTimes),
+    recoveryHistogram: histogram(recoveryTimes),
+    leadTimes,
+    recoveryTimes,
+  };
+  for (const [col, key] of COUNT_COLUMNS) out[key] = num(r[col]);
   return out;
 }
 
