@@ -76,7 +76,10 @@ export class ContextStore extends StoreBase {
       const pending = options.pending ? ' and t.shipped = false' : '';
       // PostgreSQL: a lateral subquery, so each entity is one index range
       // scan whatever the planner guesses of the VALUES list (a guess that
-      // otherwise turns into a sequential scan of the table).
+      // otherwise turns into a sequential scan of the table). `offset 0`
+      // keeps it one: without it the planner pulls a plain subquery up
+      // into a join, and hashed the list against a parallel scan of all
+      // 2,000,000 changes (358 ms for 200 entities, 30 ms by the index).
       const res = await db.raw(
         db.client.config.client === 'pg'
           ? `with b(ref, lo, hi) as (values ${values})
@@ -84,7 +87,7 @@ export class ContextStore extends StoreBase {
                select * from ?? c where c.entity_ref = b.ref and c.?? >= b.lo and c.?? < b.hi${pending.replace(
                  't.',
                  'c.',
-               )}
+               )} offset 0
              ) t${join}`
           : `with b(ref, lo, hi) as (values ${values})
              select t.*${links} from ?? t
