@@ -4,6 +4,7 @@ import {
   DailyRollup,
   HISTOGRAM_BUCKETS,
   bucketOf,
+  emptyRollup,
   weekOf,
 } from '@teamflow/plugin-delivery-common';
 
@@ -158,29 +159,16 @@ export const EXACT_COLUMNS = [
   'recovery_times',
 ];
 
-/** An entity day row read by {@link EXACT_COLUMNS}. */
+/**
+ * An entity day row read by {@link EXACT_COLUMNS}, its histograms filled as
+ * judging fills them (`rollupDays`).
+ */
 export function exactRollupFromRow(r: any): DailyRollup {
-  const histogram = (hours: number[]) => {
-    const h = new Array<number>(HISTOGRAM_BUCKETS).fill(0);
-    for (const x of hours) h[bucketOf(x)] += 1;
-    return h;
-  };
-  const leadTimes: number[] = JSON.parse(r.lead_times);
-  const recoveryTimes: number[] = JSON.parse(r.recovery_times);
-  const out: DailyRollup = {
-    day: r.day,
-    deployments: 0,
-    successful: 0,
-    failed: 0,
-    rework: 0,
-    withChanges: 0,
-    incidents: 0,
-    unlinkedIncidents: 0,
-    leadHistogram: histogram(leadTimes),
-    recoveryHistogram: histogram(recoveryTimes),
-    leadTimes,
-    recoveryTimes,
-  };
+  const out = emptyRollup(r.day);
+  out.leadTimes = JSON.parse(r.lead_times) as number[];
+  out.recoveryTimes = JSON.parse(r.recovery_times) as number[];
+  for (const h of out.leadTimes) out.leadHistogram[bucketOf(h)] += 1;
+  for (const h of out.recoveryTimes) out.recoveryHistogram[bucketOf(h)] += 1;
   for (const [col, key] of COUNT_COLUMNS) out[key] = num(r[col]);
   return out;
 }
