@@ -13,7 +13,9 @@
  *   TEAMFLOW_BENCH_INGEST_ONLY=1   skip the summaries
  *   TEAMFLOW_BENCH_SEPARATE=1      store every batch first, then judge (the stages apart)
  *   TEAMFLOW_BENCH_PROFILE=1       time per store call (stderr)
- *   TEAMFLOW_BENCH_CPUPROF=file    V8 CPU profile of the ingest phase
+ *   TEAMFLOW_BENCH_CPUPROF=file    V8 CPU profile of the ingest phase (of the reads with
+ *                                  TEAMFLOW_BENCH_READS_ONLY)
+ *   TEAMFLOW_BENCH_READS_ONLY=1    PostgreSQL with KEEP: only the summaries, on the kept history
  *   TEAMFLOW_BENCH_PG_STATEMENTS=1 PostgreSQL: the ingest phase's costliest statements from
  *                                  pg_stat_statements (the server must preload it)
  *
@@ -356,7 +358,10 @@ async function main() {
   // Ingest: batches of 1,000 CDEvents, 100 components each (1 deployment,
   // 8 merged changes, 1 incident per component), in the last hours.
   const batchTimes: number[] = [];
-  const BATCHES = Number(process.env.TEAMFLOW_BENCH_BATCHES ?? 30);
+  const READS_ONLY = !!process.env.TEAMFLOW_BENCH_READS_ONLY;
+  const BATCHES = READS_ONLY
+    ? 0
+    : Number(process.env.TEAMFLOW_BENCH_BATCHES ?? 30);
   const componentOf = (b: number, k: number) =>
     ((b * 100 + k) * 7) % COMPONENTS;
   // The generated history carries verdicts but no change → deployment links:
@@ -365,7 +370,7 @@ async function main() {
   // events do. TEAMFLOW_BENCH_COLD=1 skips this (first events after a bulk
   // import of unjudged history).
   const warmStart = performance.now();
-  if (!process.env.TEAMFLOW_BENCH_COLD) {
+  if (!process.env.TEAMFLOW_BENCH_COLD && !READS_ONLY) {
     const refs = [
       ...new Set(
         Array.from(
@@ -389,7 +394,7 @@ async function main() {
   const warmUpMs = Math.round(performance.now() - warmStart);
   profile.clear();
   // TEAMFLOW_BENCH_CPUPROF=file: a V8 CPU profile of the ingest phase.
-  const stopCpuProfile = await startCpuProfile();
+  let stopCpuProfile = READS_ONLY ? async () => {} : await startCpuProfile();
   if (process.env.TEAMFLOW_BENCH_PG_STATEMENTS)
     await db.knex.raw('select pg_stat_statements_reset()');
   // TEAMFLOW_BENCH_SEPARATE=1: judge only after every batch is stored (the
@@ -498,7 +503,7 @@ async function main() {
         : {}),
     },
     ...(process.env.TEAMFLOW_BENCH_INGEST_ONLY ? {} : await reads()),
-    ...(PG && !process.env.TEAMFLOW_BENCH_INGEST_ONLY
+    ...(PG && !process.env.TEAMFLOW_BENCH_INGEST_ONLY && !READS_ONLY
       ? { rawSql: await rawSqlReads() }
       : {}),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -585,7 +590,8 @@ async function main() {
 
   // The summaries (skipped with TEAMFLOW_BENCH_INGEST_ONLY=1).
   async function reads() {
-    return {
+    if (READS_ONLY) stopCpuProfile = await startCpuProfile();
+    const out = {
       component90d: await measureRequests(
         base,
         Array.from(
@@ -607,6 +613,8 @@ async function main() {
       orgByTeam90d: await measureRequests(
         base,
         Array.from({ length: 15 }, () => `metrics/org?${window}`),
+        3,
+        { clientThread: true },
       ),
       // Without the teams' weekly trends (a table of numbers, as the tech
       // debt page asks).
@@ -616,8 +624,12 @@ async function main() {
           { length: 15 },
           () => `metrics/org?${window}&teamTrends=false`,
         ),
+        3,
+        { clientThread: true },
       ),
     };
+    if (READS_ONLY) await stopCpuProfile();
+    return out;
   }
   server.close();
   await db.close();

@@ -1,5 +1,5 @@
 import { FlowDefinitions } from './metrics';
-import { FlowSummary } from './rollup';
+import { FlowSummary, WeeklySeries } from './rollup';
 
 /** The scope a summary is about. @public */
 export type FlowScope =
@@ -33,7 +33,14 @@ export type FlowTargets = {
 /** One team's row of the organisation page. @public */
 export type TeamFlowRow = {
   teamRef: string;
-  summary: FlowSummary;
+  /** The five metrics over the window; the weekly trend is `weekly`. */
+  summary: Omit<FlowSummary, 'trend'>;
+  /**
+   * The team's weekly trend, one value per complete week of the answer's
+   * `weeks` (`seriesTrend(org.weeks, row.weekly)` gives the points); absent
+   * when asked without (`teamTrends=false`).
+   */
+  weekly?: WeeklySeries;
   /** The team's own targets, when configured (`delivery.targets`). */
   targets?: FlowTargets;
 };
@@ -44,6 +51,12 @@ export type OrgFlowResponse = {
   definitions: FlowDefinitions;
   window: { from: string; to: string };
   organisation: FlowSummary;
+  /**
+   * The window's complete weeks (Mondays), oldest first: the weeks of each
+   * team's `weekly`. Team trends leave out the weeks the window covers in
+   * part, as charts and comparisons do (the organisation's `trend` has them).
+   */
+  weeks: string[];
   teams: TeamFlowRow[];
   /**
    * The catalog's teams (groups of type team) with no delivery events in

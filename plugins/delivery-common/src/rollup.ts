@@ -317,6 +317,10 @@ export type WeekCounts = {
   recoveryMedian: number | null;
 };
 
+/** A share of a week's deployments (three decimals), null without any. */
+const weekRatio = (w: WeekCounts | undefined, x: number | undefined) =>
+  w?.deployments ? Math.round(((x ?? 0) / w.deployments) * 1000) / 1000 : null;
+
 /**
  * A week's trend point from its counts and medians (an empty point without
  * them): deployments are the successful ones, rates over all deployments.
@@ -328,17 +332,82 @@ export function weekPoint(
   days: number,
   w: WeekCounts | undefined,
 ): WeekPoint {
-  const ratio = (x: number) =>
-    w?.deployments ? Math.round((x / w.deployments) * 1000) / 1000 : null;
   return {
     week,
     days,
     deployments: w?.successful ?? 0,
     leadTimeMedianHours: w?.leadMedian ?? null,
-    changeFailRate: w ? ratio(w.failed) : null,
+    changeFailRate: weekRatio(w, w?.failed),
     recoveryMedianHours: w?.recoveryMedian ?? null,
-    reworkRate: w ? ratio(w.rework) : null,
+    reworkRate: weekRatio(w, w?.rework),
   };
+}
+
+/**
+ * A weekly trend as one column per metric: value i belongs to week i of the
+ * weeks it goes with (the organisation answer's `weeks`). The organisation
+ * page sends thousands of team trends this way: a point object per week
+ * made most of its answer, and most of the time spent turning it into JSON.
+ *
+ * @public
+ */
+export type WeeklySeries = {
+  deployments: number[];
+  leadTimeMedianHours: Array<number | null>;
+  changeFailRate: Array<number | null>;
+  recoveryMedianHours: Array<number | null>;
+  reworkRate: Array<number | null>;
+};
+
+/**
+ * The series of `weeks` from a week's counts and medians (weeks without
+ * counts are empty): the same values as {@link weekPoint}.
+ *
+ * @public
+ */
+export function weeklySeries(
+  weeks: string[],
+  counts: Map<string, WeekCounts> | undefined,
+): WeeklySeries {
+  const n = weeks.length;
+  const out: WeeklySeries = {
+    deployments: new Array(n),
+    leadTimeMedianHours: new Array(n),
+    changeFailRate: new Array(n),
+    recoveryMedianHours: new Array(n),
+    reworkRate: new Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const w = counts?.get(weeks[i]);
+    out.deployments[i] = w?.successful ?? 0;
+    out.leadTimeMedianHours[i] = w?.leadMedian ?? null;
+    out.changeFailRate[i] = weekRatio(w, w?.failed);
+    out.recoveryMedianHours[i] = w?.recoveryMedian ?? null;
+    out.reworkRate[i] = weekRatio(w, w?.rework);
+  }
+  return out;
+}
+
+/**
+ * The trend points of a series over complete weeks (no points without a
+ * series): what a chart or a comparison of weeks reads.
+ *
+ * @public
+ */
+export function seriesTrend(
+  weeks: string[],
+  series: WeeklySeries | undefined,
+): WeekPoint[] {
+  if (!series) return [];
+  return weeks.map((week, i) => ({
+    week,
+    days: 7,
+    deployments: series.deployments[i],
+    leadTimeMedianHours: series.leadTimeMedianHours[i],
+    changeFailRate: series.changeFailRate[i],
+    recoveryMedianHours: series.recoveryMedianHours[i],
+    reworkRate: series.reworkRate[i],
+  }));
 }
 
 /** The counts and medians of a summed week row. @public */

@@ -10,8 +10,9 @@ import {
   OrgFlowResponse,
   mergeRollups,
   summariseRollups,
+  TeamFlowRow,
   summariseTotals,
-  weekPoint,
+  weeklySeries,
   windowWeeks,
 } from '@teamflow/plugin-delivery-common';
 import { Judging } from '../judging/Judging';
@@ -176,25 +177,27 @@ export class Reading extends Part {
         teamWeeks: teamTrends,
       });
     const min = this.definitions.minimumSample;
-    const spans = teamTrends ? windowWeeks(query.window) : [];
-    const rows = teams
+    // The window's complete weeks: what team trends are plotted over.
+    const weeks = windowWeeks(query.window)
+      .filter(w => w.days === 7)
+      .map(w => w.week);
+    const rows: TeamFlowRow[] = teams
       .filter(t => t.teamRef !== '')
       .map(t => {
-        const weeks = teamWeeks.get(t.teamRef);
         const targets = this.ctx.targets[t.teamRef];
+        const { trend: _none, ...summary } = summariseTotals(
+          t.totals,
+          null,
+          query.window,
+          min,
+        );
         return {
           teamRef: t.teamRef,
           ...(targets ? { targets } : {}),
-          summary: summariseTotals(
-            t.totals,
-            teamTrends
-              ? spans.map(({ week, days }) =>
-                  weekPoint(week, days, weeks?.get(week)),
-                )
-              : null,
-            query.window,
-            min,
-          ),
+          summary,
+          ...(teamTrends
+            ? { weekly: weeklySeries(weeks, teamWeeks.get(t.teamRef)) }
+            : {}),
         };
       })
       .sort((a, b) => a.teamRef.localeCompare(b.teamRef));
@@ -216,6 +219,7 @@ export class Reading extends Part {
         query.window,
         min,
       ),
+      weeks,
       teams: rows,
       teamsWithoutEvents: (await this.ctx.org.current())
         .teams()

@@ -3,6 +3,7 @@ import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { SourcedEvent } from '@teamflow/plugin-delivery-node';
+import { seriesTrend } from '@teamflow/plugin-delivery-common';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { DeliveryService } from './DeliveryService';
 
@@ -122,14 +123,14 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     };
     const before = await service.organisation({ window: wide });
     const points = (org: typeof before) =>
-      org.teams[0].summary.trend.map(w => [w.week, w.leadTimeMedianHours]);
+      org.weeks.map((w, i) => [w, org.teams[0].weekly!.leadTimeMedianHours[i]]);
     // Histogram medians: 1 h and 3 h fall in (0.71, 1] and (2.83, 4].
     expect(points(before)).toEqual([
       ['2026-10-26', null],
       ['2026-11-02', expect.any(Number)],
       ['2026-11-09', expect.any(Number)],
     ]);
-    const median = before.teams[0].summary.trend[1].leadTimeMedianHours!;
+    const median = before.teams[0].weekly!.leadTimeMedianHours[1]!;
     expect(median).toBeGreaterThan(0.7);
     expect(median).toBeLessThanOrEqual(4);
     // As a database from before the migration: week rows without points.
@@ -260,7 +261,7 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     expect(org.organisation.deploymentFrequency.deployments).toBe(3);
     // Without team trends (the tech-debt page's question): same numbers.
     const lean = await service.organisation({ window, teamTrends: false });
-    expect(lean.teams[0].summary.trend).toEqual([]);
+    expect(lean.teams[0].weekly).toBeUndefined();
     expect(lean.teams[0].summary.changeFailRate).toEqual(
       summary.changeFailRate,
     );
@@ -281,11 +282,17 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     expect(wide.teams[0].summary.changeFailRate).toEqual(
       summary.changeFailRate,
     );
-    // weeks of 28 Sep … 23 Nov
-    expect(wide.teams[0].summary.trend).toHaveLength(9);
+    // The window touches the weeks of 28 Sep … 23 Nov; the team trend is
+    // over the complete ones, 5 Oct … 23 Nov (1 Oct is a Thursday).
+    expect(wide.organisation.trend).toHaveLength(9);
+    expect(wide.weeks).toHaveLength(8);
+    expect(wide.weeks[0]).toBe('2026-10-05');
+    expect(wide.teams[0].weekly!.deployments).toHaveLength(8);
     expect(
-      wide.teams[0].summary.trend.find(w => w.week === '2026-11-02'),
-    ).toMatchObject({ deployments: 3, changeFailRate: 0.667 });
+      seriesTrend(wide.weeks, wide.teams[0].weekly).find(
+        w => w.week === '2026-11-02',
+      ),
+    ).toMatchObject({ days: 7, deployments: 3, changeFailRate: 0.667 });
 
     // Drill-down: the failed deployments with the changes they shipped.
     const failed = await service.drillDown(credentials, {

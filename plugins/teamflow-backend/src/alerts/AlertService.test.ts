@@ -16,7 +16,11 @@ import { ConfigReader } from '@backstage/config';
 import { OrgSnapshot } from '@teamflow/plugin-teamflow-common';
 import request from 'supertest';
 import { HistoryStore } from '../history/HistoryStore';
-import { OrgFlowResponse, WeekPoint } from '@teamflow/plugin-delivery-common';
+import {
+  OrgFlowResponse,
+  WeekPoint,
+  WeeklySeries,
+} from '@teamflow/plugin-delivery-common';
 import {
   AlertService,
   alertSettings,
@@ -324,7 +328,22 @@ describe('delivery targets missed two complete weeks', () => {
     reworkRate: null,
     ...values,
   });
+  // The answer's complete weeks: 2 to 23 November (this week, in progress,
+  // is not among them).
+  const weeks = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'];
+  // A team's series over those weeks from its points (other weeks empty).
+  const series = (points: WeekPoint[]): WeeklySeries => {
+    const at = (w: string) => points.find(p => p.week === w);
+    return {
+      deployments: weeks.map(w => at(w)?.deployments ?? 0),
+      leadTimeMedianHours: weeks.map(w => at(w)?.leadTimeMedianHours ?? null),
+      changeFailRate: weeks.map(w => at(w)?.changeFailRate ?? null),
+      recoveryMedianHours: weeks.map(w => at(w)?.recoveryMedianHours ?? null),
+      reworkRate: weeks.map(w => at(w)?.reworkRate ?? null),
+    };
+  };
   const org = {
+    weeks,
     teams: [
       {
         teamRef: ORDER,
@@ -333,46 +352,35 @@ describe('delivery targets missed two complete weeks', () => {
           changeFailRate: 0.2,
           deploymentsPerDay: 1,
         },
-        summary: {
-          trend: [
-            week('2026-11-02', {
-              leadTimeMedianHours: 100,
-              changeFailRate: 0.1,
-            }),
-            week('2026-11-09', {
-              leadTimeMedianHours: 200,
-              changeFailRate: 0.3,
-            }),
-            week('2026-11-16', { leadTimeMedianHours: 180, deployments: 5 }),
-            week('2026-11-23', {
-              leadTimeMedianHours: 170,
-              changeFailRate: 0.25,
-              deployments: 6,
-            }),
-            // This week so far: not a complete week, whatever it shows.
-            week('2026-11-30', {
-              days: 1,
-              leadTimeMedianHours: 1,
-              changeFailRate: 0,
-              deployments: 0,
-            }),
-          ],
-        },
+        weekly: series([
+          week('2026-11-02', {
+            leadTimeMedianHours: 100,
+            changeFailRate: 0.1,
+          }),
+          week('2026-11-09', {
+            leadTimeMedianHours: 200,
+            changeFailRate: 0.3,
+          }),
+          week('2026-11-16', { leadTimeMedianHours: 180, deployments: 5 }),
+          week('2026-11-23', {
+            leadTimeMedianHours: 170,
+            changeFailRate: 0.25,
+            deployments: 6,
+          }),
+        ]),
       },
       // No targets: never told.
       {
         teamRef: CHECKOUT,
-        summary: {
-          trend: [
-            week('2026-11-16', { leadTimeMedianHours: 900 }),
-            week('2026-11-23', { leadTimeMedianHours: 900 }),
-          ],
-        },
+        weekly: series([
+          week('2026-11-16', { leadTimeMedianHours: 900 }),
+          week('2026-11-23', { leadTimeMedianHours: 900 }),
+        ]),
       },
     ],
   } as unknown as OrgFlowResponse;
 
-  it('reads complete weeks only; a week without enough data ends a run', () => {
+  it('a week without enough data ends a run', () => {
     // Lead time: 200, 180, 170 h over 168 h since 9 Nov (3 weeks).
     // Deployments: 5 and 6 in a week, under 1 a day (2 weeks).
     // Change fail rate: 0.25 missed, but the week before had no rate: 1 week.

@@ -18,7 +18,7 @@ import {
   FlowTargets,
   OrgFlowResponse,
   WeekPoint,
-  completeWeeks,
+  seriesTrend,
 } from '@teamflow/plugin-delivery-common';
 import { HistoryStore } from '../history/HistoryStore';
 
@@ -276,7 +276,8 @@ export function missedDeliveryTargets(org: OrgFlowResponse): Array<{
   const out = [];
   for (const row of org.teams) {
     if (!row.targets) continue;
-    const weeks = completeWeeks(row.summary.trend);
+    // Complete weeks only: a week in progress neither misses nor meets.
+    const weeks = seriesTrend(org.weeks, row.weekly);
     for (const m of TARGET_METRICS) {
       const target = row.targets[m.key];
       if (target === undefined) continue;

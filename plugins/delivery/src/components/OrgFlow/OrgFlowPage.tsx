@@ -35,6 +35,7 @@ import {
   WeekPoint,
   completeWeeks,
   doraBand,
+  seriesTrend,
 } from '@teamflow/plugin-delivery-common';
 import { deliveryApiRef } from '../../api/DeliveryApi';
 import {
@@ -57,6 +58,8 @@ type Row = {
   rework: number | null;
   /** undefined: a team with no events in the window. */
   row?: TeamFlowRow;
+  /** The team's complete weeks. */
+  weeks: WeekPoint[];
 };
 
 const dist = (d: { status: string; median?: number }) =>
@@ -103,6 +106,7 @@ export function OrgFlowPage() {
         recovery: dist(r.summary.recoveryTimeHours),
         rework: rateOf(r.summary.reworkRate),
         row: r,
+        weeks: seriesTrend(value!.weeks, r.weekly),
       })),
       // Every other team of the catalog, so none is silently missing.
       ...(value?.teamsWithoutEvents ?? []).map(teamRef => ({
@@ -113,6 +117,7 @@ export function OrgFlowPage() {
         cfr: null,
         recovery: null,
         rework: null,
+        weeks: [],
       })),
     ],
     [value],
@@ -131,7 +136,7 @@ export function OrgFlowPage() {
     </Typography>
   );
   const weeks = (r: Row, pick: (w: WeekPoint) => number | null) =>
-    completeWeeks(r.row!.summary.trend).map(pick);
+    r.weeks.map(pick);
   const columns: TableColumn<Row>[] = [
     {
       title: 'Team',
@@ -361,7 +366,7 @@ export function DeliveryOverviewCard() {
     const o = value!.organisation;
     const worsening = value!.teams.filter(t =>
       trendWord(
-        completeWeeks(t.summary.trend).map(w => w.changeFailRate),
+        seriesTrend(value!.weeks, t.weekly).map(w => w.changeFailRate),
         true,
       ).includes('worsening'),
     );

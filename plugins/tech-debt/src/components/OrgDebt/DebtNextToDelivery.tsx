@@ -91,7 +91,14 @@ export function DebtNextToDelivery(props: {
               {rows.map(r => (
                 <TableRow key={r.teamRef}>
                   <TableCell>
-                    <EntityRefLink entityRef={r.teamRef} defaultKind="group" />
+                    {r.teamRef === 'unowned' ? (
+                      'Not owned by a team'
+                    ) : (
+                      <EntityRefLink
+                        entityRef={r.teamRef}
+                        defaultKind="group"
+                      />
+                    )}
                   </TableCell>
                   <TableCell>{r.score}</TableCell>
                   <TableCell>

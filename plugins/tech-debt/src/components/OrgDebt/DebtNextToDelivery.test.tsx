@@ -1,0 +1,57 @@
+import { screen } from '@testing-library/react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { DebtNextToDelivery } from './DebtNextToDelivery';
+
+const rate = (r: number, n: number) => ({ status: 'ok', rate: r, n });
+
+describe('DebtNextToDelivery', () => {
+  it('weighs each team by its change fail rate and names debt no team owns', async () => {
+    const org = {
+      teams: [
+        {
+          teamRef: 'group:default/order-flow',
+          summary: {
+            changeFailRate: rate(0.25, 40),
+            leadTimeHours: { status: 'ok', median: 30, n: 40 },
+          },
+        },
+      ],
+    };
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [discoveryApiRef, { getBaseUrl: async () => 'http://delivery' }],
+          [
+            fetchApiRef,
+            {
+              fetch: async (url: RequestInfo | URL) => {
+                expect(url).toBe(
+                  'http://delivery/metrics/org?teamTrends=false',
+                );
+                return new Response(JSON.stringify(org));
+              },
+            },
+          ],
+        ]}
+      >
+        <DebtNextToDelivery
+          byTeam={[
+            { teamRef: 'group:default/order-flow', open: 3, score: 40 },
+            // Debt on entities without an owner: no team, no delivery.
+            { teamRef: 'unowned', open: 1, score: 12 },
+          ]}
+        />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    const rows = await screen.findAllByRole('row');
+    // Order Flow: 40 × (1 + 0.25) = 50; unowned: 12 × 1.
+    expect(rows.map(r => r.textContent)).toEqual([
+      'TeamDebt scoreChange fail rateLead timeWeighted',
+      expect.stringMatching(/^order-flow4025%.*50$/),
+      'Not owned by a team12——12',
+    ]);
+  });
+});
