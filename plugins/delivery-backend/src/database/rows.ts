@@ -149,7 +149,7 @@ export function rollupFromRow(r: any, day: string): DailyRollup {
 /**
  * The columns an entity day row is read by: counts and the exact durations.
  * Its histograms are the buckets of those durations, so they are rebuilt
- * here instead of read (128 integer columns cost more to send and decode
+ * here instead of read (64 integer columns cost more to send and decode
  * than the durations they summarise).
  */
 export const EXACT_COLUMNS = [

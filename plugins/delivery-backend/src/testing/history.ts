@@ -5,6 +5,8 @@ import {
   IncidentEvent,
   attributeFlow,
   rollupDays,
+  completeWeeks,
+  seriesTrend,
   summariseRollups,
 } from '@teamflow/plugin-delivery-common';
 import { IncomingEvent } from '@teamflow/plugin-delivery-node';
@@ -393,15 +395,27 @@ export async function expectOrganisationOfWholeHistory(
     recoveryTimes: _r,
     ...rest
   }: (typeof want)[number]) => rest;
-  expect(org.teams.map(t => [t.teamRef, t.summary])).toEqual(
+  // Each team's summary, and its trend over the window's complete weeks
+  // (the organisation answer leaves the partial weeks out of team trends).
+  expect(
+    org.teams.map(t => [
+      t.teamRef,
+      t.summary,
+      seriesTrend(org.weeks, t.weekly),
+    ]),
+  ).toEqual(
     teams
       .map(team => {
         const rows = want
           .filter(r => ownerOf(r.entityRef, r.day) === team && inWindow(r))
           .map(histogramsOnly);
-        return rows.length
-          ? [team, summariseRollups(rows, window, definitions.minimumSample)]
-          : undefined;
+        if (!rows.length) return undefined;
+        const { trend, ...summary } = summariseRollups(
+          rows,
+          window,
+          definitions.minimumSample,
+        );
+        return [team, summary, completeWeeks(trend)];
       })
       .filter(x => x !== undefined),
   );

@@ -1,0 +1,63 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { DeliveryStore } from './DeliveryStore';
+
+/*
+ * The organisation's deploy days over a window: days on which any team
+ * deployed successfully, each counted once however many teams deployed,
+ * days with only failed deployments and other environments left out.
+ */
+
+const databases = TestDatabases.create();
+
+describe.each(databases.eachSupportedId())('team window on %s', id => {
+  it('counts the days with a successful deployment of any team, once each', async () => {
+    const knex = await databases.init(id);
+    const store = await DeliveryStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const row = (
+      team: string,
+      day: string,
+      successful: number,
+      environment = 'production',
+    ) => ({
+      team_ref: `group:default/${team}`,
+      environment,
+      day,
+      // Mondays: 26 Oct, 2 Nov, 9 Nov
+      week:
+        day < '2026-11-02'
+          ? '2026-10-26'
+          : day < '2026-11-09'
+          ? '2026-11-02'
+          : '2026-11-09',
+      deployments: Math.max(successful, 1),
+      successful,
+      failed: successful ? 0 : 1,
+    });
+    await knex('delivery_team_daily').insert([
+      row('a', '2026-10-25', 1), // before the window
+      row('a', '2026-10-27', 2),
+      row('b', '2026-10-27', 1), // the same day, another team
+      row('b', '2026-11-04', 1),
+      row('a', '2026-11-05', 0), // failed only
+      row('a', '2026-11-06', 1, 'staging'), // another environment
+      row('b', '2026-11-09', 1), // the window's end (exclusive)
+    ]);
+    const window = await store.teamWindow({
+      environment: 'production',
+      fromDay: '2026-10-26',
+      toDay: '2026-11-09',
+      teamWeeks: false,
+    });
+    // 27 Oct and 4 Nov
+    expect(window.organisationDeployDays).toBe(2);
+    const empty = await store.teamWindow({
+      environment: 'production',
+      fromDay: '2026-11-10',
+      toDay: '2026-11-20',
+      teamWeeks: false,
+    });
+    expect(empty.organisationDeployDays).toBe(0);
+  });
+});
