@@ -24,13 +24,10 @@ describe.each(databases.eachSupportedId())('team window on %s', id => {
       team_ref: `group:default/${team}`,
       environment,
       day,
-      // Mondays: 26 Oct, 2 Nov, 9 Nov
-      week:
-        day < '2026-11-02'
-          ? '2026-10-26'
-          : day < '2026-11-09'
-          ? '2026-11-02'
-          : '2026-11-09',
+      // The Monday of the day's week
+      week: ['2026-11-09', '2026-11-02', '2026-10-26', '2026-10-19'].find(
+        m => day >= m,
+      )!,
       deployments: Math.max(successful, 1),
       successful,
       failed: successful ? 0 : 1,
