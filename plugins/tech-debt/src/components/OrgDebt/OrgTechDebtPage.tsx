@@ -124,7 +124,8 @@ export function OrgTechDebtView(props: { rollup: OrgDebtRollup }) {
           <ItemList items={r.quickWins} label="Quick wins" />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={6}>
+      {/* Full width below 1280 px: five table columns do not fit half. */}
+      <Grid item xs={12} lg={6}>
         <InfoCard title="Resolved per quarter">
           <ReadableTable>
             <Table size="small" aria-label="Resolved per quarter">
@@ -150,7 +151,7 @@ export function OrgTechDebtView(props: { rollup: OrgDebtRollup }) {
           </ReadableTable>
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} lg={6}>
         <DebtNextToDelivery byTeam={r.byTeam} />
       </Grid>
     </Grid>
