@@ -16,8 +16,8 @@ import {
   fetchApiRef,
   useApi,
 } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { OrgFlowResponse } from '@teamflow/plugin-delivery-common';
+import { DebtTeam } from './DebtTeam';
 
 const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
@@ -91,14 +91,7 @@ export function DebtNextToDelivery(props: {
               {rows.map(r => (
                 <TableRow key={r.teamRef}>
                   <TableCell>
-                    {r.teamRef === 'unowned' ? (
-                      'Not owned by a team'
-                    ) : (
-                      <EntityRefLink
-                        entityRef={r.teamRef}
-                        defaultKind="group"
-                      />
-                    )}
+                    <DebtTeam teamRef={r.teamRef} />
                   </TableCell>
                   <TableCell>{r.score}</TableCell>
                   <TableCell>

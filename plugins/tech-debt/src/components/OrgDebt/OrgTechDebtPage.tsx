@@ -32,6 +32,7 @@ import {
 } from '../../api/TechDebtApi';
 import { CategoryBars, TrendLine } from '../charts';
 import { DebtNextToDelivery } from './DebtNextToDelivery';
+import { DebtTeam } from './DebtTeam';
 
 const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
@@ -93,14 +94,7 @@ export function OrgTechDebtView(props: { rollup: OrgDebtRollup }) {
                 {r.byTeam.map(t => (
                   <TableRow key={t.teamRef}>
                     <TableCell>
-                      {t.teamRef === 'unowned' ? (
-                        'Not owned by a team'
-                      ) : (
-                        <EntityRefLink
-                          entityRef={t.teamRef}
-                          defaultKind="group"
-                        />
-                      )}
+                      <DebtTeam teamRef={t.teamRef} />
                     </TableCell>
                     {DEBT_CATEGORIES.map(c => (
                       <TableCell key={c}>{t.byCategory[c] || ''}</TableCell>
@@ -198,15 +192,8 @@ export function TechDebtOverviewCard() {
               <ListItemText
                 primary={
                   <>
-                    {t.teamRef === 'unowned' ? (
-                      'No owning team'
-                    ) : (
-                      <EntityRefLink
-                        entityRef={t.teamRef}
-                        defaultKind="group"
-                      />
-                    )}
-                    : {t.open} open, score {t.score}
+                    <DebtTeam teamRef={t.teamRef} />: {t.open} open, score{' '}
+                    {t.score}
                   </>
                 }
               />
