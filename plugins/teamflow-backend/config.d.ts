@@ -34,6 +34,13 @@ export interface Config {
       retentionDays?: number;
       /** Generate six months of demo usage into an empty store (default false). */
       demo?: boolean;
+      /**
+       * PostgreSQL: run the ingest's statements as prepared statements, parsed
+       * and planned once per connection (default true). Set false behind a
+       * connection pooler in transaction mode that does not carry prepared
+       * statements across (PgBouncer before 1.21).
+       */
+      preparedStatements?: boolean;
     };
     /**
      * Alerts sent through the notifications backend after each day's

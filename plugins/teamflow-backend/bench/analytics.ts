@@ -9,6 +9,8 @@
  *   TEAMFLOW_BENCH_EVENTS=100000 (events ingested)
  *   TEAMFLOW_BENCH_CPUPROF=file (a V8 CPU profile of the ingest phase)
  *   TEAMFLOW_BENCH_MIX=live (the last hour's traffic; default: every call a new user-week)
+ *   TEAMFLOW_BENCH_BATCH=20 (calls per request; default 500, a browser's analytics.js flushes ~20)
+ *   TEAMFLOW_BENCH_PREPARED=0 (PostgreSQL: without prepared statements, to compare)
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -32,7 +34,7 @@ const FEATURES = 500;
 const PERSONAS = 10;
 const EVENTS = Number(process.env.TEAMFLOW_BENCH_EVENTS ?? 100_000);
 const USERS = 20_000;
-const BATCH = 500;
+const BATCH = Number(process.env.TEAMFLOW_BENCH_BATCH ?? 500);
 const DAY = 86_400_000;
 const WRITE_KEY = 'bench-write-key-0000000001';
 
@@ -69,7 +71,10 @@ function entities(): Entity[] {
 async function main() {
   const db = await openBenchDatabase('analytics', ALL_TEAMFLOW_TABLES);
   const database = mockServices.database({ knex: db.knex });
-  const store = await AnalyticsStore.create(database);
+  const prepared = process.env.TEAMFLOW_BENCH_PREPARED !== '0';
+  const store = await AnalyticsStore.create(database, {
+    preparedStatements: prepared,
+  });
   const logger: any = {
     info() {},
     warn() {},
@@ -266,6 +271,10 @@ async function main() {
         ingest: {
           mix: live ? 'live' : 'new user-weeks',
           events: EVENTS,
+          callsPerRequest: BATCH,
+          ...(db.engine === 'postgresql'
+            ? { preparedStatements: prepared }
+            : {}),
           senders,
           seconds: Math.round(ingestSeconds * 10) / 10,
           eventsPerSecond: Math.round(EVENTS / ingestSeconds),

@@ -122,12 +122,15 @@ export const teamflowPlugin = createBackendPlugin({
             }
           },
         });
+        const settings = analyticsSettings(config);
         const analytics = new AnalyticsService(
-          await AnalyticsStore.create(database),
+          await AnalyticsStore.create(database, {
+            preparedStatements: settings.preparedStatements,
+          }),
           catalog,
           auth,
           logger,
-          analyticsSettings(config),
+          settings,
         );
         // Persona rules and feature events change with the catalog; a
         // change shows in ingest within this frequency.

@@ -5,7 +5,12 @@
  * @public
  */
 export type RowsDatabase = {
-  raw(sql: string, bindings: any[]): PromiseLike<any>;
+  raw(
+    sql: string,
+    bindings: any[],
+  ): PromiseLike<any> & {
+    options?(options: Record<string, unknown>): PromiseLike<any>;
+  };
   client: { config: { client?: unknown } };
 };
 
@@ -27,6 +32,10 @@ export type RowsDatabase = {
  * index once per row of `v` (product analytics' ingest: a full scan of its
  * users per batch before, one probe per user after).
  *
+ * `prepareAs` (PostgreSQL): the name of a prepared statement to run it as.
+ * Each connection then parses and plans the statement once, not on every
+ * call; the name must always go with the same `statement` and `v`.
+ *
  * @public
  */
 export async function withRows<T = any>(
@@ -35,14 +44,18 @@ export async function withRows<T = any>(
   v: { table: string; columns: readonly string[] },
   statement: string,
   extra: unknown[] = [],
+  prepareAs?: string,
 ): Promise<T[]> {
   if (rows.length === 0) return [];
   const names = v.columns.map(c => `"${c}"`).join(', ');
   if (db.client.config.client === 'pg') {
-    const result = await db.raw(
+    const query = db.raw(
       `with v as (select ${names} from json_populate_recordset(null::"${v.table}", ?::json)) ${statement}`,
       [JSON.stringify(rows), ...extra],
     );
+    const result = await (prepareAs && query.options
+      ? query.options({ name: prepareAs })
+      : query);
     return result.rows;
   }
   const row = `(${v.columns.map(() => '?').join(', ')})`;

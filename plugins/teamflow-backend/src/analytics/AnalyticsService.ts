@@ -36,6 +36,8 @@ export type AnalyticsSettings = {
   userIdKey?: string;
   retentionDays: number;
   demo: boolean;
+  /** PostgreSQL: the ingest's statements prepared once per connection (default true). */
+  preparedStatements?: boolean;
 };
 
 /** Reads and checks `teamflow.analytics`, naming the key at fault. */
@@ -78,6 +80,7 @@ export function analyticsSettings(
     userIdKey,
     retentionDays,
     demo: c?.getOptionalBoolean('demo') ?? false,
+    preparedStatements: c?.getOptionalBoolean('preparedStatements') ?? true,
   };
 }
 

@@ -178,7 +178,18 @@ export class AnalyticsStore {
   private readonly storedWeeks = new Set<string>();
   private static readonly REMEMBERED = 200_000;
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly prepared: boolean,
+  ) {}
+
+  /**
+   * The prepared statement a hot statement runs as on PostgreSQL (see
+   * `preparedStatements` in the README), or none.
+   */
+  private as(statement: string) {
+    return this.prepared ? `teamflow-analytics-${statement}` : undefined;
+  }
 
   private remember(learned: Learned) {
     if (
@@ -198,11 +209,17 @@ export class AnalyticsStore {
     for (const week of learned.weeks) this.storedWeeks.add(week);
   }
 
-  static async create(database: DatabaseService) {
+  static async create(
+    database: DatabaseService,
+    options: { preparedStatements?: boolean } = {},
+  ) {
     const db = await database.getClient();
     if (!database.migrations?.skip)
       await db.migrate.latest({ directory: migrationsDir });
-    return new AnalyticsStore(db);
+    return new AnalyticsStore(
+      db,
+      options.preparedStatements !== false && db.client.config.client === 'pg',
+    );
   }
 
   async ingest(
@@ -243,6 +260,8 @@ export class AnalyticsStore {
         EVENTS,
         `${insertFromRows(EVENTS)}
          on conflict (source, message_id) do nothing returning message_id`,
+        [],
+        this.as('events'),
       );
       const fresh = new Set(inserted.map(r => r.message_id));
       const todo = unique.filter(m => fresh.has(m.messageId));
@@ -255,6 +274,7 @@ export class AnalyticsStore {
         `update analytics_events set persona = v.persona from v
          where analytics_events.source = ? and analytics_events.message_id = v.message_id`,
         [source],
+        this.as('waiting'),
       );
       return {
         accepted: todo.length,
@@ -293,6 +313,8 @@ export class AnalyticsStore {
              select * from analytics_users t where t.user_hash = v.user_hash limit 1) t`
         : `select t.user_hash, t.traits, t.persona
            from analytics_users t join v on t.user_hash = v.user_hash`,
+      [],
+      this.as('users'),
     );
     for (const r of known)
       users.set(r.user_hash, {
@@ -410,6 +432,8 @@ export class AnalyticsStore {
       `${insertFromRows(USERS)}
        on conflict (user_hash) do update set traits = excluded.traits,
          persona = excluded.persona, updated_at = excluded.updated_at`,
+      [],
+      this.as('traits'),
     );
 
     // On PostgreSQL a batch holds a lock per feature × user it counts, taken
@@ -418,13 +442,16 @@ export class AnalyticsStore {
     // first wrote. Without it, two batches adding neighbouring weeks of one
     // user would each miss the other's uncommitted week, and the later week's
     // user would never count as returning. SQLite has one writer at a time.
-    if (tx.client.config.client === 'pg')
-      await tx.raw(
+    if (tx.client.config.client === 'pg') {
+      const locks = tx.raw(
         `select count(pg_advisory_xact_lock(k::bigint)) from (
            select k from json_array_elements_text(?::json)
              with ordinality as x(k, i) order by i) ordered`,
         [JSON.stringify(lockKeys(pairs))],
       );
+      const name = this.as('locks');
+      await (name ? locks.options({ name }) : locks);
+    }
     await this.adoption(tx, firstUse, bump);
     await this.weeks(tx, weekUse, bump);
 
@@ -442,6 +469,8 @@ export class AnalyticsStore {
        on conflict (feature, persona, day) do update set ${COUNTERS.map(
          c => `${c} = analytics_daily.${c} + excluded.${c}`,
        ).join(', ')}`,
+      [],
+      this.as('daily'),
     );
     return waiting;
   }
@@ -570,6 +599,8 @@ export class AnalyticsStore {
            null as first_day, null as persona from added
          union all
          select false, feature, user_hash, first_day, persona from late`,
+        [],
+        this.as('first-uses'),
       );
       isNew = new Set(rows.filter(r => r.added).map(key));
       stored = rows.filter(r => !r.added);
@@ -660,6 +691,8 @@ export class AnalyticsStore {
            cross join lateral (select * from analytics_user_weeks t
              where t.feature = a.feature and t.week = w.week
                and t.user_hash = a.user_hash limit 1) t`,
+        [],
+        this.as('weeks'),
       );
       addedKeys = new Set(rows.filter(r => r.added).map(key));
       near = new Map(rows.filter(r => !r.added).map(r => [key(r), r]));
