@@ -46,6 +46,15 @@ for (const [name, range] of Object.entries(ours)) {
   if (!name.startsWith('@types/')) resolutions[name] = range;
 }
 resolutions['@backstage/plugin-signals-backend'] = '0.3.19';
+// Packages that pin each other exactly, at the versions this repository locks: published minutes
+// apart, a fresh resolve can pick one just past the registry's age gate (npmMinimalAgeGate, 3 days)
+// while the exact version it pins is still inside it, and the install fails (YN0016, seen on
+// 2026-12-04 with @playwright/test 1.65.2 and playwright-core 1.65.2, published 51 minutes apart).
+const lock = fs.readFileSync(require('path').join(require('path').dirname(rootPkg), 'yarn.lock'), 'utf8');
+for (const name of ['@playwright/test', 'playwright', 'playwright-core']) {
+  const found = lock.match(new RegExp(`resolution: "${name.replace(/[/.]/g, '\\$&')}@npm:([^"]+)"`));
+  if (found) resolutions[name] = found[1];
+}
 for (const file of fs.readdirSync(packs).filter(f => f.endsWith('.tgz'))) {
   const name = file.replace(/^@teamflow-/, '@teamflow/').replace(/-\d+\.\d+\.\d+\.tgz$/, '');
   resolutions[name] = `file:${packs}/${file}`;
