@@ -22,6 +22,12 @@ export interface Config {
        */
       leaseSeconds?: number;
     };
+    /**
+     * Keep every team's numbers of a window in this backend's memory between
+     * organisation answers, read again only for the teams judged since (on
+     * any replica). Default true; false reads every team on every answer.
+     */
+    organisationCache?: boolean;
     /** Per-team targets, shown beside the team's own trend. */
     targets?: Array<{
       /** Team ref, e.g. group:default/checkout. */

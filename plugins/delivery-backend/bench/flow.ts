@@ -274,6 +274,7 @@ async function main() {
     keep
       ? []
       : [
+          'delivery_team_generations',
           'delivery_judge_queue',
           'delivery_listed_changes',
           'delivery_ownership',
@@ -327,7 +328,7 @@ async function main() {
         },
       }) as typeof store)
     : store;
-  const delivery = DeliveryService.create({
+  const serviceOptions: Parameters<typeof DeliveryService.create>[0] = {
     store: timed,
     catalog: indexedCatalog(catalogEntities()),
     auth: mockServices.auth(),
@@ -340,20 +341,34 @@ async function main() {
       minimumSample: 5,
     },
     now: () => NOW,
+  };
+  const delivery = DeliveryService.create(serviceOptions);
+  // The same ledger answered by a backend that keeps nothing between
+  // organisation answers (delivery.organisationCache: false).
+  const keepsNothing = DeliveryService.create({
+    ...serviceOptions,
+    organisationCache: false,
   });
-  const app = express();
-  app.use(
-    await createRouter({
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.service(),
+  const serve = async (service: DeliveryService) => {
+    const app = express();
+    app.use(
+      await createRouter({
+        httpAuth: mockServices.httpAuth({
+          defaultCredentials: mockCredentials.service(),
+        }),
+        delivery: service,
+        now: () => NOW,
       }),
-      delivery,
-      now: () => NOW,
-    }),
-  );
-  const server = http.createServer(app);
-  await new Promise<void>(resolve => server.listen(0, resolve));
-  const base = `http://localhost:${(server.address() as AddressInfo).port}/`;
+    );
+    const listening = http.createServer(app);
+    await new Promise<void>(resolve => listening.listen(0, resolve));
+    return {
+      server: listening,
+      base: `http://localhost:${(listening.address() as AddressInfo).port}/`,
+    };
+  };
+  const { server, base } = await serve(delivery);
+  const uncached = await serve(keepsNothing);
 
   // Ingest: batches of 1,000 CDEvents, 100 components each (1 deployment,
   // 8 merged changes, 1 incident per component), in the last hours.
@@ -610,8 +625,21 @@ async function main() {
             `metrics?teamRef=group:default/team-${(i * 97) % TEAMS}&${window}`,
         ),
       ),
+      // Asked again with nothing judged in between: every team's numbers
+      // are kept (the first, warm-up request reads them all).
       orgByTeam90d: await measureRequests(
         base,
+        Array.from({ length: 15 }, () => `metrics/org?${window}`),
+        3,
+        { clientThread: true },
+      ),
+      // Each time after 10 deployments of 10 teams were judged: those teams
+      // and the organisation's weeks are read again. Beside it, the same
+      // moment answered by reading every team (alternated, which first).
+      ...(await afterJudging(16)),
+      // Every team read on every answer (as before answers were kept).
+      orgByTeam90dReadWhole: await measureRequests(
+        uncached.base,
         Array.from({ length: 15 }, () => `metrics/org?${window}`),
         3,
         { clientThread: true },
@@ -631,7 +659,49 @@ async function main() {
     if (READS_ONLY) await stopCpuProfile();
     return out;
   }
+
+  async function afterJudging(times: number) {
+    const kept: number[] = [];
+    const whole: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const events = Array.from({ length: 10 }, (_, k) =>
+        cdevent(
+          'service.deployed.0.2.0',
+          `live-r-${i}-${k}`,
+          new Date(NOW - 7_200_000 - i * 60_000).toISOString(),
+          {
+            id: `c-${((i * 10 + k) * 37) % COMPONENTS}`,
+            content: { environment: { id: 'production' } },
+          },
+        ),
+      );
+      const res = await fetch(`${base}events`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/cloudevents-batch+json' },
+        body: JSON.stringify(events),
+      });
+      if (res.status !== 200) throw new Error(await res.text());
+      await delivery.settled();
+      // One request each, timed here (a client thread per request would
+      // time its own start); the body read, not parsed.
+      const once = async (at: string) => {
+        const start = performance.now();
+        const answer = await fetch(`${at}metrics/org?${window}`);
+        await answer.arrayBuffer();
+        if (answer.status !== 200) throw new Error(`${answer.status}`);
+        return Math.round((performance.now() - start) * 10) / 10;
+      };
+      if (i % 2) whole.push(await once(uncached.base));
+      kept.push(await once(base));
+      if (!(i % 2)) whole.push(await once(uncached.base));
+    }
+    return {
+      orgByTeam90dAfterJudging: sampleStats(kept),
+      orgByTeam90dAfterJudgingReadWhole: sampleStats(whole),
+    };
+  }
   server.close();
+  uncached.server.close();
   await db.close();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

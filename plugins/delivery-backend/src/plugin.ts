@@ -66,6 +66,9 @@ export const deliveryPlugin = createBackendPlugin({
           judgingLeaseMs:
             (deps.config.getOptionalNumber('delivery.judging.leaseSeconds') ??
               120) * 1000,
+          organisationCache: deps.config.getOptionalBoolean(
+            'delivery.organisationCache',
+          ),
         });
         for (const source of sources) {
           await source.connect({

@@ -71,6 +71,8 @@ export class DeliveryStore extends StoreBase {
     this.reads.entityDays(...a) as ReturnType<ReadStore['entityDays']>;
   readonly teamWindow = (...a: Parameters<ReadStore['teamWindow']>) =>
     this.reads.teamWindow(...a) as ReturnType<ReadStore['teamWindow']>;
+  readonly teamGenerations = () =>
+    this.reads.teamGenerations() as ReturnType<ReadStore['teamGenerations']>;
   readonly environments = (...a: Parameters<ReadStore['environments']>) =>
     this.reads.environments(...a) as ReturnType<ReadStore['environments']>;
   readonly drillDown = (...a: Parameters<ReadStore['drillDown']>) =>

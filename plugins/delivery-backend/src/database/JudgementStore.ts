@@ -204,16 +204,38 @@ export class JudgementStore extends StoreBase {
         .delete();
       for (const { week } of weeks)
         await this.writeTeamWeeks(tx, undefined, week, week);
-      return;
-    }
-    for (const part of chunks(teams)) {
-      await tx('delivery_team_weekly')
-        .where('week', '>=', fromWeek)
-        .andWhere('week', '<=', toWeek)
-        .whereIn('team_ref', part)
-        .delete();
-      await this.writeTeamWeeks(tx, part, fromWeek, toWeek);
-    }
+    } else
+      for (const part of chunks(teams)) {
+        await tx('delivery_team_weekly')
+          .where('week', '>=', fromWeek)
+          .andWhere('week', '<=', toWeek)
+          .whereIn('team_ref', part)
+          .delete();
+        await this.writeTeamWeeks(tx, part, fromWeek, toWeek);
+      }
+    // Last, so the teams' generation rows are held only until the commit.
+    await this.raiseGenerations(tx, teams);
+  }
+
+  /**
+   * Raises the generation of these teams (every team with day rows when
+   * undefined) in the transaction that rewrites their rows: an organisation
+   * answer kept in memory on any replica reads a team again once its
+   * generation moved. In team order, so two transactions never wait on each
+   * other's generations in a cycle.
+   */
+  private async raiseGenerations(tx: Knex, teams: string[] | undefined) {
+    const table = 'delivery_team_generations';
+    const refs =
+      teams ??
+      (await tx('delivery_team_daily').distinct('team_ref')).map(r =>
+        String(r.team_ref),
+      );
+    for (const part of chunks([...new Set(refs)].sort()))
+      await tx(table)
+        .insert(part.map(team_ref => ({ team_ref, generation: 1 })))
+        .onConflict('team_ref')
+        .merge({ generation: tx.raw('??.?? + 1', [table, 'generation']) });
   }
 
   private async writeTeamWeeks(

@@ -47,17 +47,29 @@ export class ReadStore extends StoreBase {
     return out;
   }
 
+  /** Each team's generation (raised whenever its roll-ups are rewritten). */
+  async teamGenerations(): Promise<Map<string, number>> {
+    const rows = await this.db('delivery_team_generations').select(
+      'team_ref',
+      'generation',
+    );
+    return new Map(rows.map(r => [String(r.team_ref), num(r.generation)]));
+  }
+
   /**
    * Every team over a window, summed in the database: the window's totals
    * per team, the organisation's summed weeks, and (when `teamWeeks`) each
    * team's counts and medians of the window's complete weeks, as their week
    * rows keep them. Whole weeks come from week rows, edge days from day rows.
+   * With `teamRefs`, the teams' parts only of those teams (the
+   * organisation's weeks and deploy days still of all).
    */
   async teamWindow(filter: {
     environment: string;
     fromDay: string;
     toDay: string;
     teamWeeks: boolean;
+    teamRefs?: string[];
   }) {
     const dayAfter = (d: string, n: number) =>
       new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000)
@@ -87,8 +99,9 @@ export class ReadStore extends StoreBase {
         .where('environment', filter.environment)
         .andWhere('day', '>=', from)
         .andWhere('day', '<', to);
-    // Every row inside the window once: week rows and edge day rows.
-    const rowsInside = () => {
+    // Every row inside the window once: week rows and edge day rows (of
+    // these teams only, when given).
+    const rowsInside = (teams?: string[]) => {
       const parts = [
         ...(whole
           ? [
@@ -111,6 +124,7 @@ export class ReadStore extends StoreBase {
           ),
         ),
       ];
+      if (teams) for (const part of parts) part.whereIn('team_ref', teams);
       const [first, ...rest] = parts;
       return (rest.length ? first.unionAll(rest) : first).as('inside');
     };
@@ -121,10 +135,30 @@ export class ReadStore extends StoreBase {
       this.db.raw(`${packed(L_COLUMNS, c => `sum(${c})`)} as lh`),
       this.db.raw(`${packed(R_COLUMNS, c => `sum(${c})`)} as rh`),
     ];
-    // Per team and per week: on PostgreSQL one pass (grouping sets, the
-    // rows of a team grouping have a null week), elsewhere two.
+    // A read of every team, or of the given teams a chunk at a time.
+    const { teamRefs } = filter;
+    const ofTeams = async (read: (teams?: string[]) => Promise<any[]>) => {
+      if (!teamRefs) return read();
+      const out: any[] = [];
+      for (const part of chunks(teamRefs)) out.push(...(await read(part)));
+      return out;
+    };
+    const byTeam = () =>
+      ofTeams(teams =>
+        this.db
+          .from(rowsInside(teams))
+          .groupBy('team_ref')
+          .select('team_ref', ...sumColumns),
+      );
+    const byWeek = () =>
+      this.db
+        .from(rowsInside())
+        .groupBy('week')
+        .select('week', ...sumColumns);
+    // Per team and per week: on PostgreSQL for every team one pass (grouping
+    // sets, the rows of a team grouping have a null week), else two.
     const sums: () => Promise<[any[], any[]]> =
-      this.db.client.config.client === 'pg'
+      this.db.client.config.client === 'pg' && !teamRefs
         ? async () => {
             const rows = await this.db
               .from(rowsInside())
@@ -135,19 +169,11 @@ export class ReadStore extends StoreBase {
               rows.filter(r => r.week !== null),
             ];
           }
-        : () =>
-            Promise.all(
-              ['team_ref', 'week'].map(by =>
-                this.db
-                  .from(rowsInside())
-                  .groupBy(by)
-                  .select(by, ...sumColumns),
-              ),
-            ) as Promise<[any[], any[]]>;
+        : () => Promise.all([byTeam(), byWeek()]);
     // Each team's stored trend points as one text of values apart by spaces,
     // seven a week: 2,000 rows to decode instead of 24,000 (decoding them was
     // most of the answer's time in Node).
-    const storedPoints = async (): Promise<any[]> => {
+    const storedPoints = (teams?: string[]): Promise<any[]> => {
       const pg = this.db.client.config.client === 'pg';
       const text = (c: string) => `coalesce(cast(${c} as text), '')`;
       const point = [
@@ -161,7 +187,9 @@ export class ReadStore extends StoreBase {
           'recovery_median',
         ].map(text),
       ].join(` || ' ' || `);
-      return weekRows()
+      const q = weekRows();
+      if (teams) q.whereIn('team_ref', teams);
+      return q
         .groupBy('team_ref')
         .select(
           'team_ref',
@@ -201,7 +229,7 @@ export class ReadStore extends StoreBase {
       await Promise.all([
         orgDeployDays(),
         sums(),
-        filter.teamWeeks && whole ? storedPoints() : [],
+        filter.teamWeeks && whole ? ofTeams(storedPoints) : [],
       ]);
     const teamWeeks = new Map<string, Map<string, WeekCounts>>();
     for (const r of storedPointRows) {

@@ -78,7 +78,7 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
     const store = await DeliveryStore.create({
       database: mockServices.database({ knex }),
     });
-    const service = DeliveryService.create({
+    const options = {
       store,
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
@@ -89,8 +89,14 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
       horizonDays: HORIZON_DAYS,
       judgeGroupSize,
       now: () => START + 200 * DAY,
+    };
+    const service = DeliveryService.create(options);
+    // The same ledger read by a backend keeping no organisation answers.
+    const keepsNothing = DeliveryService.create({
+      ...options,
+      organisationCache: false,
     });
-    return { service, store };
+    return { service, store, keepsNothing };
   }
 
   it.each(
@@ -105,7 +111,15 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
     'ends where judging the whole history at once ends (seed %i, %j)',
     async (seed, shape: { days: number; farListDays?: number }) => {
       // Odd seeds judge one entity per group, so groups overlap in time.
-      const { service, store } = await create(seed % 2 ? 1 : undefined);
+      const { service, store, keepsNothing } = await create(
+        seed % 2 ? 1 : undefined,
+      );
+      // The organisation page's team rows: a window from a Saturday to a
+      // Wednesday, so it has whole weeks and partial ones at both ends.
+      const window = {
+        from: new Date(START + 2 * DAY).toISOString(),
+        to: new Date(START + (shape.days - 4) * DAY).toISOString(),
+      };
       const { final, batches } = history(
         seed,
         shape.days,
@@ -147,14 +161,21 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
           batch.map(event => ({ source: 'test', event })),
         );
         expect(result.rejected).toEqual([]);
-        // Judging sometimes keeps up, sometimes lags several batches.
-        if (batch.length % 3 === 0) await service.settled();
+        // Judging sometimes keeps up, sometimes lags several batches; the
+        // organisation answer is asked on the way (and kept in between).
+        if (batch.length % 3 === 0) {
+          await service.settled();
+          await service.organisation({ window });
+        }
       }
       await service.settled();
 
       await expectLedgerOfWholeHistory(store, final, definitions, COMPONENTS);
-      // The organisation page's team rows: a window from a Saturday to a
-      // Wednesday, so it has whole weeks and partial ones at both ends.
+      // What was kept and read again for the teams judged since is what
+      // reading every team now answers, the organisation's weeks included.
+      expect(await service.organisation({ window })).toEqual(
+        await keepsNothing.organisation({ window }),
+      );
       await expectOrganisationOfWholeHistory(
         service,
         final,
@@ -165,10 +186,7 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
             : `group:default/team-${
                 COMPONENTS.indexOf(entityRef.split('/')[1]) % 2
               }`,
-        {
-          from: new Date(START + 2 * DAY).toISOString(),
-          to: new Date(START + (shape.days - 4) * DAY).toISOString(),
-        },
+        window,
       );
     },
   );

@@ -16,6 +16,7 @@ import {
   windowWeeks,
 } from '@teamflow/plugin-delivery-common';
 import { Judging } from '../judging/Judging';
+import { OrganisationCache } from './OrganisationCache';
 import {
   DeliveryContext,
   FlowWindow,
@@ -32,8 +33,12 @@ import {
  * (after this instance's judging caught up, up to a few seconds).
  */
 export class Reading extends Part {
+  /** Every team's numbers per window, read again for the teams that moved. */
+  private readonly kept?: OrganisationCache;
+
   constructor(ctx: DeliveryContext, private readonly judging: Judging) {
     super(ctx);
+    if (ctx.organisationCache) this.kept = new OrganisationCache(ctx.store);
   }
 
   async readable(
@@ -170,7 +175,7 @@ export class Reading extends Part {
     const toDay = query.window.to.slice(0, 10);
     const teamTrends = query.teamTrends !== false;
     const { teams, organisationWeeks, teamWeeks, organisationDeployDays } =
-      await this.store.teamWindow({
+      await (this.kept ?? this.store).teamWindow({
         environment,
         fromDay,
         toDay,

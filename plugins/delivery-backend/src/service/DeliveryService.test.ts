@@ -71,14 +71,24 @@ const window = {
 };
 
 describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
-  async function create(existing?: Knex) {
+  async function create(
+    existing?: Knex,
+    options: {
+      store?: DeliveryStore;
+      organisationCache?: boolean;
+      catalog?: Entity[];
+    } = {},
+  ) {
     const knex = existing ?? (await databases.init(id));
-    const store = await DeliveryStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store =
+      options.store ??
+      (await DeliveryStore.create({
+        database: mockServices.database({ knex }),
+      }));
     const service = DeliveryService.create({
       store,
-      catalog: catalogServiceMock({ entities }),
+      organisationCache: options.organisationCache,
+      catalog: catalogServiceMock({ entities: options.catalog ?? entities }),
       auth: mockServices.auth(),
       permissions: mockServices.permissions(),
       logger: mockServices.logger.mock(),
@@ -94,8 +104,77 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
   }
   const user = mockServices.auth().getOwnServiceCredentials();
 
+  it('keeps an organisation answer only until a replica judges one of its teams', async () => {
+    // Two teams; replica A judges, replica B answers (it keeps every team's
+    // numbers per window); C keeps nothing and reads every team every time.
+    const courier: Entity[] = [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'courier-app', namespace: 'default' },
+        spec: { type: 'service', lifecycle: 'production', owner: 'courier' },
+        relations: [{ type: 'ownedBy', targetRef: 'group:default/courier' }],
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'courier', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      },
+    ];
+    const catalog = [...entities, ...courier];
+    const a = await create(undefined, { catalog });
+    const b = await create(a.knex, { catalog });
+    const c = await create(a.knex, { catalog, organisationCache: false });
+    const courierDeploy = (deployment: string, finished: string) =>
+      deploy(deployment, finished, {
+        entity: { entityRef: 'component:default/courier-app' },
+      });
+    const deployments = async (service: DeliveryService) => {
+      const org = await service.organisation({ window });
+      return [
+        ...org.teams.map(t => [
+          t.teamRef,
+          t.summary.deploymentFrequency.deployments,
+        ]),
+        ['organisation', org.organisation.deploymentFrequency.deployments],
+      ];
+    };
+    await a.service.ingest([
+      deploy('d1', '02T10:00'),
+      courierDeploy('k1', '03T10:00'),
+    ]);
+    await a.service.settled();
+    expect(await deployments(b.service)).toEqual([
+      ['group:default/checkout', 1],
+      ['group:default/courier', 1],
+      ['organisation', 2],
+    ]);
+    // A judges two more courier deployments, on new days:
+    // B reads courier again, keeps checkout, and sums the organisation anew.
+    await a.service.ingest([
+      courierDeploy('k2', '04T10:00'),
+      courierDeploy('k3', '05T10:00'),
+    ]);
+    await a.service.settled();
+    expect(await deployments(b.service)).toEqual([
+      ['group:default/checkout', 1],
+      ['group:default/courier', 3],
+      ['organisation', 4],
+    ]);
+    const fresh = await c.service.organisation({ window });
+    expect(await b.service.organisation({ window })).toEqual(fresh);
+    expect(fresh.organisation.deploymentFrequency.deployDaysPerWeek).toBe(4);
+    // A window B never answered is read whole; the earlier one stays kept.
+    const other = { from: '2026-11-03T00:00:00.000Z', to: window.to };
+    expect(await b.service.organisation({ window: other })).toEqual(
+      await c.service.organisation({ window: other }),
+    );
+    expect(await deployments(b.service)).toEqual(await deployments(c.service));
+  });
+
   it('recomputes at start-up the trend points of week rows written before they kept them', async () => {
-    const { service, knex } = await create();
+    const { service, knex, store } = await create();
     // Two weeks of a deployment each with changes of 1 h and 3 h:
     // medians 2 h (lead time) in the weeks of 2 and 9 November.
     await service.ingest([
@@ -139,7 +218,11 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       recovery_median: null,
       has_points: false,
     });
-    expect(points(await service.organisation({ window: wide }))).toEqual([
+    // (Read by a backend that keeps nothing: no judgement moved the team.)
+    const uncached = await create(knex, { store, organisationCache: false });
+    expect(
+      points(await uncached.service.organisation({ window: wide })),
+    ).toEqual([
       ['2026-10-26', null],
       ['2026-11-02', null],
       ['2026-11-09', null],

@@ -74,6 +74,11 @@ export class DeliveryService {
      * itself restarted, after this. Default two minutes.
      */
     judgingLeaseMs?: number;
+    /**
+     * Keep every team's numbers per window in memory between organisation
+     * answers, read again only for the teams judged since (default true).
+     */
+    organisationCache?: boolean;
   }) {
     return new DeliveryService({
       store: options.store,
@@ -96,6 +101,7 @@ export class DeliveryService {
       ),
       now: options.now ?? (() => Date.now()),
       leaseMs: options.judgingLeaseMs ?? 120_000,
+      organisationCache: options.organisationCache !== false,
     });
   }
 

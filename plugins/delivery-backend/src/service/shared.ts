@@ -40,6 +40,8 @@ export type DeliveryContext = {
   targets: Record<string, FlowTargets>;
   now: () => number;
   leaseMs: number;
+  /** Keep every team's numbers per window between organisation answers. */
+  organisationCache: boolean;
 };
 
 /** A part of the ledger: the context's members as fields. */
