@@ -634,9 +634,12 @@ async function main() {
         { clientThread: true },
       ),
       // Each time after 10 deployments of 10 teams were judged: those teams
-      // and the organisation's weeks are read again. Beside it, the same
-      // moment answered by reading every team (alternated, which first).
-      ...(await afterJudging(16)),
+      // are read again, by week. Teams read by week before move the
+      // organisation's weeks by their difference; others have them read
+      // again whole. Beside each, the same moment answered by reading every
+      // team (alternated, which first).
+      orgAfterJudgingOtherTeams: await afterJudging(16, false),
+      orgAfterJudgingSameTeams: await afterJudging(16, true),
       // Every team read on every answer (as before answers were kept).
       orgByTeam90dReadWhole: await measureRequests(
         uncached.base,
@@ -660,17 +663,22 @@ async function main() {
     return out;
   }
 
-  async function afterJudging(times: number) {
+  async function afterJudging(times: number, sameTeams: boolean) {
     const kept: number[] = [];
     const whole: number[] = [];
+    // Components of team c % TEAMS: ten new teams each time, or the same ten.
+    const componentAt = (i: number, k: number) =>
+      sameTeams
+        ? ((k * 37) % TEAMS) + TEAMS * (i % (COMPONENTS / TEAMS))
+        : ((i * 10 + k) * 37) % COMPONENTS;
     for (let i = 0; i < times; i++) {
       const events = Array.from({ length: 10 }, (_, k) =>
         cdevent(
           'service.deployed.0.2.0',
-          `live-r-${i}-${k}`,
+          `live-r-${sameTeams ? 's' : 'o'}-${i}-${k}`,
           new Date(NOW - 7_200_000 - i * 60_000).toISOString(),
           {
-            id: `c-${((i * 10 + k) * 37) % COMPONENTS}`,
+            id: `c-${componentAt(i, k)}`,
             content: { environment: { id: 'production' } },
           },
         ),
@@ -695,10 +703,7 @@ async function main() {
       kept.push(await once(base));
       if (!(i % 2)) whole.push(await once(uncached.base));
     }
-    return {
-      orgByTeam90dAfterJudging: sampleStats(kept),
-      orgByTeam90dAfterJudgingReadWhole: sampleStats(whole),
-    };
+    return { kept: sampleStats(kept), readWhole: sampleStats(whole) };
   }
   server.close();
   uncached.server.close();

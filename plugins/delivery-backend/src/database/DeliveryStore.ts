@@ -73,6 +73,22 @@ export class DeliveryStore extends StoreBase {
     this.reads.teamWindow(...a) as ReturnType<ReadStore['teamWindow']>;
   readonly teamGenerations = () =>
     this.reads.teamGenerations() as ReturnType<ReadStore['teamGenerations']>;
+  readonly teamsByWeek = (...a: Parameters<ReadStore['teamsByWeek']>) =>
+    this.reads.teamsByWeek(...a) as ReturnType<ReadStore['teamsByWeek']>;
+  readonly organisationWeeks = (
+    ...a: Parameters<ReadStore['organisationWeeks']>
+  ) =>
+    this.reads.organisationWeeks(...a) as ReturnType<
+      ReadStore['organisationWeeks']
+    >;
+  readonly storedPoints = (...a: Parameters<ReadStore['storedPoints']>) =>
+    this.reads.storedPoints(...a) as ReturnType<ReadStore['storedPoints']>;
+  readonly organisationDeployDays = (
+    ...a: Parameters<ReadStore['organisationDeployDays']>
+  ) =>
+    this.reads.organisationDeployDays(...a) as ReturnType<
+      ReadStore['organisationDeployDays']
+    >;
   readonly environments = (...a: Parameters<ReadStore['environments']>) =>
     this.reads.environments(...a) as ReturnType<ReadStore['environments']>;
   readonly drillDown = (...a: Parameters<ReadStore['drillDown']>) =>

@@ -1,11 +1,33 @@
-import { DeliveryStore } from '../database/DeliveryStore';
+import { WeekCounts, mergeRollups } from '@teamflow/plugin-delivery-common';
+import { DeliveryStore, RollupTotals } from '../database/DeliveryStore';
+import type { WeekSums } from '../database/ReadStore';
 
-type TeamWindowFilter = Parameters<DeliveryStore['teamWindow']>[0];
-type TeamWindow = Awaited<ReturnType<DeliveryStore['teamWindow']>>;
+type Filter = {
+  environment: string;
+  fromDay: string;
+  toDay: string;
+  teamWeeks: boolean;
+};
+
+/** An organisation answer's numbers, as the store's `teamWindow` reads them. */
+export type OrganisationNumbers = {
+  teams: Array<{ teamRef: string; totals: RollupTotals }>;
+  organisationWeeks: WeekSums[];
+  teamWeeks: Map<string, Map<string, WeekCounts>>;
+  organisationDeployDays: number;
+};
+
 type Entry = {
-  /** Each team's generation when its numbers below were read (or earlier). */
+  /** Each team's generation when its numbers were read (or earlier). */
   generations: Map<string, number>;
-  window: TeamWindow;
+  numbers: OrganisationNumbers;
+  /** Per team its sums by week, for the teams read by week so far. */
+  byWeek: Map<string, WeekSums[]>;
+  /**
+   * The organisation's weeks are the sum of every team's numbers as kept
+   * here: a team's change can be added to them as (new − kept) weeks.
+   */
+  additive: boolean;
 };
 
 /** Teams whose generation differs between two readings (0: no row). */
@@ -28,11 +50,16 @@ export function changedTeams(
  * them). Summing every team's rows is most of an organisation answer's time
  * (~110 ms at 2,000 teams); a judgement touches a few teams.
  *
- * Each answer reads the generations before any row, so what is kept is never
- * older than the generation it is kept under: a commit in between only makes
- * the next answer read that team again. Entries are replaced, never changed,
- * so concurrent answers cannot mix their reads. The organisation's weeks and
- * deploy days span every team: they are read again whenever any team moved.
+ * - Each answer reads the generations before any row, so what is kept is
+ *   never older than the generation it is kept under: a commit in between
+ *   only makes the next answer read that team again.
+ * - A team read again is read by week. The organisation's weeks then move by
+ *   its new weeks minus its kept ones, when its kept weeks are known (read by
+ *   week before, or no rows in the window then) and the organisation's weeks
+ *   are the sum of what is kept: true after a delta, and after a full read
+ *   during which no generation moved (read again after it). Otherwise the
+ *   organisation's weeks are read whole (every team's rows summed by week).
+ * - Entries are replaced, never changed, so concurrent answers cannot mix.
  */
 export class OrganisationCache {
   private readonly entries = new Map<string, Entry>();
@@ -43,7 +70,7 @@ export class OrganisationCache {
     private readonly size = 6,
   ) {}
 
-  async teamWindow(filter: TeamWindowFilter): Promise<TeamWindow> {
+  async teamWindow(filter: Filter): Promise<OrganisationNumbers> {
     const generations = await this.store.teamGenerations();
     const key = JSON.stringify([
       filter.environment,
@@ -51,40 +78,147 @@ export class OrganisationCache {
       filter.toDay,
       filter.teamWeeks,
     ]);
-    const entry = this.entries.get(key);
-    const stale = entry ? changedTeams(entry.generations, generations) : [];
-    let window: TeamWindow;
-    if (entry && !stale.length) window = entry.window;
-    else if (entry && stale.length <= Math.max(50, generations.size / 4))
-      window = merge(
-        entry.window,
-        stale,
-        await this.store.teamWindow({ ...filter, teamRefs: stale }),
-      );
-    // First read of this window, or too many teams moved: one pass over all.
-    else window = await this.store.teamWindow(filter);
+    const kept = this.entries.get(key);
+    const stale = kept ? changedTeams(kept.generations, generations) : [];
+    let entry: Entry;
+    if (kept && !stale.length) entry = kept;
+    else if (kept && stale.length <= Math.max(50, generations.size / 4))
+      entry = await this.readAgain(filter, kept, stale, generations);
+    else {
+      // First read of this window, or too many teams moved: one pass.
+      const numbers = await this.store.teamWindow(filter);
+      entry = {
+        generations,
+        numbers,
+        byWeek: new Map(),
+        additive: await this.unmoved(generations),
+      };
+    }
     this.entries.delete(key);
-    this.entries.set(key, { generations, window });
+    this.entries.set(key, entry);
     if (this.entries.size > this.size)
       this.entries.delete(this.entries.keys().next().value!);
-    return window;
+    return entry.numbers;
+  }
+
+  /** A kept window with the moved teams read again, by week. */
+  private async readAgain(
+    filter: Filter,
+    kept: Entry,
+    moved: string[],
+    generations: Map<string, number>,
+  ): Promise<Entry> {
+    const inWindow = new Set(kept.numbers.teams.map(t => t.teamRef));
+    const keptWeeks = (team: string) =>
+      kept.byWeek.get(team) ?? (inWindow.has(team) ? undefined : []);
+    const additive =
+      kept.additive && moved.every(t => keptWeeks(t) !== undefined);
+    const [fresh, points, deployDays, wholeWeeks] = await Promise.all([
+      this.store.teamsByWeek({ ...filter, teamRefs: moved }),
+      filter.teamWeeks
+        ? this.store.storedPoints({ ...filter, teamRefs: moved })
+        : new Map<string, Map<string, WeekCounts>>(),
+      this.store.organisationDeployDays(filter),
+      additive ? undefined : this.store.organisationWeeks(filter),
+    ]);
+    const byWeek = new Map(kept.byWeek);
+    const teamWeeks = new Map(kept.numbers.teamWeeks);
+    const movedSet = new Set(moved);
+    const teams = kept.numbers.teams.filter(t => !movedSet.has(t.teamRef));
+    for (const team of moved) {
+      const weeks = fresh.get(team) ?? [];
+      byWeek.set(team, weeks);
+      teamWeeks.delete(team);
+      const teamPoints = points.get(team);
+      if (teamPoints) teamWeeks.set(team, teamPoints);
+      if (weeks.length)
+        teams.push({ teamRef: team, totals: total(filter.fromDay, weeks) });
+    }
+    let organisationWeeks: WeekSums[];
+    if (wholeWeeks) organisationWeeks = wholeWeeks;
+    else {
+      const sums = new Map(
+        kept.numbers.organisationWeeks.map(w => [w.week, copy(w)]),
+      );
+      for (const team of moved) {
+        for (const w of keptWeeks(team)!) add(sums, w, -1);
+        for (const w of fresh.get(team) ?? []) add(sums, w, 1);
+      }
+      organisationWeeks = [...sums.values()].filter(w => w.rows > 0);
+    }
+    return {
+      generations,
+      numbers: {
+        teams,
+        organisationWeeks,
+        teamWeeks,
+        organisationDeployDays: deployDays,
+      },
+      byWeek,
+      // After a delta the weeks stay the sum of what is kept, whatever
+      // committed meanwhile; after a whole read, only if nothing did.
+      additive: additive || (await this.unmoved(generations)),
+    };
+  }
+
+  /** No generation moved since these were read (so neither did any row). */
+  private async unmoved(generations: Map<string, number>) {
+    return !changedTeams(generations, await this.store.teamGenerations())
+      .length;
   }
 }
 
-/** A kept window with the given teams' parts and the organisation's read again. */
-function merge(
-  kept: TeamWindow,
-  teams: string[],
-  fresh: TeamWindow,
-): TeamWindow {
-  const moved = new Set(teams);
-  const teamWeeks = new Map(kept.teamWeeks);
-  for (const team of teams) teamWeeks.delete(team);
-  for (const [team, weeks] of fresh.teamWeeks) teamWeeks.set(team, weeks);
+/** A team's window totals from its weeks. */
+function total(fromDay: string, weeks: WeekSums[]): RollupTotals {
   return {
-    teams: [...kept.teams.filter(t => !moved.has(t.teamRef)), ...fresh.teams],
-    teamWeeks,
-    organisationWeeks: fresh.organisationWeeks,
-    organisationDeployDays: fresh.organisationDeployDays,
+    ...mergeRollups(
+      fromDay,
+      weeks.map(w => w.rollup),
+    ),
+    deployDays: weeks.reduce((n, w) => n + w.deployDays, 0),
   };
+}
+
+function copy(w: WeekSums): WeekSums {
+  return {
+    ...w,
+    rollup: {
+      ...w.rollup,
+      leadHistogram: [...w.rollup.leadHistogram],
+      recoveryHistogram: [...w.rollup.recoveryHistogram],
+    },
+  };
+}
+
+const COUNTS = [
+  'deployments',
+  'successful',
+  'failed',
+  'rework',
+  'withChanges',
+  'incidents',
+  'unlinkedIncidents',
+] as const;
+
+/** Adds (sign 1) or takes away (−1) a team's week from the organisation's. */
+function add(sums: Map<string, WeekSums>, w: WeekSums, sign: 1 | -1) {
+  let into = sums.get(w.week);
+  if (!into) {
+    into = copy(w);
+    for (const k of COUNTS) into.rollup[k] = 0;
+    into.rollup.leadHistogram.fill(0);
+    into.rollup.recoveryHistogram.fill(0);
+    into.deployDays = 0;
+    into.rows = 0;
+    sums.set(w.week, into);
+  }
+  for (const k of COUNTS) into.rollup[k] += sign * w.rollup[k];
+  w.rollup.leadHistogram.forEach((n, i) => {
+    into!.rollup.leadHistogram[i] += sign * n;
+  });
+  w.rollup.recoveryHistogram.forEach((n, i) => {
+    into!.rollup.recoveryHistogram[i] += sign * n;
+  });
+  into.deployDays += sign * w.deployDays;
+  into.rows += sign * w.rows;
 }

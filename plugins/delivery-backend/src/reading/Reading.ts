@@ -220,7 +220,7 @@ export class Reading extends Part {
       window: query.window,
       organisation: summariseTotals(
         orgTotal,
-        organisationWeeks,
+        organisationWeeks.map(w => w.rollup),
         query.window,
         min,
       ),

@@ -165,6 +165,26 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     const fresh = await c.service.organisation({ window });
     expect(await b.service.organisation({ window })).toEqual(fresh);
     expect(fresh.organisation.deploymentFrequency.deployDaysPerWeek).toBe(4);
+    // Courier again (its weeks now kept: the organisation's weeks move by its
+    // new weeks minus the kept ones), a failure of checkout on 3 Nov, then
+    // checkout's k1 day without courier: each time what C reads whole.
+    for (const batch of [
+      [courierDeploy('k4', '06T10:00')],
+      [deploy('d2', '03T11:00', { status: 'failure' })],
+      [courierDeploy('k5', '06T11:00'), deploy('d3', '07T09:00')],
+    ]) {
+      await a.service.ingest(batch);
+      await a.service.settled();
+      expect(await b.service.organisation({ window })).toEqual(
+        await c.service.organisation({ window }),
+      );
+    }
+    // Successful deployments: the failed d2 is not one.
+    expect(await deployments(b.service)).toEqual([
+      ['group:default/checkout', 2],
+      ['group:default/courier', 5],
+      ['organisation', 7],
+    ]);
     // A window B never answered is read whole; the earlier one stays kept.
     const other = { from: '2026-11-03T00:00:00.000Z', to: window.to };
     expect(await b.service.organisation({ window: other })).toEqual(
