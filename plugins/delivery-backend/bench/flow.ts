@@ -30,7 +30,9 @@
  * - ingest: 30 batches of 1,000 CDEvents (CloudEvents JSON) for 100 components each, parsed,
  *   validated, stored and judged with the roll-ups of the days they touch rewritten;
  * - one component's 90-day summary, one team's (10 components), the organisation by team (with
- *   and without the teams' weekly trends);
+ *   and without the teams' weekly trends): asked again with nothing judged since, after each
+ *   judged batch of 10 deployments (of 10 teams asked before, or of others), and beside both
+ *   by a backend keeping no organisation answers (delivery.organisationCache: false);
  * - PostgreSQL: the same three questions as raw SQL over the event tables (as DevLake answers).
  */
 import os from 'node:os';

@@ -67,7 +67,7 @@ export class OrganisationCache {
   constructor(
     private readonly store: DeliveryStore,
     /** Windows kept (each ~2 MB at 2,000 teams with trends). */
-    private readonly size = 6,
+    private readonly size = 4,
   ) {}
 
   async teamWindow(filter: Filter): Promise<OrganisationNumbers> {
