@@ -1,5 +1,6 @@
 import { WeekCounts, mergeRollups } from '@teamflow/plugin-delivery-common';
 import { DeliveryStore, RollupTotals } from '../database/DeliveryStore';
+import { chunks } from '../database/rows';
 import type { WeekSums } from '../database/ReadStore';
 
 type Filter = {
@@ -59,10 +60,18 @@ export function changedTeams(
  *   are the sum of what is kept: true after a delta, and after a full read
  *   during which no generation moved (read again after it). Otherwise the
  *   organisation's weeks are read whole (every team's rows summed by week).
+ * - The first time a window's organisation weeks are summed again that way,
+ *   every team of the window not yet kept by week is read by week in the
+ *   background, 200 teams at a time, and kept only when its generation is
+ *   the one its numbers were kept under both before and after that read (so
+ *   its rows did not move in between): from then on any team's judgement
+ *   moves the organisation's weeks by its difference.
  * - Entries are replaced, never changed, so concurrent answers cannot mix.
  */
 export class OrganisationCache {
   private readonly entries = new Map<string, Entry>();
+  /** Windows whose teams are being read by week in the background. */
+  private readonly filling = new Set<string>();
 
   constructor(
     private readonly store: DeliveryStore,
@@ -83,7 +92,9 @@ export class OrganisationCache {
     let entry: Entry;
     if (kept && !stale.length) entry = kept;
     else if (kept && stale.length <= Math.max(50, generations.size / 4))
-      entry = await this.readAgain(filter, kept, stale, generations);
+      entry = await this.readAgain(filter, kept, stale, generations, () =>
+        this.fillByWeek(key, filter),
+      );
     else {
       // First read of this window, or too many teams moved: one pass.
       const numbers = await this.store.teamWindow(filter);
@@ -107,6 +118,7 @@ export class OrganisationCache {
     kept: Entry,
     moved: string[],
     generations: Map<string, number>,
+    onWholeWeeks: () => void,
   ): Promise<Entry> {
     const inWindow = new Set(kept.numbers.teams.map(t => t.teamRef));
     const keptWeeks = (team: string) =>
@@ -135,8 +147,10 @@ export class OrganisationCache {
         teams.push({ teamRef: team, totals: total(filter.fromDay, weeks) });
     }
     let organisationWeeks: WeekSums[];
-    if (wholeWeeks) organisationWeeks = wholeWeeks;
-    else {
+    if (wholeWeeks) {
+      organisationWeeks = wholeWeeks;
+      onWholeWeeks();
+    } else {
       const sums = new Map(
         kept.numbers.organisationWeeks.map(w => [w.week, copy(w)]),
       );
@@ -159,6 +173,46 @@ export class OrganisationCache {
       // committed meanwhile; after a whole read, only if nothing did.
       additive: additive || (await this.unmoved(generations)),
     };
+  }
+
+  /**
+   * Reads by week, in the background, the window's teams not kept by week,
+   * keeping each whose generation stayed the one it is kept under.
+   */
+  private fillByWeek(key: string, filter: Filter) {
+    if (this.filling.has(key)) return;
+    this.filling.add(key);
+    const fill = async () => {
+      const first = this.entries.get(key);
+      const teams = (first?.numbers.teams ?? [])
+        .map(t => t.teamRef)
+        .filter(t => !first?.byWeek.has(t));
+      for (const part of chunks(teams, 200)) {
+        const before = await this.store.teamGenerations();
+        const weeks = await this.store.teamsByWeek({
+          ...filter,
+          teamRefs: part,
+        });
+        const after = await this.store.teamGenerations();
+        const current = this.entries.get(key);
+        if (!current?.additive) return;
+        const byWeek = new Map(current.byWeek);
+        for (const team of part) {
+          const kept = current.generations.get(team) ?? 0;
+          if (
+            !byWeek.has(team) &&
+            (before.get(team) ?? 0) === kept &&
+            (after.get(team) ?? 0) === kept
+          )
+            byWeek.set(team, weeks.get(team) ?? []);
+        }
+        this.entries.set(key, { ...current, byWeek });
+      }
+    };
+    // A failed read only leaves those teams to be summed whole next time.
+    fill()
+      .catch(() => {})
+      .finally(() => this.filling.delete(key));
   }
 
   /** No generation moved since these were read (so neither did any row). */
