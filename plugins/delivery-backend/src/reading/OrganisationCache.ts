@@ -90,10 +90,14 @@ export class OrganisationCache {
     const kept = this.entries.get(key);
     const stale = kept ? changedTeams(kept.generations, generations) : [];
     let entry: Entry;
+    let summedWhole = false;
     if (kept && !stale.length) entry = kept;
     else if (kept && stale.length <= Math.max(50, generations.size / 4))
-      entry = await this.readAgain(filter, kept, stale, generations, () =>
-        this.fillByWeek(key, filter),
+      [entry, summedWhole] = await this.readAgain(
+        filter,
+        kept,
+        stale,
+        generations,
       );
     else {
       // First read of this window, or too many teams moved: one pass.
@@ -109,17 +113,20 @@ export class OrganisationCache {
     this.entries.set(key, entry);
     if (this.entries.size > this.size)
       this.entries.delete(this.entries.keys().next().value!);
+    if (summedWhole) this.fillByWeek(key, filter);
     return entry.numbers;
   }
 
-  /** A kept window with the moved teams read again, by week. */
+  /**
+   * A kept window with the moved teams read again, by week; and whether the
+   * organisation's weeks had to be summed again over every team.
+   */
   private async readAgain(
     filter: Filter,
     kept: Entry,
     moved: string[],
     generations: Map<string, number>,
-    onWholeWeeks: () => void,
-  ): Promise<Entry> {
+  ): Promise<[Entry, boolean]> {
     const inWindow = new Set(kept.numbers.teams.map(t => t.teamRef));
     const keptWeeks = (team: string) =>
       kept.byWeek.get(team) ?? (inWindow.has(team) ? undefined : []);
@@ -147,10 +154,8 @@ export class OrganisationCache {
         teams.push({ teamRef: team, totals: total(filter.fromDay, weeks) });
     }
     let organisationWeeks: WeekSums[];
-    if (wholeWeeks) {
-      organisationWeeks = wholeWeeks;
-      onWholeWeeks();
-    } else {
+    if (wholeWeeks) organisationWeeks = wholeWeeks;
+    else {
       const sums = new Map(
         kept.numbers.organisationWeeks.map(w => [w.week, copy(w)]),
       );
@@ -160,7 +165,7 @@ export class OrganisationCache {
       }
       organisationWeeks = [...sums.values()].filter(w => w.rows > 0);
     }
-    return {
+    const entry = {
       generations,
       numbers: {
         teams,
@@ -173,6 +178,7 @@ export class OrganisationCache {
       // committed meanwhile; after a whole read, only if nothing did.
       additive: additive || (await this.unmoved(generations)),
     };
+    return [entry, !additive];
   }
 
   /**
