@@ -142,7 +142,8 @@ export class ReadStore extends StoreBase {
         .groupBy('team_ref', 'week')
         .select('team_ref', 'week', ...w.sumColumns)) {
         const team = String(r.team_ref);
-        out.set(team, [...(out.get(team) ?? []), weekSumsFromRow(r)]);
+        if (!out.has(team)) out.set(team, []);
+        out.get(team)!.push(weekSumsFromRow(r));
       }
     return out;
   }

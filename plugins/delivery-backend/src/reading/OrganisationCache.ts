@@ -1,6 +1,6 @@
 import { WeekCounts, mergeRollups } from '@teamflow/plugin-delivery-common';
 import { DeliveryStore, RollupTotals } from '../database/DeliveryStore';
-import { chunks } from '../database/rows';
+import { COUNT_COLUMNS, chunks } from '../database/rows';
 import type { WeekSums } from '../database/ReadStore';
 
 type Filter = {
@@ -250,15 +250,8 @@ function copy(w: WeekSums): WeekSums {
   };
 }
 
-const COUNTS = [
-  'deployments',
-  'successful',
-  'failed',
-  'rework',
-  'withChanges',
-  'incidents',
-  'unlinkedIncidents',
-] as const;
+/** A rollup's counts, by the keys the store reads them into. */
+const COUNTS = COUNT_COLUMNS.map(([, key]) => key);
 
 /** Adds (sign 1) or takes away (−1) a team's week from the organisation's. */
 function add(sums: Map<string, WeekSums>, w: WeekSums, sign: 1 | -1) {
