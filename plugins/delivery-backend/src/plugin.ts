@@ -119,6 +119,17 @@ export const deliveryPlugin = createBackendPlugin({
               deps.logger.info(`Delivery: ${changed} owner changes recorded`);
           },
         });
+        // Organisation windows ending with the current day (the pages' 30,
+        // 90 or 180 days up to today) are new every day: each replica sums
+        // them ahead of their first reader, and keeps them current.
+        await deps.scheduler.scheduleTask({
+          id: 'delivery-organisation-ahead',
+          scope: 'local',
+          frequency: { minutes: 1 },
+          initialDelay: { seconds: 10 },
+          timeout: { minutes: 5 },
+          fn: () => delivery.readAhead(),
+        });
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, delivery }),
         );

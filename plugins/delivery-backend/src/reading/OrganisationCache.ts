@@ -31,6 +31,24 @@ type Entry = {
   additive: boolean;
 };
 
+/** A window that ends with the current day, by its length, as last asked. */
+type Rolling = {
+  environment: string;
+  days: number;
+  teamWeeks: boolean;
+  asked: number;
+};
+
+const DAY = 86_400_000;
+/** Windows ending with the current day read ahead, the latest asked first. */
+const AHEAD = 4;
+/** A window not asked for a week is no longer read ahead. */
+const FORGET_MS = 7 * DAY;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
+/** The exclusive end of a window ending with the current (UTC) day. */
+const endOfToday = (now: number) => dayOf(Math.floor(now / DAY) * DAY + DAY);
+
 /** Teams whose generation differs between two readings (0: no row). */
 export function changedTeams(
   before: Map<string, number>,
@@ -67,19 +85,71 @@ export function changedTeams(
  *   its rows did not move in between): from then on any team's judgement
  *   moves the organisation's weeks by its difference.
  * - Entries are replaced, never changed, so concurrent answers cannot mix.
+ * - Windows that end with the current day (the pages' 30, 90 or 180 days up
+ *   to today) are read ahead: each day they are new windows, summed once by
+ *   `readAhead` (every minute, on each replica) before anyone asks them.
  */
 export class OrganisationCache {
   private readonly entries = new Map<string, Entry>();
   /** Windows whose teams are being read by week in the background. */
   private readonly filling = new Set<string>();
+  /** Windows ending with the current day, by environment, length and trends. */
+  private readonly rolling = new Map<string, Rolling>();
 
   constructor(
     private readonly store: DeliveryStore,
+    private readonly now: () => number,
     /** Windows kept (each ~2 MB at 2,000 teams with trends). */
-    private readonly size = 4,
+    private readonly size = 6,
   ) {}
 
-  async teamWindow(filter: Filter): Promise<OrganisationNumbers> {
+  /** Reads ahead, from now on, this window ending with the current day. */
+  expect(window: Omit<Rolling, 'asked'>) {
+    this.rolling.set(
+      JSON.stringify([window.environment, window.days, window.teamWeeks]),
+      { ...window, asked: this.now() },
+    );
+  }
+
+  /**
+   * Brings up to date the windows ending with the current day that were
+   * asked in the last week (the `AHEAD` latest asked): on a new day, each is
+   * a new window, summed here rather than by its first reader; otherwise
+   * only the teams judged since are read again.
+   */
+  async readAhead(): Promise<void> {
+    const now = this.now();
+    const toDay = endOfToday(now);
+    const recent = [...this.rolling]
+      .filter(([, r]) => now - r.asked <= FORGET_MS)
+      .sort(([, a], [, b]) => b.asked - a.asked);
+    const kept = recent.slice(0, AHEAD);
+    this.rolling.clear();
+    for (const [key, r] of kept) this.rolling.set(key, r);
+    // The latest asked last, so that it is the last to be let go.
+    for (const [, r] of kept.reverse())
+      await this.teamWindow(
+        {
+          environment: r.environment,
+          fromDay: dayOf(msOf(toDay) - r.days * DAY),
+          toDay,
+          teamWeeks: r.teamWeeks,
+        },
+        true,
+      );
+  }
+
+  async teamWindow(
+    filter: Filter,
+    /** Read ahead, not asked by anyone. */
+    ahead = false,
+  ): Promise<OrganisationNumbers> {
+    if (!ahead && filter.toDay === endOfToday(this.now()))
+      this.expect({
+        environment: filter.environment,
+        days: (msOf(filter.toDay) - msOf(filter.fromDay)) / DAY,
+        teamWeeks: filter.teamWeeks,
+      });
     const generations = await this.store.teamGenerations();
     const key = JSON.stringify([
       filter.environment,

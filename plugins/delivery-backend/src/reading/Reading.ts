@@ -38,7 +38,22 @@ export class Reading extends Part {
 
   constructor(ctx: DeliveryContext, private readonly judging: Judging) {
     super(ctx);
-    if (ctx.organisationCache) this.kept = new OrganisationCache(ctx.store);
+    if (ctx.organisationCache) {
+      this.kept = new OrganisationCache(ctx.store, ctx.now);
+      // What the organisation page, its CTO card, the tech-debt and the
+      // attention pages ask by default: 90 days up to today.
+      for (const teamWeeks of [true, false])
+        this.kept.expect({
+          environment: this.definitions.environment,
+          days: 90,
+          teamWeeks,
+        });
+    }
+  }
+
+  /** Sums ahead the organisation windows that end with the current day. */
+  readAhead() {
+    return this.kept?.readAhead() ?? Promise.resolve();
   }
 
   async readable(

@@ -77,6 +77,7 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       store?: DeliveryStore;
       organisationCache?: boolean;
       catalog?: Entity[];
+      now?: () => number;
     } = {},
   ) {
     const knex = existing ?? (await databases.init(id));
@@ -98,7 +99,7 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
         failureWindowHours: 24,
         minimumSample: 1,
       },
-      now: () => at('21T12:00'),
+      now: options.now ?? (() => at('21T12:00')),
     });
     return { service, store, knex };
   }
@@ -191,6 +192,62 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       await c.service.organisation({ window: other }),
     );
     expect(await deployments(b.service)).toEqual(await deployments(c.service));
+  });
+
+  it('sums ahead, each new day, the organisation windows that end with it', async () => {
+    let clock = at('21T12:00');
+    const b = await create(undefined, { now: () => clock });
+    const c = await create(b.knex, { now: () => clock, organisationCache: false });
+    const read = jest.spyOn(b.store, 'teamWindow');
+    const reads = () =>
+      read.mock.calls.map(([f]) => `${f.fromDay}..${f.toDay} ${f.teamWeeks}`);
+    // 90 days up to today, as the organisation page asks them.
+    const upToToday = () => {
+      const to = Math.floor(clock / 86_400_000) * 86_400_000 + 86_400_000;
+      const iso = (ms: number) => new Date(ms).toISOString();
+      return { from: iso(to - 90 * 86_400_000), to: iso(to) };
+    };
+    await b.service.ingest([deploy('d1', '02T10:00'), deploy('d2', '20T10:00')]);
+    await b.service.settled();
+    // Nothing is read ahead before the first minute's run.
+    expect(reads()).toEqual([]);
+    await b.service.organisation({ window: upToToday() });
+    expect(reads()).toEqual(['2026-08-24..2026-11-22 true']);
+    // Next day: both of today's 90 days (with trends as asked, without as
+    // the tech-debt and attention pages ask by default) are summed ahead.
+    clock = at('22T00:30');
+    await b.service.readAhead();
+    expect(reads()).toEqual([
+      '2026-08-24..2026-11-22 true',
+      '2026-08-25..2026-11-23 false',
+      '2026-08-25..2026-11-23 true',
+    ]);
+    for (const teamTrends of [true, false])
+      expect(
+        await b.service.organisation({ window: upToToday(), teamTrends }),
+      ).toEqual(await c.service.organisation({ window: upToToday(), teamTrends }));
+    expect(read).toHaveBeenCalledTimes(3);
+    // A deployment today: read again for its team only, and counted.
+    await b.service.ingest([deploy('d3', '22T00:10')]);
+    await b.service.settled();
+    await b.service.readAhead();
+    const today = await b.service.organisation({ window: upToToday() });
+    expect(today).toEqual(await c.service.organisation({ window: upToToday() }));
+    expect(today.organisation.deploymentFrequency.deployments).toBe(3);
+    expect(read).toHaveBeenCalledTimes(3);
+    // A window that does not end today is not read ahead the next day.
+    await b.service.organisation({ window });
+    clock = at('23T00:30');
+    await b.service.readAhead();
+    expect(reads().slice(3)).toEqual([
+      '2026-11-01..2026-11-08 true',
+      '2026-08-26..2026-11-24 false',
+      '2026-08-26..2026-11-24 true',
+    ]);
+    // Nobody asked for a week: nothing is read ahead any more.
+    clock = at('30T12:00');
+    await b.service.readAhead();
+    expect(read).toHaveBeenCalledTimes(6);
   });
 
   it('recomputes at start-up the trend points of week rows written before they kept them', async () => {

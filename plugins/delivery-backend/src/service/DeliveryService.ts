@@ -177,6 +177,10 @@ export class DeliveryService {
   }) {
     return this.reading.organisation(query);
   }
+  /** Sums ahead the organisation windows ending with the current day. */
+  readAhead() {
+    return this.reading.readAhead();
+  }
   drillDown(
     credentials: BackstageCredentials,
     query: Parameters<Reading['drillDown']>[1],
