@@ -32,7 +32,9 @@
  * - one component's 90-day summary, one team's (10 components), the organisation by team (with
  *   and without the teams' weekly trends): asked again with nothing judged since, after each
  *   judged batch of 10 deployments (of 10 teams asked before, or of others), and beside both
- *   by a backend keeping no organisation answers (delivery.organisationCache: false);
+ *   by a backend keeping no organisation answers (delivery.organisationCache: false); and on
+ *   each of 12 new days its 90 days up to today, summed ahead as the backend's minute task
+ *   does, asked first and after that day's first judgements;
  * - PostgreSQL: the same three questions as raw SQL over the event tables (as DevLake answers).
  */
 import os from 'node:os';
@@ -663,8 +665,18 @@ async function main() {
         { clientThread: true },
       ),
     };
-    // Last: the clock moved, a day at a time.
+    // Last: the clock moved, a day at a time. With `node --expose-gc`, the
+    // heap kept before and after (up to six windows, four read by week).
+    const heap = () => {
+      (global as any).gc?.();
+      return Math.round(process.memoryUsage().heapUsed / 1048576);
+    };
+    const heapBeforeNewDayMiB = heap();
     const orgNewDay = await newDay(12);
+    if ((global as any).gc)
+      Object.assign(orgNewDay, {
+        heapUsedMiB: { before: heapBeforeNewDayMiB, after: heap() },
+      });
     if (READS_ONLY) await stopCpuProfile();
     return { ...out, ...orgNewDay };
   }
@@ -695,6 +707,8 @@ async function main() {
     };
     // Asked once today, as a reader of the page would.
     await once(base);
+    const judged: number[] = [];
+    const judgedWhole: number[] = [];
     for (let d = 1; d <= days; d++) {
       clock = NOW - d * DAY;
       const start = performance.now();
@@ -703,6 +717,29 @@ async function main() {
       if (d % 2) whole.push(await once(uncached.base));
       firstAnswer.push(await once(base));
       if (!(d % 2)) whole.push(await once(uncached.base));
+      // The day's first judgements: 10 deployments of 10 teams, that day.
+      const finished = new Date(clock - 7_200_000).toISOString();
+      const events = Array.from({ length: 10 }, (_, k) =>
+        cdevent(
+          'service.deployed.0.2.0',
+          `live-n-${d}-${k}`,
+          finished,
+          {
+            id: `c-${((d * 10 + k) * 53) % COMPONENTS}`,
+            content: { environment: { id: 'production' } },
+          },
+        ),
+      );
+      const res = await fetch(`${base}events`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/cloudevents-batch+json' },
+        body: JSON.stringify(events),
+      });
+      if (res.status !== 200) throw new Error(await res.text());
+      await delivery.settled();
+      if (d % 2) judgedWhole.push(await once(uncached.base));
+      judged.push(await once(base));
+      if (!(d % 2)) judgedWhole.push(await once(uncached.base));
     }
     clock = NOW;
     return {
@@ -710,7 +747,13 @@ async function main() {
         readAhead: sampleStats(firstAnswer),
         readWhole: sampleStats(whole),
       },
-      // Both default windows (with and without trends) summed ahead, each day.
+      // Asked after them (before the next minute's run).
+      orgNewDayAfterJudging: {
+        readAhead: sampleStats(judged),
+        readWhole: sampleStats(judgedWhole),
+      },
+      // The windows asked up to today (90 and 91 days, each with and without
+      // trends) summed ahead and read by week, each day.
       orgNewDayReadAheadMs: sampleStats(ahead),
     };
   }

@@ -87,12 +87,14 @@ export function changedTeams(
  * - Entries are replaced, never changed, so concurrent answers cannot mix.
  * - Windows that end with the current day (the pages' 30, 90 or 180 days up
  *   to today) are read ahead: each day they are new windows, summed once by
- *   `readAhead` (every minute, on each replica) before anyone asks them.
+ *   `readAhead` (every minute, on each replica) before anyone asks them, and
+ *   their teams read by week at once, so that the day's judgements move
+ *   their organisation's weeks by difference from the first.
  */
 export class OrganisationCache {
   private readonly entries = new Map<string, Entry>();
   /** Windows whose teams are being read by week in the background. */
-  private readonly filling = new Set<string>();
+  private readonly filling = new Map<string, Promise<void>>();
   /** Windows ending with the current day, by environment, length and trends. */
   private readonly rolling = new Map<string, Rolling>();
 
@@ -183,7 +185,11 @@ export class OrganisationCache {
     this.entries.set(key, entry);
     if (this.entries.size > this.size)
       this.entries.delete(this.entries.keys().next().value!);
-    if (summedWhole) this.fillByWeek(key, filter);
+    // Read ahead, a window's teams are read by week at once (it ends today:
+    // it will be judged into), so that no reader sums its organisation's
+    // weeks again nor meets that read.
+    if (ahead) await this.fillByWeek(key, filter);
+    else if (summedWhole) void this.fillByWeek(key, filter);
     return entry.numbers;
   }
 
@@ -252,17 +258,19 @@ export class OrganisationCache {
   }
 
   /**
-   * Reads by week, in the background, the window's teams not kept by week,
-   * keeping each whose generation stayed the one it is kept under.
+   * Reads by week the window's teams not kept by week, keeping each whose
+   * generation stayed the one it is kept under (in the background after a
+   * reader's answer; awaited when read ahead).
    */
-  private fillByWeek(key: string, filter: Filter) {
-    if (this.filling.has(key)) return;
-    this.filling.add(key);
+  private fillByWeek(key: string, filter: Filter): Promise<void> {
+    const running = this.filling.get(key);
+    if (running) return running;
     const fill = async () => {
       const first = this.entries.get(key);
-      const teams = (first?.numbers.teams ?? [])
+      if (!first?.additive) return;
+      const teams = first.numbers.teams
         .map(t => t.teamRef)
-        .filter(t => !first?.byWeek.has(t));
+        .filter(t => !first.byWeek.has(t));
       for (const part of chunks(teams, 200)) {
         const before = await this.store.teamGenerations();
         const weeks = await this.store.teamsByWeek({
@@ -286,9 +294,11 @@ export class OrganisationCache {
       }
     };
     // A failed read only leaves those teams to be summed whole next time.
-    fill()
+    const done = fill()
       .catch(() => {})
       .finally(() => this.filling.delete(key));
+    this.filling.set(key, done);
+    return done;
   }
 
   /** No generation moved since these were read (so neither did any row). */

@@ -199,6 +199,8 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     const b = await create(undefined, { now: () => clock });
     const c = await create(b.knex, { now: () => clock, organisationCache: false });
     const read = jest.spyOn(b.store, 'teamWindow');
+    // The organisation's weeks summed again over every team.
+    const summedAgain = jest.spyOn(b.store, 'organisationWeeks');
     const reads = () =>
       read.mock.calls.map(([f]) => `${f.fromDay}..${f.toDay} ${f.teamWeeks}`);
     // 90 days up to today, as the organisation page asks them.
@@ -227,14 +229,19 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
         await b.service.organisation({ window: upToToday(), teamTrends }),
       ).toEqual(await c.service.organisation({ window: upToToday(), teamTrends }));
     expect(read).toHaveBeenCalledTimes(3);
-    // A deployment today: read again for its team only, and counted.
+    // A deployment today: its team is read again (by week, as read ahead),
+    // and the organisation's weeks move by its difference, both by the next
+    // minute's run and by a reader before it.
     await b.service.ingest([deploy('d3', '22T00:10')]);
     await b.service.settled();
     await b.service.readAhead();
+    await b.service.ingest([deploy('d4', '22T00:20')]);
+    await b.service.settled();
     const today = await b.service.organisation({ window: upToToday() });
     expect(today).toEqual(await c.service.organisation({ window: upToToday() }));
-    expect(today.organisation.deploymentFrequency.deployments).toBe(3);
+    expect(today.organisation.deploymentFrequency.deployments).toBe(4);
     expect(read).toHaveBeenCalledTimes(3);
+    expect(summedAgain).not.toHaveBeenCalled();
     // A window that does not end today is not read ahead the next day.
     await b.service.organisation({ window });
     clock = at('23T00:30');
