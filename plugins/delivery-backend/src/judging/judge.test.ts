@@ -120,6 +120,11 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
         from: new Date(START + 2 * DAY).toISOString(),
         to: new Date(START + (shape.days - 4) * DAY).toISOString(),
       };
+      // Every day up to the service's today (a window it reads ahead).
+      const upToToday = {
+        from: new Date(START).toISOString(),
+        to: new Date(START + 201 * DAY).toISOString(),
+      };
       const { final, batches } = history(
         seed,
         shape.days,
@@ -166,16 +171,21 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
         if (batch.length % 3 === 0) {
           await service.settled();
           await service.organisation({ window });
+          await service.organisation({ window: upToToday });
         }
+        // The backend's minute task: windows ending today summed ahead
+        // (read by week), then moved by the teams judged since.
+        if (i % 4 === 1) await service.readAhead();
       }
       await service.settled();
 
       await expectLedgerOfWholeHistory(store, final, definitions, COMPONENTS);
       // What was kept and read again for the teams judged since is what
       // reading every team now answers, the organisation's weeks included.
-      expect(await service.organisation({ window })).toEqual(
-        await keepsNothing.organisation({ window }),
-      );
+      for (const asked of [window, upToToday])
+        expect(await service.organisation({ window: asked })).toEqual(
+          await keepsNothing.organisation({ window: asked }),
+        );
       await expectOrganisationOfWholeHistory(
         service,
         final,
