@@ -49,6 +49,10 @@ const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 /** The exclusive end of a window ending with the current (UTC) day. */
 const endOfToday = (now: number) => dayOf(Math.floor(now / DAY) * DAY + DAY);
 
+/** A window's entry. */
+const keyOf = (f: Filter) =>
+  JSON.stringify([f.environment, f.fromDay, f.toDay, f.teamWeeks]);
+
 /** Teams whose generation differs between two readings (0: no row). */
 export function changedTeams(
   before: Map<string, number>,
@@ -129,16 +133,24 @@ export class OrganisationCache {
     this.rolling.clear();
     for (const [key, r] of kept) this.rolling.set(key, r);
     // The latest asked last, so that it is the last to be let go.
-    for (const [, r] of kept.reverse())
-      await this.teamWindow(
-        {
-          environment: r.environment,
-          fromDay: dayOf(msOf(toDay) - r.days * DAY),
-          toDay,
-          teamWeeks: r.teamWeeks,
-        },
-        true,
+    for (const [, r] of kept.reverse()) {
+      const filter = {
+        environment: r.environment,
+        fromDay: dayOf(msOf(toDay) - r.days * DAY),
+        toDay,
+        teamWeeks: r.teamWeeks,
+      };
+      await this.teamWindow(filter, true);
+      // Yesterday's window of this length is asked no more (the pages count
+      // days from the clock): its memory goes now, not when pushed out.
+      this.entries.delete(
+        keyOf({
+          ...filter,
+          fromDay: dayOf(msOf(filter.fromDay) - DAY),
+          toDay: dayOf(msOf(toDay) - DAY),
+        }),
       );
+    }
   }
 
   async teamWindow(
@@ -153,12 +165,7 @@ export class OrganisationCache {
         teamWeeks: filter.teamWeeks,
       });
     const generations = await this.store.teamGenerations();
-    const key = JSON.stringify([
-      filter.environment,
-      filter.fromDay,
-      filter.toDay,
-      filter.teamWeeks,
-    ]);
+    const key = keyOf(filter);
     const kept = this.entries.get(key);
     const stale = kept ? changedTeams(kept.generations, generations) : [];
     let entry: Entry;

@@ -213,7 +213,8 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     await b.service.settled();
     // Nothing is read ahead before the first minute's run.
     expect(reads()).toEqual([]);
-    await b.service.organisation({ window: upToToday() });
+    const yesterday = upToToday();
+    await b.service.organisation({ window: yesterday });
     expect(reads()).toEqual(['2026-08-24..2026-11-22 true']);
     // Next day: both of today's 90 days (with trends as asked, without as
     // the tech-debt and attention pages ask by default) are summed ahead.
@@ -255,6 +256,10 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     clock = at('30T12:00');
     await b.service.readAhead();
     expect(read).toHaveBeenCalledTimes(6);
+    // A window read ahead lets go of the day before's of its length: asked
+    // again, 21 November's 90 days are read whole.
+    await b.service.organisation({ window: yesterday });
+    expect(reads().slice(6)).toEqual(['2026-08-24..2026-11-22 true']);
   });
 
   it('recomputes at start-up the trend points of week rows written before they kept them', async () => {
