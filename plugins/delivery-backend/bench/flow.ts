@@ -686,8 +686,9 @@ async function main() {
    * day, as the organisation page asks it): summed ahead by `readAhead`
    * (what each replica runs every minute), against the same window read
    * whole by the backend that keeps nothing (what a first reader waits for
-   * without reading ahead). The clock goes back a day at a time from the
-   * history's end, so that every window is 90 days of full history.
+   * without reading ahead). The clock starts 13 days before the history's
+   * end and moves a day at a time, so that every window is 90 days of full
+   * history.
    */
   async function newDay(days: number) {
     const firstAnswer: number[] = [];
@@ -705,12 +706,13 @@ async function main() {
       if (answer.status !== 200) throw new Error(`${answer.status}`);
       return Math.round((performance.now() - start) * 10) / 10;
     };
-    // Asked once today, as a reader of the page would.
+    // Asked once the day before, as a reader of the page would.
+    clock = NOW - (days + 1) * DAY;
     await once(base);
     const judged: number[] = [];
     const judgedWhole: number[] = [];
     for (let d = 1; d <= days; d++) {
-      clock = NOW - d * DAY;
+      clock = NOW - (days + 1 - d) * DAY;
       const start = performance.now();
       await delivery.readAhead();
       ahead.push(Math.round(performance.now() - start));
@@ -720,15 +722,10 @@ async function main() {
       // The day's first judgements: 10 deployments of 10 teams, that day.
       const finished = new Date(clock - 7_200_000).toISOString();
       const events = Array.from({ length: 10 }, (_, k) =>
-        cdevent(
-          'service.deployed.0.2.0',
-          `live-n-${d}-${k}`,
-          finished,
-          {
-            id: `c-${((d * 10 + k) * 53) % COMPONENTS}`,
-            content: { environment: { id: 'production' } },
-          },
-        ),
+        cdevent('service.deployed.0.2.0', `live-n-${d}-${k}`, finished, {
+          id: `c-${((d * 10 + k) * 53) % COMPONENTS}`,
+          content: { environment: { id: 'production' } },
+        }),
       );
       const res = await fetch(`${base}events`, {
         method: 'POST',
