@@ -25,7 +25,8 @@ export interface Config {
     /**
      * Keep every team's numbers of a window in this backend's memory between
      * organisation answers, read again only for the teams judged since (on
-     * any replica). Default true; false reads every team on every answer.
+     * any replica), and sum ahead each minute the windows ending today that
+     * readers asked. Default true; false reads every team on every answer.
      */
     organisationCache?: boolean;
     /** Per-team targets, shown beside the team's own trend. */
