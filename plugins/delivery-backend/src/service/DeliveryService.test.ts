@@ -197,7 +197,10 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
   it('sums ahead, each new day, the organisation windows that end with it', async () => {
     let clock = at('21T12:00');
     const b = await create(undefined, { now: () => clock });
-    const c = await create(b.knex, { now: () => clock, organisationCache: false });
+    const c = await create(b.knex, {
+      now: () => clock,
+      organisationCache: false,
+    });
     const read = jest.spyOn(b.store, 'teamWindow');
     // The organisation's weeks summed again over every team.
     const summedAgain = jest.spyOn(b.store, 'organisationWeeks');
@@ -209,7 +212,10 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       const iso = (ms: number) => new Date(ms).toISOString();
       return { from: iso(to - 90 * 86_400_000), to: iso(to) };
     };
-    await b.service.ingest([deploy('d1', '02T10:00'), deploy('d2', '20T10:00')]);
+    await b.service.ingest([
+      deploy('d1', '02T10:00'),
+      deploy('d2', '20T10:00'),
+    ]);
     await b.service.settled();
     // Nothing is read ahead before the first minute's run.
     expect(reads()).toEqual([]);
@@ -228,7 +234,9 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     for (const teamTrends of [true, false])
       expect(
         await b.service.organisation({ window: upToToday(), teamTrends }),
-      ).toEqual(await c.service.organisation({ window: upToToday(), teamTrends }));
+      ).toEqual(
+        await c.service.organisation({ window: upToToday(), teamTrends }),
+      );
     expect(read).toHaveBeenCalledTimes(3);
     // A deployment today: its team is read again (by week, as read ahead),
     // and the organisation's weeks move by its difference, both by the next
@@ -239,7 +247,9 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     await b.service.ingest([deploy('d4', '22T00:20')]);
     await b.service.settled();
     const today = await b.service.organisation({ window: upToToday() });
-    expect(today).toEqual(await c.service.organisation({ window: upToToday() }));
+    expect(today).toEqual(
+      await c.service.organisation({ window: upToToday() }),
+    );
     expect(today.organisation.deploymentFrequency.deployments).toBe(4);
     expect(read).toHaveBeenCalledTimes(3);
     expect(summedAgain).not.toHaveBeenCalled();
