@@ -128,7 +128,16 @@ export const deliveryPlugin = createBackendPlugin({
           frequency: { minutes: 1 },
           initialDelay: { seconds: 10 },
           timeout: { minutes: 5 },
-          fn: () => delivery.readAhead(),
+          fn: async () => {
+            for (const w of await delivery.readAhead())
+              deps.logger.info(
+                `Delivery: organisation ${w.fromDay}..${w.toDay} (${
+                  w.environment
+                }${w.teamWeeks ? '' : ', no team trends'}) summed ahead in ${
+                  w.ms
+                } ms`,
+              );
+          },
         });
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, delivery }),

@@ -49,6 +49,9 @@ const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 /** The exclusive end of a window ending with the current (UTC) day. */
 const endOfToday = (now: number) => dayOf(Math.floor(now / DAY) * DAY + DAY);
 
+/** A window summed ahead (not kept before), and how long that took. */
+export type SummedAhead = Filter & { ms: number };
+
 /** A window's entry. */
 const keyOf = (f: Filter) =>
   JSON.stringify([f.environment, f.fromDay, f.toDay, f.teamWeeks]);
@@ -121,9 +124,11 @@ export class OrganisationCache {
    * Brings up to date the windows ending with the current day that were
    * asked in the last week (the `AHEAD` latest asked): on a new day, each is
    * a new window, summed here rather than by its first reader; otherwise
-   * only the teams judged since are read again.
+   * only the teams judged since are read again. Answers the windows that
+   * were not kept before.
    */
-  async readAhead(): Promise<void> {
+  async readAhead(): Promise<SummedAhead[]> {
+    const summed: SummedAhead[] = [];
     const now = this.now();
     const toDay = endOfToday(now);
     const recent = [...this.rolling]
@@ -140,7 +145,10 @@ export class OrganisationCache {
         toDay,
         teamWeeks: r.teamWeeks,
       };
+      const start = Date.now();
+      const wasKept = this.entries.has(keyOf(filter));
       await this.teamWindow(filter, true);
+      if (!wasKept) summed.push({ ...filter, ms: Date.now() - start });
       // Yesterday's window of this length is asked no more (the pages count
       // days from the clock): its memory goes now, not when pushed out.
       this.entries.delete(
@@ -151,6 +159,7 @@ export class OrganisationCache {
         }),
       );
     }
+    return summed;
   }
 
   async teamWindow(

@@ -16,7 +16,7 @@ import {
   windowWeeks,
 } from '@teamflow/plugin-delivery-common';
 import { Judging } from '../judging/Judging';
-import { OrganisationCache } from './OrganisationCache';
+import { OrganisationCache, SummedAhead } from './OrganisationCache';
 import {
   DeliveryContext,
   FlowWindow,
@@ -52,8 +52,8 @@ export class Reading extends Part {
   }
 
   /** Sums ahead the organisation windows that end with the current day. */
-  readAhead() {
-    return this.kept?.readAhead() ?? Promise.resolve();
+  async readAhead(): Promise<SummedAhead[]> {
+    return this.kept ? this.kept.readAhead() : [];
   }
 
   async readable(

@@ -225,7 +225,11 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     // Next day: both of today's 90 days (with trends as asked, without as
     // the tech-debt and attention pages ask by default) are summed ahead.
     clock = at('22T00:30');
-    await b.service.readAhead();
+    const summed = await b.service.readAhead();
+    expect(summed.map(w => `${w.fromDay}..${w.toDay} ${w.teamWeeks}`)).toEqual([
+      '2026-08-25..2026-11-23 false',
+      '2026-08-25..2026-11-23 true',
+    ]);
     expect(reads()).toEqual([
       '2026-08-24..2026-11-22 true',
       '2026-08-25..2026-11-23 false',
@@ -243,7 +247,7 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     // minute's run and by a reader before it.
     await b.service.ingest([deploy('d3', '22T00:10')]);
     await b.service.settled();
-    await b.service.readAhead();
+    expect(await b.service.readAhead()).toEqual([]);
     await b.service.ingest([deploy('d4', '22T00:20')]);
     await b.service.settled();
     const today = await b.service.organisation({ window: upToToday() });
