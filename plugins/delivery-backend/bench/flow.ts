@@ -694,14 +694,20 @@ async function main() {
     const firstAnswer: number[] = [];
     const whole: number[] = [];
     const ahead: number[] = [];
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const upToToday = () => {
       const to = Math.floor(clock / DAY) * DAY + DAY;
-      const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
       return `from=${iso(to - 90 * DAY)}&to=${iso(to)}`;
     };
-    const once = async (at: string) => {
+    // 30 days ending a week before today, asked by nobody before: a window
+    // not read ahead, whose whole weeks are among today's 90 days'.
+    const pastMonth = () => {
+      const to = Math.floor(clock / DAY) * DAY - 6 * DAY;
+      return `from=${iso(to - 30 * DAY)}&to=${iso(to)}`;
+    };
+    const once = async (at: string, query = upToToday()) => {
       const start = performance.now();
-      const answer = await fetch(`${at}metrics/org?${upToToday()}`);
+      const answer = await fetch(`${at}metrics/org?${query}`);
       await answer.arrayBuffer();
       if (answer.status !== 200) throw new Error(`${answer.status}`);
       return Math.round((performance.now() - start) * 10) / 10;
@@ -711,6 +717,8 @@ async function main() {
     await once(base);
     const judged: number[] = [];
     const judgedWhole: number[] = [];
+    const past: number[] = [];
+    const pastWhole: number[] = [];
     for (let d = 1; d <= days; d++) {
       clock = NOW - (days + 1 - d) * DAY;
       const start = performance.now();
@@ -719,6 +727,9 @@ async function main() {
       if (d % 2) whole.push(await once(uncached.base));
       firstAnswer.push(await once(base));
       if (!(d % 2)) whole.push(await once(uncached.base));
+      if (d % 2) pastWhole.push(await once(uncached.base, pastMonth()));
+      past.push(await once(base, pastMonth()));
+      if (!(d % 2)) pastWhole.push(await once(uncached.base, pastMonth()));
       // The day's first judgements: 10 deployments of 10 teams, that day.
       const finished = new Date(clock - 7_200_000).toISOString();
       const events = Array.from({ length: 10 }, (_, k) =>
@@ -749,8 +760,17 @@ async function main() {
         readAhead: sampleStats(judged),
         readWhole: sampleStats(judgedWhole),
       },
+      // The first answer of a window not read ahead: composed from the
+      // day's 90 days (its edge days read), or every team read.
+      orgPastMonthFirstAnswer: {
+        composed: sampleStats(past),
+        readWhole: sampleStats(pastWhole),
+      },
       // The windows asked up to today (90 and 91 days, each with and without
-      // trends) summed ahead and read by week, each day.
+      // trends) summed ahead and read by week, each day: the longest with
+      // trends summed whole on the first day and on Sundays (when a week
+      // more is whole), else composed from the day before's; the others
+      // composed from it.
       orgNewDayReadAheadMs: sampleStats(ahead),
     };
   }

@@ -1,8 +1,4 @@
-import {
-  DailyRollup,
-  WeekCounts,
-  weekOf,
-} from '@teamflow/plugin-delivery-common';
+import { DailyRollup, WeekCounts } from '@teamflow/plugin-delivery-common';
 import {
   COUNT_COLUMNS,
   ChangeDeploymentRow,
@@ -20,6 +16,7 @@ import {
   num,
   packed,
   rollupFromRow,
+  wholeWeeksOf,
 } from './rows';
 
 type WindowFilter = { environment: string; fromDay: string; toDay: string };
@@ -130,13 +127,17 @@ export class ReadStore extends StoreBase {
     return (await this.windowOf(filter).byWeek()).map(weekSumsFromRow);
   }
 
-  /** These teams' sums per week of a window (edge weeks: their days inside). */
+  /**
+   * These teams' sums per week of a window (edge weeks: their days inside);
+   * every team's without `teamRefs`.
+   */
   async teamsByWeek(
-    filter: WindowFilter & { teamRefs: string[] },
+    filter: WindowFilter & { teamRefs?: string[] },
   ): Promise<Map<string, WeekSums[]>> {
     const w = this.windowOf(filter);
     const out = new Map<string, WeekSums[]>();
-    for (const part of chunks(filter.teamRefs))
+    const parts = filter.teamRefs ? chunks(filter.teamRefs) : [undefined];
+    for (const part of parts)
       for (const r of await this.db
         .from(w.rowsInside(part))
         .groupBy('team_ref', 'week')
@@ -237,16 +238,11 @@ export class ReadStore extends StoreBase {
 
   /** The rows of a window: whole weeks from week rows, edge days from day rows. */
   private windowOf(filter: WindowFilter) {
-    const dayAfter = (d: string, n: number) =>
-      new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000)
-        .toISOString()
-        .slice(0, 10);
-    // Whole weeks: from the first Monday at or after fromDay to the Monday
-    // of toDay's week (exclusive); the rest are edge days.
-    let firstWeek = weekOf(filter.fromDay);
-    if (firstWeek < filter.fromDay) firstWeek = dayAfter(firstWeek, 7);
-    const lastWeekEnd = weekOf(filter.toDay);
-    const whole = firstWeek < lastWeekEnd;
+    // Whole weeks from week rows; the rest are edge days.
+    const { firstWeek, lastWeekEnd, whole } = wholeWeeksOf(
+      filter.fromDay,
+      filter.toDay,
+    );
     const edges = (
       whole
         ? [

@@ -13,6 +13,21 @@ export const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/**
+ * A window's whole weeks, read from week rows: Mondays from the first at or
+ * after `fromDay` to the Monday of `toDay`'s week (exclusive). The rest of
+ * the window are edge days, read from day rows.
+ */
+export function wholeWeeksOf(fromDay: string, toDay: string) {
+  let firstWeek = weekOf(fromDay);
+  if (firstWeek < fromDay)
+    firstWeek = new Date(Date.parse(`${firstWeek}T00:00:00Z`) + 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+  const lastWeekEnd = weekOf(toDay);
+  return { firstWeek, lastWeekEnd, whole: firstWeek < lastWeekEnd };
+}
+
 /** A deployment row as stored (instants in epoch ms). @public */
 export type DeploymentRow = {
   id: string;

@@ -149,6 +149,8 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
       // until day 20 (team-0, its owner in the catalog, since): its events
       // before then move to team-1, those arriving later go there directly.
       const moveDay = new Date(START + 20 * DAY).toISOString().slice(0, 10);
+      const composed: unknown[] = [];
+      const readWhole: unknown[] = [];
       for (const [i, batch] of batches.entries()) {
         if (i === Math.floor(batches.length / 2)) {
           const admin = mockCredentials.user('user:default/admin');
@@ -170,6 +172,15 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
         // organisation answer is asked on the way (and kept in between).
         if (batch.length % 3 === 0) {
           await service.settled();
+          // A window not asked before, inside the weeks of the one read
+          // ahead: composed from it once that is read by week, with the
+          // teams judged since it was last brought up to date read again.
+          const fresh = {
+            from: new Date(START + (2 + (i % 9)) * DAY).toISOString(),
+            to: new Date(START + (shape.days - (i % 5)) * DAY).toISOString(),
+          };
+          composed.push(await service.organisation({ window: fresh }));
+          readWhole.push(await keepsNothing.organisation({ window: fresh }));
           await service.organisation({ window });
           await service.organisation({ window: upToToday });
         }
@@ -178,6 +189,8 @@ describe.each(databases.eachSupportedId())('incremental judging on %s', id => {
         if (i % 4 === 1) await service.readAhead();
       }
       await service.settled();
+      expect(composed.length).toBeGreaterThan(0);
+      expect(composed).toEqual(readWhole);
 
       await expectLedgerOfWholeHistory(store, final, definitions, COMPONENTS);
       // What was kept and read again for the teams judged since is what

@@ -1,35 +1,19 @@
-import { WeekCounts, mergeRollups } from '@teamflow/plugin-delivery-common';
-import { DeliveryStore, RollupTotals } from '../database/DeliveryStore';
-import { COUNT_COLUMNS, chunks } from '../database/rows';
+import { WeekCounts } from '@teamflow/plugin-delivery-common';
+import { DeliveryStore } from '../database/DeliveryStore';
+import { chunks } from '../database/rows';
 import type { WeekSums } from '../database/ReadStore';
+import {
+  Entry,
+  Filter,
+  OrganisationNumbers,
+  add,
+  changedTeams,
+  copy,
+  total,
+} from './keptWindow';
+import { composeWindow, sourceOf } from './composedWindow';
 
-type Filter = {
-  environment: string;
-  fromDay: string;
-  toDay: string;
-  teamWeeks: boolean;
-};
-
-/** An organisation answer's numbers, as the store's `teamWindow` reads them. */
-export type OrganisationNumbers = {
-  teams: Array<{ teamRef: string; totals: RollupTotals }>;
-  organisationWeeks: WeekSums[];
-  teamWeeks: Map<string, Map<string, WeekCounts>>;
-  organisationDeployDays: number;
-};
-
-type Entry = {
-  /** Each team's generation when its numbers were read (or earlier). */
-  generations: Map<string, number>;
-  numbers: OrganisationNumbers;
-  /** Per team its sums by week, for the teams read by week so far. */
-  byWeek: Map<string, WeekSums[]>;
-  /**
-   * The organisation's weeks are the sum of every team's numbers as kept
-   * here: a team's change can be added to them as (new − kept) weeks.
-   */
-  additive: boolean;
-};
+export type { OrganisationNumbers } from './keptWindow';
 
 /** A window that ends with the current day, by its length, as last asked. */
 type Rolling = {
@@ -55,19 +39,6 @@ export type SummedAhead = Filter & { ms: number };
 /** A window's entry. */
 const keyOf = (f: Filter) =>
   JSON.stringify([f.environment, f.fromDay, f.toDay, f.teamWeeks]);
-
-/** Teams whose generation differs between two readings (0: no row). */
-export function changedTeams(
-  before: Map<string, number>,
-  now: Map<string, number>,
-): string[] {
-  const out: string[] = [];
-  for (const [team, generation] of now)
-    if ((before.get(team) ?? 0) !== generation) out.push(team);
-  for (const [team, generation] of before)
-    if (!now.has(team) && generation !== 0) out.push(team);
-  return out;
-}
 
 /**
  * The organisation's numbers of a window kept between answers, read again
@@ -137,8 +108,12 @@ export class OrganisationCache {
     const kept = recent.slice(0, AHEAD);
     this.rolling.clear();
     for (const [key, r] of kept) this.rolling.set(key, r);
-    // The latest asked last, so that it is the last to be let go.
-    for (const [, r] of kept.reverse()) {
+    // The longest first, with trends before without: the others of the same
+    // or fewer weeks are then composed from them (see composedWindow).
+    const order = kept
+      .map(([, r]) => r)
+      .sort((a, b) => b.days - a.days || +b.teamWeeks - +a.teamWeeks);
+    for (const r of order) {
       const filter = {
         environment: r.environment,
         fromDay: dayOf(msOf(toDay) - r.days * DAY),
@@ -188,11 +163,16 @@ export class OrganisationCache {
         generations,
       );
     else {
-      // First read of this window, or too many teams moved: one pass.
-      const numbers = await this.store.teamWindow(filter);
-      entry = {
+      // First read of this window, or too many teams moved: composed from a
+      // kept window that holds its whole weeks, else one pass.
+      const source = sourceOf(this.entries.values(), filter);
+      const composed =
+        source &&
+        (await composeWindow(this.store, source, filter, generations));
+      entry = composed ?? {
+        filter,
         generations,
-        numbers,
+        numbers: await this.store.teamWindow(filter),
         byWeek: new Map(),
         additive: await this.unmoved(generations),
       };
@@ -258,6 +238,7 @@ export class OrganisationCache {
       organisationWeeks = [...sums.values()].filter(w => w.rows > 0);
     }
     const entry = {
+      filter,
       generations,
       numbers: {
         teams,
@@ -322,52 +303,4 @@ export class OrganisationCache {
     return !changedTeams(generations, await this.store.teamGenerations())
       .length;
   }
-}
-
-/** A team's window totals from its weeks. */
-function total(fromDay: string, weeks: WeekSums[]): RollupTotals {
-  return {
-    ...mergeRollups(
-      fromDay,
-      weeks.map(w => w.rollup),
-    ),
-    deployDays: weeks.reduce((n, w) => n + w.deployDays, 0),
-  };
-}
-
-function copy(w: WeekSums): WeekSums {
-  return {
-    ...w,
-    rollup: {
-      ...w.rollup,
-      leadHistogram: [...w.rollup.leadHistogram],
-      recoveryHistogram: [...w.rollup.recoveryHistogram],
-    },
-  };
-}
-
-/** A rollup's counts, by the keys the store reads them into. */
-const COUNTS = COUNT_COLUMNS.map(([, key]) => key);
-
-/** Adds (sign 1) or takes away (−1) a team's week from the organisation's. */
-function add(sums: Map<string, WeekSums>, w: WeekSums, sign: 1 | -1) {
-  let into = sums.get(w.week);
-  if (!into) {
-    into = copy(w);
-    for (const k of COUNTS) into.rollup[k] = 0;
-    into.rollup.leadHistogram.fill(0);
-    into.rollup.recoveryHistogram.fill(0);
-    into.deployDays = 0;
-    into.rows = 0;
-    sums.set(w.week, into);
-  }
-  for (const k of COUNTS) into.rollup[k] += sign * w.rollup[k];
-  w.rollup.leadHistogram.forEach((n, i) => {
-    into!.rollup.leadHistogram[i] += sign * n;
-  });
-  w.rollup.recoveryHistogram.forEach((n, i) => {
-    into!.rollup.recoveryHistogram[i] += sign * n;
-  });
-  into.deployDays += sign * w.deployDays;
-  into.rows += sign * w.rows;
 }

@@ -70,6 +70,29 @@ const window = {
   to: '2026-11-08T00:00:00.000Z',
 };
 
+/** A second team, courier, with its component. */
+const withCourier: Entity[] = [
+  ...entities,
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'courier-app', namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'courier' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/courier' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'courier', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+];
+const courierDeploy = (deployment: string, finished: string, over = {}) =>
+  deploy(deployment, finished, {
+    entity: { entityRef: 'component:default/courier-app' },
+    ...over,
+  });
+
 describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
   async function create(
     existing?: Knex,
@@ -108,29 +131,12 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
   it('keeps an organisation answer only until a replica judges one of its teams', async () => {
     // Two teams; replica A judges, replica B answers (it keeps every team's
     // numbers per window); C keeps nothing and reads every team every time.
-    const courier: Entity[] = [
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name: 'courier-app', namespace: 'default' },
-        spec: { type: 'service', lifecycle: 'production', owner: 'courier' },
-        relations: [{ type: 'ownedBy', targetRef: 'group:default/courier' }],
-      },
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Group',
-        metadata: { name: 'courier', namespace: 'default' },
-        spec: { type: 'team', children: [] },
-      },
-    ];
-    const catalog = [...entities, ...courier];
-    const a = await create(undefined, { catalog });
-    const b = await create(a.knex, { catalog });
-    const c = await create(a.knex, { catalog, organisationCache: false });
-    const courierDeploy = (deployment: string, finished: string) =>
-      deploy(deployment, finished, {
-        entity: { entityRef: 'component:default/courier-app' },
-      });
+    const a = await create(undefined, { catalog: withCourier });
+    const b = await create(a.knex, { catalog: withCourier });
+    const c = await create(a.knex, {
+      catalog: withCourier,
+      organisationCache: false,
+    });
     const deployments = async (service: DeliveryService) => {
       const org = await service.organisation({ window });
       return [
@@ -223,16 +229,17 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     await b.service.organisation({ window: yesterday });
     expect(reads()).toEqual(['2026-08-24..2026-11-22 true']);
     // Next day: both of today's 90 days (with trends as asked, without as
-    // the tech-debt and attention pages ask by default) are summed ahead.
+    // the tech-debt and attention pages ask by default) are summed ahead:
+    // the first whole (yesterday's was not read by week), the second
+    // composed from it (the same weeks).
     clock = at('22T00:30');
     const summed = await b.service.readAhead();
     expect(summed.map(w => `${w.fromDay}..${w.toDay} ${w.teamWeeks}`)).toEqual([
-      '2026-08-25..2026-11-23 false',
       '2026-08-25..2026-11-23 true',
+      '2026-08-25..2026-11-23 false',
     ]);
     expect(reads()).toEqual([
       '2026-08-24..2026-11-22 true',
-      '2026-08-25..2026-11-23 false',
       '2026-08-25..2026-11-23 true',
     ]);
     for (const teamTrends of [true, false])
@@ -241,7 +248,7 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       ).toEqual(
         await c.service.organisation({ window: upToToday(), teamTrends }),
       );
-    expect(read).toHaveBeenCalledTimes(3);
+    expect(read).toHaveBeenCalledTimes(2);
     // A deployment today: its team is read again (by week, as read ahead),
     // and the organisation's weeks move by its difference, both by the next
     // minute's run and by a reader before it.
@@ -255,25 +262,135 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       await c.service.organisation({ window: upToToday() }),
     );
     expect(today.organisation.deploymentFrequency.deployments).toBe(4);
-    expect(read).toHaveBeenCalledTimes(3);
+    expect(read).toHaveBeenCalledTimes(2);
     expect(summedAgain).not.toHaveBeenCalled();
-    // A window that does not end today is not read ahead the next day.
+    // A window that does not end today is not read ahead the next day (a
+    // week's days, no whole week: read whole). Today's 90 days, whose whole
+    // weeks are yesterday's, are composed from yesterday's.
     await b.service.organisation({ window });
     clock = at('23T00:30');
-    await b.service.readAhead();
-    expect(reads().slice(3)).toEqual([
-      '2026-11-01..2026-11-08 true',
-      '2026-08-26..2026-11-24 false',
-      '2026-08-26..2026-11-24 true',
-    ]);
+    expect(
+      (await b.service.readAhead()).map(w => `${w.fromDay}..${w.toDay}`),
+    ).toEqual(['2026-08-26..2026-11-24', '2026-08-26..2026-11-24']);
+    expect(reads().slice(2)).toEqual(['2026-11-01..2026-11-08 true']);
+    for (const teamTrends of [true, false])
+      expect(
+        await b.service.organisation({ window: upToToday(), teamTrends }),
+      ).toEqual(
+        await c.service.organisation({ window: upToToday(), teamTrends }),
+      );
     // Nobody asked for a week: nothing is read ahead any more.
     clock = at('30T12:00');
     await b.service.readAhead();
-    expect(read).toHaveBeenCalledTimes(6);
+    expect(read).toHaveBeenCalledTimes(3);
     // A window read ahead lets go of the day before's of its length: asked
-    // again, 21 November's 90 days are read whole.
+    // again, 21 November's 90 days are read whole (their first week, from
+    // Monday 24 August, is not among the kept windows' weeks).
     await b.service.organisation({ window: yesterday });
-    expect(reads().slice(6)).toEqual(['2026-08-24..2026-11-22 true']);
+    expect(reads().slice(3)).toEqual(['2026-08-24..2026-11-22 true']);
+  });
+
+  it('composes a window from a kept one holding its whole weeks, reading only its edge days and the teams judged since', async () => {
+    // Wednesday 25 November: today's 90 days are 28 Aug … 25 Nov.
+    const clock = at('25T12:00');
+    const b = await create(undefined, {
+      catalog: withCourier,
+      now: () => clock,
+    });
+    const c = await create(b.knex, {
+      catalog: withCourier,
+      now: () => clock,
+      organisationCache: false,
+    });
+    const read = jest.spyOn(b.store, 'teamWindow');
+    const byWeek = jest.spyOn(b.store, 'teamsByWeek');
+    const summedAgain = jest.spyOn(b.store, 'organisationWeeks');
+    const october = (s: string) => ({
+      finishedAt: Date.parse(`2026-10-${s}:00Z`),
+    });
+    // Deployments in every part of the windows below: whole weeks, edge
+    // days at both ends, today's week; lead times and a failure.
+    await b.service.ingest([
+      deploy('d1', '01T00:00', october('03T10:00')),
+      change('c1', '01T00:00', { mergedAt: Date.parse('2026-10-27T07:00Z') }),
+      deploy('d2', '01T00:00', october('27T10:00')),
+      deploy('d3', '02T10:00', { status: 'failure' }),
+      change('c2', '24T08:00'),
+      deploy('d4', '24T09:00'),
+      courierDeploy('k1', '01T00:00', october('04T10:00')),
+      courierDeploy('k2', '01T00:00', october('20T10:00')),
+      courierDeploy('k3', '25T10:00'),
+    ]);
+    await b.service.settled();
+    const days = (from: string, to: string) => ({
+      from: `2026-${from}T00:00:00.000Z`,
+      to: `2026-${to}T00:00:00.000Z`,
+    });
+    const same = async (asked: ReturnType<typeof days>, teamTrends = true) => {
+      const answer = await b.service.organisation({
+        window: asked,
+        teamTrends,
+      });
+      expect(answer).toEqual(
+        await c.service.organisation({ window: asked, teamTrends }),
+      );
+      return answer;
+    };
+    // Edge days read for every team (no team named), as `from..to`.
+    const edgeReads = () =>
+      byWeek.mock.calls
+        .filter(([f]) => !f.teamRefs)
+        .map(([f]) => `${f.fromDay}..${f.toDay}`);
+    // The minute's run: today's 90 days with trends summed whole and read by
+    // week, without trends composed from them (nothing read).
+    await b.service.readAhead();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(edgeReads()).toEqual([]);
+    // 30 days up to today (from Tuesday 27 October): its whole weeks are
+    // the kept window's; only its first edge days are read, the days of
+    // today's week are the kept window's own.
+    const thirty = await same(days('10-27', '11-26'));
+    expect(edgeReads()).toEqual(['2026-10-27..2026-11-02']);
+    // Successful deployments: d2, d4 and k3 (d3 failed).
+    expect(thirty.organisation.deploymentFrequency.deployments).toBe(3);
+    // A past window from Saturday 3 to Wednesday 28 October, with and
+    // without trends: both its edges are read.
+    const past = days('10-03', '10-28');
+    expect(
+      (await same(past)).organisation.deploymentFrequency.deployments,
+    ).toBe(4);
+    await same(past, false);
+    expect(edgeReads().slice(1)).toEqual([
+      '2026-10-03..2026-10-05',
+      '2026-10-26..2026-10-28',
+    ]);
+    expect(read).toHaveBeenCalledTimes(1);
+    // Courier deploys again today; before the next minute's run, a new
+    // window: courier (judged since) is read whole by week, checkout comes
+    // from the kept window, and the organisation's weeks move by courier's
+    // difference.
+    await b.service.ingest([courierDeploy('k4', '25T11:00')]);
+    await b.service.settled();
+    const sixty = await same(days('09-27', '11-26'));
+    // Every successful deployment but d3's failure.
+    expect(sixty.organisation.deploymentFrequency.deployments).toBe(7);
+    expect(
+      byWeek.mock.calls
+        .filter(([f]) => f.teamRefs)
+        .map(([f]) => `${f.fromDay}..${f.toDay} ${f.teamRefs}`),
+    ).toContain('2026-09-27..2026-11-26 group:default/courier');
+    expect(read).toHaveBeenCalledTimes(1);
+    // Composed windows are kept by week: judged into, they move by
+    // difference, never summed whole again.
+    await b.service.ingest([deploy('d5', '25T11:30')]);
+    await b.service.settled();
+    for (const asked of [days('10-27', '11-26'), days('09-27', '11-26')])
+      await same(asked);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(summedAgain).not.toHaveBeenCalled();
+    // A window reaching before the kept weeks is read whole.
+    await same(days('05-30', '11-26'));
+    expect(read).toHaveBeenCalledTimes(2);
   });
 
   it('recomputes at start-up the trend points of week rows written before they kept them', async () => {
