@@ -705,6 +705,15 @@ async function main() {
       const to = Math.floor(clock / DAY) * DAY - 6 * DAY;
       return `from=${iso(to - 30 * DAY)}&to=${iso(to)}`;
     };
+    // The last whole weeks before this one (6 to 12 of them, so that each
+    // day's is asked by nobody before): whole weeks only, all among today's
+    // 90 days'.
+    const lastWeeks = (d: number) => {
+      const today = Math.floor(clock / DAY) * DAY;
+      const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY;
+      const count = 6 + ((d - 1) % 7);
+      return `from=${iso(monday - count * 7 * DAY)}&to=${iso(monday)}`;
+    };
     const once = async (at: string, query = upToToday()) => {
       const start = performance.now();
       const answer = await fetch(`${at}metrics/org?${query}`);
@@ -719,6 +728,8 @@ async function main() {
     const judgedWhole: number[] = [];
     const past: number[] = [];
     const pastWhole: number[] = [];
+    const weeks: number[] = [];
+    const weeksWhole: number[] = [];
     for (let d = 1; d <= days; d++) {
       clock = NOW - (days + 1 - d) * DAY;
       const start = performance.now();
@@ -730,6 +741,9 @@ async function main() {
       if (d % 2) pastWhole.push(await once(uncached.base, pastMonth()));
       past.push(await once(base, pastMonth()));
       if (!(d % 2)) pastWhole.push(await once(uncached.base, pastMonth()));
+      if (d % 2) weeksWhole.push(await once(uncached.base, lastWeeks(d)));
+      weeks.push(await once(base, lastWeeks(d)));
+      if (!(d % 2)) weeksWhole.push(await once(uncached.base, lastWeeks(d)));
       // The day's first judgements: 10 deployments of 10 teams, that day.
       const finished = new Date(clock - 7_200_000).toISOString();
       const events = Array.from({ length: 10 }, (_, k) =>
@@ -765,6 +779,10 @@ async function main() {
       orgPastMonthFirstAnswer: {
         composed: sampleStats(past),
         readWhole: sampleStats(pastWhole),
+      },
+      orgLast12WeeksFirstAnswer: {
+        composed: sampleStats(weeks),
+        readWhole: sampleStats(weeksWhole),
       },
       // The windows asked up to today (90 and 91 days, each with and without
       // trends) summed ahead and read by week, each day: the longest with
