@@ -1,7 +1,4 @@
-import {
-  HISTOGRAM_BUCKETS,
-  WeekCounts,
-} from '@teamflow/plugin-delivery-common';
+import { WeekCounts, emptyRollup } from '@teamflow/plugin-delivery-common';
 import type { RollupTotals } from '../database/DeliveryStore';
 import { COUNT_COLUMNS } from '../database/rows';
 import type { WeekSums } from '../database/ReadStore';
@@ -55,23 +52,16 @@ export function changedTeams(
 
 /**
  * A team's window totals from its weeks (2,000 teams' at once when a window
- * is composed: plain loops into one object built whole, twice as fast as
- * merging the rollups and spreading the result).
+ * is composed: loops into one object built without `delete`, ~1.3× faster
+ * than merging the rollups and spreading the result).
  */
 export function total(fromDay: string, weeks: WeekSums[]): RollupTotals {
-  const out: RollupTotals = {
-    day: fromDay,
-    deployments: 0,
-    successful: 0,
-    failed: 0,
-    rework: 0,
-    withChanges: 0,
-    incidents: 0,
-    unlinkedIncidents: 0,
-    leadHistogram: new Array(HISTOGRAM_BUCKETS).fill(0),
-    recoveryHistogram: new Array(HISTOGRAM_BUCKETS).fill(0),
-    deployDays: 0,
-  };
+  const {
+    leadTimes: _exactLead,
+    recoveryTimes: _exactRecovery,
+    ...zero
+  } = emptyRollup(fromDay);
+  const out: RollupTotals = { ...zero, deployDays: 0 };
   for (const w of weeks) {
     for (const k of COUNTS) out[k] += w.rollup[k];
     sumInto(out.leadHistogram, w.rollup.leadHistogram, 1);
