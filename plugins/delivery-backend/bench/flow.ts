@@ -695,9 +695,9 @@ async function main() {
     const whole: number[] = [];
     const ahead: number[] = [];
     const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const upToToday = () => {
+    const upToToday = (length = 90) => {
       const to = Math.floor(clock / DAY) * DAY + DAY;
-      return `from=${iso(to - 90 * DAY)}&to=${iso(to)}`;
+      return `from=${iso(to - length * DAY)}&to=${iso(to)}`;
     };
     // 30 days ending a week before today, asked by nobody before: a window
     // not read ahead, whose whole weeks are among today's 90 days'.
@@ -730,6 +730,8 @@ async function main() {
     const pastWhole: number[] = [];
     const weeks: number[] = [];
     const weeksWhole: number[] = [];
+    const half: number[] = [];
+    const halfWhole: number[] = [];
     for (let d = 1; d <= days; d++) {
       clock = NOW - (days + 1 - d) * DAY;
       const start = performance.now();
@@ -738,6 +740,10 @@ async function main() {
       if (d % 2) whole.push(await once(uncached.base));
       firstAnswer.push(await once(base));
       if (!(d % 2)) whole.push(await once(uncached.base));
+      // The page's longest choice, 180 days up to today.
+      if (d % 2) halfWhole.push(await once(uncached.base, upToToday(180)));
+      half.push(await once(base, upToToday(180)));
+      if (!(d % 2)) halfWhole.push(await once(uncached.base, upToToday(180)));
       if (d % 2) pastWhole.push(await once(uncached.base, pastMonth()));
       past.push(await once(base, pastMonth()));
       if (!(d % 2)) pastWhole.push(await once(uncached.base, pastMonth()));
@@ -769,6 +775,12 @@ async function main() {
         readAhead: sampleStats(firstAnswer),
         readWhole: sampleStats(whole),
       },
+      // 180 days up to today, the day's first answer: read ahead (the
+      // backend expects it from start-up), or every team read.
+      org180DaysFirstAnswer: {
+        readAhead: sampleStats(half),
+        readWhole: sampleStats(halfWhole),
+      },
       // Asked after them (before the next minute's run).
       orgNewDayAfterJudging: {
         readAhead: sampleStats(judged),
@@ -784,9 +796,9 @@ async function main() {
         composed: sampleStats(weeks),
         readWhole: sampleStats(weeksWhole),
       },
-      // The windows asked up to today (90 and 91 days, each with and without
-      // trends) summed ahead and read by week, each day: the longest with
-      // trends summed whole on the first day and on Sundays (when a week
+      // The windows asked up to today (180 days with trends, 90 and 91 days
+      // with and without) summed ahead and read by week, each day: the
+      // longest summed whole on the first day and on Sundays (when a week
       // more is whole), else composed from the day before's; the others
       // composed from it.
       orgNewDayReadAheadMs: sampleStats(ahead),

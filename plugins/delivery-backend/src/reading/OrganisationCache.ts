@@ -24,8 +24,11 @@ type Rolling = {
 };
 
 const DAY = 86_400_000;
-/** Windows ending with the current day read ahead, the latest asked first. */
-const AHEAD = 4;
+/**
+ * Windows ending with the current day read ahead, the latest asked first:
+ * the three expected from start-up (see Reading) and two more asked.
+ */
+const AHEAD = 5;
 /** A window not asked for a week is no longer read ahead. */
 const FORGET_MS = 7 * DAY;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -41,11 +41,18 @@ export class Reading extends Part {
     if (ctx.organisationCache) {
       this.kept = new OrganisationCache(ctx.store, ctx.now);
       // What the organisation page, its CTO card, the tech-debt and the
-      // attention pages ask by default: 90 days up to today.
-      for (const teamWeeks of [true, false])
+      // attention pages ask by default: 90 days up to today. And the page's
+      // longest choice, 180 days with trends: read ahead first, so that
+      // every choice of the page (30, 90, 180) is kept or composed from it
+      // from its first answer on.
+      for (const [days, teamWeeks] of [
+        [180, true],
+        [90, true],
+        [90, false],
+      ] as const)
         this.kept.expect({
           environment: this.definitions.environment,
-          days: 90,
+          days,
           teamWeeks,
         });
     }

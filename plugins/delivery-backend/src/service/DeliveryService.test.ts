@@ -228,26 +228,36 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     const yesterday = upToToday();
     await b.service.organisation({ window: yesterday });
     expect(reads()).toEqual(['2026-08-24..2026-11-22 true']);
-    // Next day: both of today's 90 days (with trends as asked, without as
-    // the tech-debt and attention pages ask by default) are summed ahead:
-    // the first whole (yesterday's was not read by week), the second
-    // composed from it (the same weeks).
+    // Next day: the page's longest choice, 180 days with trends, and both
+    // of today's 90 days (with trends as asked, without as the tech-debt and
+    // attention pages ask by default) are summed ahead: the 180 days whole
+    // (yesterday's 90 were not read by week), the others composed from it
+    // (their weeks are among its weeks).
     clock = at('22T00:30');
     const summed = await b.service.readAhead();
     expect(summed.map(w => `${w.fromDay}..${w.toDay} ${w.teamWeeks}`)).toEqual([
+      '2026-05-27..2026-11-23 true',
       '2026-08-25..2026-11-23 true',
       '2026-08-25..2026-11-23 false',
     ]);
     expect(reads()).toEqual([
       '2026-08-24..2026-11-22 true',
-      '2026-08-25..2026-11-23 true',
+      '2026-05-27..2026-11-23 true',
     ]);
-    for (const teamTrends of [true, false])
+    const days = (n: number) => ({
+      from: new Date(Date.parse(upToToday().to) - n * 86_400_000).toISOString(),
+      to: upToToday().to,
+    });
+    for (const [asked, teamTrends] of [
+      [days(180), true],
+      [days(90), true],
+      [days(90), false],
+      // Asked first now: composed from the 180 days, its edge days read.
+      [days(30), true],
+    ] as const)
       expect(
-        await b.service.organisation({ window: upToToday(), teamTrends }),
-      ).toEqual(
-        await c.service.organisation({ window: upToToday(), teamTrends }),
-      );
+        await b.service.organisation({ window: asked, teamTrends }),
+      ).toEqual(await c.service.organisation({ window: asked, teamTrends }));
     expect(read).toHaveBeenCalledTimes(2);
     // A deployment today: its team is read again (by week, as read ahead),
     // and the organisation's weeks move by its difference, both by the next
@@ -271,7 +281,12 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     clock = at('23T00:30');
     expect(
       (await b.service.readAhead()).map(w => `${w.fromDay}..${w.toDay}`),
-    ).toEqual(['2026-08-26..2026-11-24', '2026-08-26..2026-11-24']);
+    ).toEqual([
+      '2026-05-28..2026-11-24',
+      '2026-08-26..2026-11-24',
+      '2026-08-26..2026-11-24',
+      '2026-10-25..2026-11-24',
+    ]);
     expect(reads().slice(2)).toEqual(['2026-11-01..2026-11-08 true']);
     for (const teamTrends of [true, false])
       expect(
@@ -284,10 +299,15 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     await b.service.readAhead();
     expect(read).toHaveBeenCalledTimes(3);
     // A window read ahead lets go of the day before's of its length: asked
-    // again, 21 November's 90 days are read whole (their first week, from
-    // Monday 24 August, is not among the kept windows' weeks).
-    await b.service.organisation({ window: yesterday });
-    expect(reads().slice(3)).toEqual(['2026-08-24..2026-11-22 true']);
+    // again, 21 November's 90 days are not kept, but composed from the kept
+    // 180 days that hold their weeks (nothing summed whole).
+    const again = await b.service.organisation({ window: yesterday });
+    expect(again).toEqual(await c.service.organisation({ window: yesterday }));
+    expect(read).toHaveBeenCalledTimes(3);
+    // 1 May to 22 November reaches before the 180 days' weeks: read whole.
+    const longer = { from: '2026-05-01T00:00:00Z', to: yesterday.to };
+    await b.service.organisation({ window: longer });
+    expect(reads().slice(3)).toEqual(['2026-05-01..2026-11-22 true']);
   });
 
   it('composes a window from a kept one holding its whole weeks, reading only its edge days and the teams judged since', async () => {
@@ -341,11 +361,14 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       byWeek.mock.calls
         .filter(([f]) => !f.teamRefs)
         .map(([f]) => `${f.fromDay}..${f.toDay}`);
-    // The minute's run: today's 90 days with trends summed whole and read by
-    // week, without trends composed from them (nothing read).
+    // The minute's run: the page's 180 days with trends summed whole and
+    // read by week; today's 90 days composed from them (their first edge
+    // days read, from Friday 28 August), then without trends from those
+    // (the same days: nothing read).
     await b.service.readAhead();
     expect(read).toHaveBeenCalledTimes(1);
-    expect(edgeReads()).toEqual([]);
+    expect(edgeReads()).toEqual(['2026-08-28..2026-08-31']);
+    byWeek.mockClear();
     // 30 days up to today (from Tuesday 27 October): its whole weeks are
     // the kept window's; only its first edge days are read, the days of
     // today's week are the kept window's own.
@@ -388,8 +411,9 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       await same(asked);
     expect(read).toHaveBeenCalledTimes(1);
     expect(summedAgain).not.toHaveBeenCalled();
-    // A window reaching before the kept weeks is read whole.
-    await same(days('05-30', '11-26'));
+    // A window reaching before the kept weeks (the 180 days' from 30 May)
+    // is read whole.
+    await same(days('05-20', '11-26'));
     expect(read).toHaveBeenCalledTimes(2);
   });
 
