@@ -25,7 +25,7 @@ import {
   startCpuProfile,
 } from '@teamflow/org-generator';
 import { weekOf } from '@teamflow/plugin-teamflow-common';
-import { AnalyticsStore } from '../src/analytics/AnalyticsStore';
+import { AnalyticsStore } from '../src/analytics/database/AnalyticsStore';
 import { AnalyticsService } from '../src/analytics/AnalyticsService';
 import { createAnalyticsRouter } from '../src/analytics/router';
 import { ALL_TEAMFLOW_TABLES } from './tables';

@@ -12,7 +12,7 @@ import { HistoryService } from './history/HistoryService';
 import { AttentionService } from './attention/AttentionService';
 import { AlertService, alertSettings } from './alerts/AlertService';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { AnalyticsStore } from './analytics/AnalyticsStore';
+import { AnalyticsStore } from './analytics/database/AnalyticsStore';
 import {
   AnalyticsService,
   analyticsSettings,

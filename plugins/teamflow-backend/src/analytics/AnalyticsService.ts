@@ -23,7 +23,11 @@ import {
   addWeeks,
   weekOf,
 } from '@teamflow/plugin-teamflow-common';
-import { AnalyticsModel, AnalyticsStore, WeekRow } from './AnalyticsStore';
+import {
+  AnalyticsModel,
+  AnalyticsStore,
+  WeekRow,
+} from './database/AnalyticsStore';
 import { readCalls, userHasher } from './segment';
 
 const DAY = 86_400_000;

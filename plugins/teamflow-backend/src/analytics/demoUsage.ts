@@ -11,7 +11,7 @@
  * engagement falls on the CTO overview).
  */
 import { weekOf } from '@teamflow/plugin-teamflow-common';
-import { DailyCounts } from './AnalyticsStore';
+import { DailyCounts } from './database/AnalyticsStore';
 
 const DAY = 86_400_000;
 const p = (name: string) => `persona:default/${name}`;

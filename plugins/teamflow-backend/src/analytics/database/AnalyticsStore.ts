@@ -1,0 +1,330 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { addWeeks, weekOf } from '@teamflow/plugin-teamflow-common';
+import { insertFromRows, withRows } from '@teamflow/plugin-teamflow-node';
+import { AnalyticsMessage } from '../segment';
+import { countBatch } from './counting';
+import {
+  AnalyticsModel,
+  COUNTERS,
+  DailyCounts,
+  EVENTS,
+  WeekRow,
+  chunks,
+  dayOf,
+} from './rows';
+import { Learned, StoredUses } from './StoredUses';
+
+export type { AnalyticsModel, DailyCounts, WeekRow } from './rows';
+
+const migrationsDir = resolvePackagePath(
+  '@teamflow/plugin-teamflow-backend',
+  'migrations',
+);
+
+/**
+ * Product analytics storage: raw events (idempotency and the retention
+ * window), users as keyed hashes with the traits persona rules read, and
+ * the feature × persona × day aggregates. One ingest is one transaction, so
+ * a crash leaves a batch either counted or not stored (and a retry counts
+ * it); counters are only ever incremented in the database, so concurrent
+ * batches lose nothing.
+ */
+export class AnalyticsStore {
+  /** What this process knows is stored (see StoredUses). */
+  private readonly stored = new StoredUses();
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly prepared: boolean,
+  ) {}
+
+  /**
+   * The prepared statement a hot statement runs as on PostgreSQL (see
+   * `preparedStatements` in the README), or none.
+   */
+  private as(statement: string) {
+    return this.prepared ? `teamflow-analytics-${statement}` : undefined;
+  }
+
+  static async create(
+    database: DatabaseService,
+    options: { preparedStatements?: boolean } = {},
+  ) {
+    const db = await database.getClient();
+    if (!database.migrations?.skip)
+      await db.migrate.latest({ directory: migrationsDir });
+    return new AnalyticsStore(
+      db,
+      options.preparedStatements !== false && db.client.config.client === 'pg',
+    );
+  }
+
+  async ingest(
+    source: string,
+    messages: AnalyticsMessage[],
+    model: AnalyticsModel,
+    receivedAt: number,
+  ): Promise<{ accepted: number; duplicates: number }> {
+    if (messages.length === 0) return { accepted: 0, duplicates: 0 };
+    // Identify before the events that follow it, whatever the batch order.
+    const ordered = [...messages].sort(
+      (a, b) => a.timestamp - b.timestamp || a.index - b.index,
+    );
+    const learned: Learned = { firstDays: [], weeks: [] };
+    const result = await this.db.transaction(async tx => {
+      // The first of several copies of a messageId in one batch counts.
+      const seen = new Set<string>();
+      const unique = ordered.filter(m =>
+        seen.has(m.messageId) ? false : (seen.add(m.messageId), true),
+      );
+      const inserted = await withRows<{ message_id: string }>(
+        tx,
+        unique.map(m => ({
+          source,
+          message_id: m.messageId,
+          type: m.type,
+          user_hash: m.userHash,
+          event: m.event ?? null,
+          timestamp: m.timestamp,
+          received_at: receivedAt,
+          // A track event no Feature declares yet waits to be counted.
+          matched: !(
+            m.type === 'track' &&
+            m.event &&
+            model.match(m.event).length === 0
+          ),
+        })),
+        EVENTS,
+        `${insertFromRows(EVENTS)}
+         on conflict (source, message_id) do nothing returning message_id`,
+        [],
+        this.as('events'),
+      );
+      const fresh = new Set(inserted.map(r => r.message_id));
+      const todo = unique.filter(m => fresh.has(m.messageId));
+      const waiting = await countBatch(
+        tx,
+        todo,
+        model,
+        this.stored,
+        learned,
+        name => this.as(name),
+      );
+      // The persona each waiting event's user has now, to count it with later.
+      await withRows(
+        tx,
+        waiting.map(w => ({ message_id: w.messageId, persona: w.persona })),
+        { table: 'analytics_events', columns: ['message_id', 'persona'] },
+        `update analytics_events set persona = v.persona from v
+         where analytics_events.source = ? and analytics_events.message_id = v.message_id`,
+        [source],
+        this.as('waiting'),
+      );
+      return {
+        accepted: todo.length,
+        duplicates: messages.length - todo.length,
+      };
+    });
+    this.stored.remember(learned);
+    return result;
+  }
+  /**
+   * Counts the stored events that no feature declared when they arrived and
+   * that `model` now matches (a Feature added to the catalog after its events
+   * started coming), each with the persona its user had then. Exactly once:
+   * each page of events is marked matched in the transaction that counts it,
+   * and a replica that lost the race finds them marked. Event properties are
+   * not stored, so a late event adds no happiness score. Returns how many
+   * events were counted.
+   */
+  async countWaiting(model: AnalyticsModel, page = 5_000): Promise<number> {
+    const names: string[] = (
+      await this.db('analytics_events')
+        .distinct('event')
+        // As the partial index states it, for the planner to use it.
+        .whereRaw('matched = false')
+        .where({ type: 'track' })
+        .whereNotNull('event')
+    ).map((r: { event: string }) => r.event);
+    const now = names.filter(n => model.match(n).length > 0);
+    let counted = 0;
+    for (const part of chunks(this.db, now)) {
+      for (;;) {
+        const learned: Learned = { firstDays: [], weeks: [] };
+        const done = await this.db.transaction(async tx => {
+          const rows: Array<{
+            source: string;
+            message_id: string;
+            user_hash: string;
+            event: string;
+            timestamp: number;
+            persona: string | null;
+          }> = await tx('analytics_events')
+            .whereIn(
+              ['source', 'message_id'],
+              tx('analytics_events')
+                .select('source', 'message_id')
+                .whereRaw('matched = false')
+                .where({ type: 'track' })
+                .whereIn('event', part)
+                .limit(page),
+            )
+            .andWhere({ matched: false })
+            .update({ matched: true })
+            .returning([
+              'source',
+              'message_id',
+              'user_hash',
+              'event',
+              'timestamp',
+              'persona',
+            ]);
+          await countBatch(
+            tx,
+            rows
+              .map((r, index) => ({
+                index,
+                type: 'track' as const,
+                messageId: `${r.source}\u0000${r.message_id}`,
+                userHash: r.user_hash,
+                timestamp: Number(r.timestamp),
+                event: r.event,
+                persona: r.persona ?? undefined,
+              }))
+              .sort((a, b) => a.timestamp - b.timestamp || a.index - b.index),
+            model,
+            this.stored,
+            learned,
+            name => this.as(name),
+          );
+          return rows.length;
+        });
+        this.stored.remember(learned);
+        counted += done;
+        if (done < page) break;
+      }
+    }
+    return counted;
+  }
+
+  /** Sums per feature × persona × week, from `fromWeek` to `toWeek` (Mondays). */
+  async weekRows(query: {
+    fromWeek: string;
+    toWeek: string;
+    persona?: string;
+    feature?: string;
+    features?: string[];
+  }): Promise<WeekRow[]> {
+    const q = this.db('analytics_daily')
+      .whereBetween('week', [query.fromWeek, query.toWeek])
+      .groupBy('feature', 'persona', 'week')
+      .select(
+        'feature',
+        'persona',
+        'week',
+        ...COUNTERS.map(c => this.db.raw(`sum(??) as ??`, [c, c])),
+      );
+    if (query.persona) q.where('persona', query.persona);
+    if (query.feature) q.where('feature', query.feature);
+    if (query.features) q.whereIn('feature', query.features);
+    const rows = await q;
+    return rows.map((r: any) => ({
+      feature: r.feature,
+      persona: r.persona,
+      week: r.week,
+      events: Number(r.events),
+      weekUsers: Number(r.week_users),
+      returningUsers: Number(r.returning_users),
+      newUsers: Number(r.new_users),
+      successes: Number(r.successes),
+      failures: Number(r.failures),
+      scoreSum: Number(r.score_sum),
+      scores: Number(r.scores),
+    }));
+  }
+
+  /** Stores a series' values by day; a day sent again takes the new value. */
+  async writeSeries(
+    source: string,
+    series: string,
+    points: Array<{ day: string; value: number }>,
+    receivedAt: number,
+  ) {
+    for (const part of chunks(this.db, points))
+      await this.db('analytics_series')
+        .insert(
+          part.map(p => ({
+            series,
+            day: p.day,
+            week: weekOf(p.day),
+            value: p.value,
+            source,
+            received_at: receivedAt,
+          })),
+        )
+        .onConflict(['series', 'day'])
+        .merge(['value', 'source', 'received_at']);
+  }
+
+  /** Mean and sum of each series' daily values per week, from `fromWeek` to `toWeek`. */
+  async seriesWeeks(series: string[], fromWeek: string, toWeek: string) {
+    if (series.length === 0) return [];
+    const rows = await this.db('analytics_series')
+      .whereIn('series', series)
+      .whereBetween('week', [fromWeek, toWeek])
+      .groupBy('series', 'week')
+      .select(
+        'series',
+        'week',
+        this.db.raw('avg(value) as mean'),
+        this.db.raw('sum(value) as sum'),
+      );
+    return rows.map((r: any) => ({
+      series: r.series as string,
+      week: r.week as string,
+      mean: Number(r.mean),
+      sum: Number(r.sum),
+    }));
+  }
+
+  async lastEventAt(): Promise<number | undefined> {
+    const row = await this.db('analytics_events')
+      .max('received_at as at')
+      .first();
+    return row?.at ? Number(row.at) : undefined;
+  }
+
+  /** Drops raw events and user-weeks older than the retention window. */
+  async purge(oldest: number) {
+    const events = await this.db('analytics_events')
+      .where('received_at', '<', oldest)
+      .delete();
+    // A week is kept while the week after it can still receive events.
+    const weeks = await this.db('analytics_user_weeks')
+      .where('week', '<', addWeeks(weekOf(dayOf(oldest)), -1))
+      .delete();
+    this.stored.forgetWeeks();
+    return { events, weeks };
+  }
+
+  async hasSeries() {
+    return Boolean(await this.db('analytics_series').first('day'));
+  }
+
+  async hasAggregates() {
+    return Boolean(await this.db('analytics_daily').first('day'));
+  }
+
+  /** Writes generated aggregates (the demo); rows are whole days. */
+  async writeDaily(rows: DailyCounts[]) {
+    for (const part of chunks(this.db, rows))
+      await this.db('analytics_daily')
+        .insert(part.map(r => ({ ...r, week: weekOf(r.day) })))
+        .onConflict(['feature', 'persona', 'day'])
+        .ignore();
+  }
+}
