@@ -13,10 +13,8 @@ import { AttentionService } from './attention/AttentionService';
 import { AlertService, alertSettings } from './alerts/AlertService';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AnalyticsStore } from './analytics/database/AnalyticsStore';
-import {
-  AnalyticsService,
-  analyticsSettings,
-} from './analytics/AnalyticsService';
+import { AnalyticsService } from './analytics/AnalyticsService';
+import { analyticsSettings } from './analytics/settings';
 import { demoSeries, demoUsageRows } from './analytics/demoUsage';
 
 /**

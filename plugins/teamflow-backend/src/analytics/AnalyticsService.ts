@@ -3,157 +3,29 @@ import {
   AuthService,
   BackstageCredentials,
   LoggerService,
-  RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  FeatureEntity,
   EngagementResponse,
   FeatureUsage,
-  NorthStar,
-  NorthStarTree,
   PersonaEngagement,
-  PersonaEntity,
-  PersonaRules,
   UsageResponse,
-  featureMatcher,
-  personaForTraits,
   addWeeks,
   weekOf,
 } from '@teamflow/plugin-teamflow-common';
-import {
-  AnalyticsModel,
-  AnalyticsStore,
-  WeekRow,
-} from './database/AnalyticsStore';
+import { AnalyticsStore, WeekRow } from './database/AnalyticsStore';
+import { CatalogModel, readCatalogModel } from './catalogModel';
+import { northStarTrees } from './northStars';
+import { AnalyticsSettings } from './settings';
 import { readCalls, userHasher } from './segment';
 
 const DAY = 86_400_000;
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-/** `teamflow.analytics`, read once at start-up. */
-export type AnalyticsSettings = {
-  sources: Array<{ id: string; writeKey: string }>;
-  userIdKey?: string;
-  retentionDays: number;
-  demo: boolean;
-  /** PostgreSQL: the ingest's statements prepared once per connection (default true). */
-  preparedStatements?: boolean;
-};
-
-/** Reads and checks `teamflow.analytics`, naming the key at fault. */
-export function analyticsSettings(
-  config: RootConfigService,
-): AnalyticsSettings {
-  const c = config.getOptionalConfig('teamflow.analytics');
-  const sources = (c?.getOptionalConfigArray('sources') ?? []).map(s => ({
-    id: s.getString('id'),
-    writeKey: s.getString('writeKey'),
-  }));
-  const ids = new Set<string>();
-  for (const s of sources) {
-    if (!/^[a-z0-9][a-z0-9-_.]{0,99}$/i.test(s.id))
-      throw new Error(
-        `teamflow.analytics.sources: id '${s.id}' must be letters, digits, '-', '_' or '.'`,
-      );
-    if (ids.has(s.id))
-      throw new Error(
-        `teamflow.analytics.sources: id '${s.id}' is given twice`,
-      );
-    ids.add(s.id);
-    if (s.writeKey.length < 16)
-      throw new Error(
-        `teamflow.analytics.sources: the writeKey of '${s.id}' must be at least 16 characters`,
-      );
-  }
-  const userIdKey = c?.getOptionalString('userIdKey');
-  if (sources.length && (!userIdKey || userIdKey.length < 16))
-    throw new Error(
-      'teamflow.analytics.userIdKey is required with sources: a secret of at least 16 characters that user ids are hashed with',
-    );
-  const retentionDays = c?.getOptionalNumber('retentionDays') ?? 90;
-  if (!(retentionDays >= 14 && retentionDays <= 3660))
-    throw new Error(
-      'teamflow.analytics.retentionDays must be between 14 and 3660',
-    );
-  return {
-    sources,
-    userIdKey,
-    retentionDays,
-    demo: c?.getOptionalBoolean('demo') ?? false,
-    preparedStatements: c?.getOptionalBoolean('preparedStatements') ?? true,
-  };
-}
-
-/** A feature's HEART figure per week (persona rows summed). */
-function figureByWeek(rows: WeekRow[], figure: string, weeks: string[]) {
-  const sums = new Map<string, WeekRow>();
-  for (const r of rows) {
-    const s = sums.get(r.week);
-    if (!s) sums.set(r.week, { ...r });
-    else
-      for (const k of [
-        'events',
-        'weekUsers',
-        'returningUsers',
-        'newUsers',
-        'successes',
-        'failures',
-        'scoreSum',
-        'scores',
-      ] as const)
-        s[k] += r[k];
-  }
-  const out = new Map<string, number | null>();
-  weeks.forEach((week, i) => {
-    const r = sums.get(week);
-    if (!r) return;
-    const prior = i > 0 ? sums.get(weeks[i - 1])?.weekUsers ?? 0 : 0;
-    const value = {
-      activeUsers: r.weekUsers,
-      events: r.events,
-      newUsers: r.newUsers,
-      retention: prior ? r.returningUsers / prior : null,
-      taskSuccess:
-        r.successes + r.failures
-          ? r.successes / (r.successes + r.failures)
-          : null,
-      happiness: r.scores ? r.scoreSum / r.scores : null,
-    }[figure];
-    out.set(week, value ?? null);
-  });
-  return out;
-}
-
-/** Mean of the last four values against the four before, in percent. */
-function changeOfWeeks(values: Array<number | null>) {
-  const mean = (list: Array<number | null>) => {
-    const known = list.filter((v): v is number => v !== null);
-    return known.length
-      ? known.reduce((a, b) => a + b, 0) / known.length
-      : null;
-  };
-  const recent = mean(values.slice(-4));
-  const before = mean(values.slice(-8, -4));
-  if (recent === null || before === null || before === 0) return null;
-  return Math.round(((recent - before) / Math.abs(before)) * 100);
-}
-
 const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** The catalog's personas and features, as analytics needs them. */
-type Model = AnalyticsModel & {
-  /** Feature ref → its target persona refs. */
-  targets: Map<string, Set<string>>;
-  lifecycles: Map<string, string>;
-  /** Feature ref → its owning team's ref. */
-  owners: Map<string, string>;
-  /** The features' declared events, to tell when they change. */
-  signature: string;
-};
 
 /**
  * Product analytics: Segment-compatible calls in, usage per feature and
@@ -162,7 +34,7 @@ type Model = AnalyticsModel & {
  * only for the features the caller can see.
  */
 export class AnalyticsService {
-  private model?: Promise<Model>;
+  private model?: Promise<CatalogModel>;
   /** The features' events last looked for among waiting events. */
   private countedFor?: string;
   private countAgain = 0;
@@ -200,7 +72,7 @@ export class AnalyticsService {
    * ingest that still held the previous model is caught too.
    */
   async refreshModel() {
-    const next = this.loadModel();
+    const next = this.readModel();
     const model = await next;
     this.model = next;
     if (model.signature !== this.countedFor) {
@@ -217,52 +89,16 @@ export class AnalyticsService {
     }
   }
 
-  private async loadModel(): Promise<Model> {
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: [{ kind: 'persona' }, { kind: 'feature' }],
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec'],
-      },
-      { credentials: await this.auth.getOwnServiceCredentials() },
+  private async readModel() {
+    return readCatalogModel(
+      this.catalog,
+      await this.auth.getOwnServiceCredentials(),
     );
-    const personas: PersonaRules[] = [];
-    const features: Array<{ feature: string; analytics?: any }> = [];
-    const targets = new Map<string, Set<string>>();
-    const lifecycles = new Map<string, string>();
-    const owners = new Map<string, string>();
-    for (const e of items) {
-      const ref = lower(stringifyEntityRef(e));
-      if (lower(e.kind) === 'persona') {
-        const rules = (e as PersonaEntity).spec?.analytics?.rules;
-        if (Array.isArray(rules)) personas.push({ persona: ref, rules });
-      } else {
-        const spec = (e as FeatureEntity).spec;
-        features.push({ feature: ref, analytics: spec?.analytics });
-        if (spec?.lifecycle) lifecycles.set(ref, String(spec.lifecycle));
-        if (spec?.owner) owners.set(ref, lower(String(spec.owner)));
-        targets.set(
-          ref,
-          new Set((spec?.targets ?? []).map(t => lower(String(t.persona)))),
-        );
-      }
-    }
-    return {
-      personaOf: traits => personaForTraits(personas, traits),
-      match: featureMatcher(features),
-      signature: JSON.stringify(
-        features
-          .map(f => [f.feature, f.analytics ?? null])
-          .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-      ),
-      targets,
-      lifecycles,
-      owners,
-    };
   }
 
   private async currentModel() {
     if (!this.model) {
-      this.model = this.loadModel();
+      this.model = this.readModel();
       this.model.catch(() => {
         this.model = undefined;
       });
@@ -525,112 +361,9 @@ export class AnalyticsService {
     return { series: b.series, stored: points.length };
   }
 
-  /**
-   * The North Star trees of the Domains the caller can read: each metric's
-   * weekly values over 13 complete weeks, its change (last four weeks against
-   * the four before) and the teams owning the features that move it.
-   */
-  async northStars(
-    credentials: BackstageCredentials,
-  ): Promise<NorthStarTree[]> {
-    const [{ items: domains }, { items: features }] = await Promise.all([
-      this.catalog.getEntities(
-        {
-          filter: { kind: 'domain' },
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'spec.northStar',
-          ],
-        },
-        { credentials },
-      ),
-      this.catalog.getEntities(
-        {
-          filter: { kind: 'feature' },
-          fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner'],
-        },
-        { credentials },
-      ),
-    ]);
-    const ownerOf = new Map(
-      features.map(f => [
-        lower(stringifyEntityRef(f)),
-        lower(String((f.spec as any)?.owner ?? '')),
-      ]),
-    );
-    const toWeek = addWeeks(weekOf(dayOf(this.now())), -1);
-    const weeks: string[] = [];
-    for (let i = 12; i >= 0; i--) weeks.push(addWeeks(toWeek, -i));
-    const fromWeek = addWeeks(weeks[0], -1);
-    const trees: NorthStarTree[] = [];
-    for (const domain of domains) {
-      const northStar = (domain.spec as any)?.northStar as
-        | NorthStar
-        | undefined;
-      if (!northStar || !Array.isArray(northStar.inputs)) continue;
-      const metrics = [northStar, ...northStar.inputs];
-      const seriesNames = metrics.flatMap(m =>
-        'series' in (m.source ?? {})
-          ? [(m.source as { series: string }).series]
-          : [],
-      );
-      const seriesRows = await this.store.seriesWeeks(
-        seriesNames,
-        fromWeek,
-        toWeek,
-      );
-      const valued = await Promise.all(
-        metrics.map(async m => {
-          let byWeek = new Map<string, number | null>();
-          const source = m.source as any;
-          if (source?.series) {
-            for (const r of seriesRows)
-              if (r.series === source.series)
-                byWeek.set(r.week, source.week === 'sum' ? r.sum : r.mean);
-          } else if (source?.feature) {
-            const feature = lower(source.feature);
-            const rows = (
-              await this.store.weekRows({
-                fromWeek,
-                toWeek,
-                feature,
-                persona: source.persona ? lower(source.persona) : undefined,
-              })
-            ).filter(r => ownerOf.has(r.feature));
-            byWeek = figureByWeek(rows, source.figure, [fromWeek, ...weeks]);
-          }
-          const weekly = weeks.map(week => ({
-            week,
-            value: byWeek.get(week) ?? null,
-          }));
-          const teams = [
-            ...new Set(
-              (m.movedBy ?? [])
-                .map(f => ownerOf.get(lower(f)))
-                .filter((t): t is string => Boolean(t)),
-            ),
-          ].sort();
-          return {
-            name: m.name,
-            description: m.description,
-            source: m.source,
-            movedBy: m.movedBy ?? [],
-            weekly,
-            latest: weekly[weekly.length - 1].value,
-            change: changeOfWeeks(weekly.map(w => w.value)),
-            teams,
-          };
-        }),
-      );
-      trees.push({
-        domain: lower(stringifyEntityRef(domain)),
-        northStar: valued[0],
-        inputs: valued.slice(1),
-      });
-    }
-    return trees.sort((a, b) => a.domain.localeCompare(b.domain));
+  /** The North Star trees of the Domains the caller can read (see northStarTrees). */
+  northStars(credentials: BackstageCredentials) {
+    return northStarTrees(this.catalog, this.store, credentials, this.now());
   }
 
   private async visibleFeatures(credentials: BackstageCredentials) {
