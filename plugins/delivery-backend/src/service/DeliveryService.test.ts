@@ -310,6 +310,53 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     expect(reads().slice(3)).toEqual(['2026-05-01..2026-11-22 true']);
   });
 
+  it('reads ahead on an empty ledger, then finds every team judged after it (a start-up before the first events)', async () => {
+    // A new portal: the minute's run reads ahead before any event is judged
+    // (the demo history is seeded a minute later). The windows it kept must
+    // take in the teams judged after it.
+    const clock = at('25T12:00');
+    const b = await create(undefined, {
+      catalog: withCourier,
+      now: () => clock,
+    });
+    const c = await create(b.knex, {
+      catalog: withCourier,
+      now: () => clock,
+      organisationCache: false,
+    });
+    await b.service.readAhead();
+    await b.service.ingest([
+      deploy('d1', '02T10:00'),
+      deploy('d2', '24T09:00'),
+      courierDeploy('k1', '20T10:00'),
+    ]);
+    await b.service.settled();
+    const upTo = (days: number) => ({
+      from: new Date(at('26T00:00') - days * 86_400_000).toISOString(),
+      to: new Date(at('26T00:00')).toISOString(),
+    });
+    for (const read of [() => Promise.resolve(), () => b.service.readAhead()]) {
+      await read();
+      for (const [days, teamTrends] of [
+        [180, true],
+        [90, true],
+        [90, false],
+      ] as const) {
+        const answer = await b.service.organisation({
+          window: upTo(days),
+          teamTrends,
+        });
+        expect(answer.teams.map(t => t.teamRef)).toEqual([
+          'group:default/checkout',
+          'group:default/courier',
+        ]);
+        expect(answer).toEqual(
+          await c.service.organisation({ window: upTo(days), teamTrends }),
+        );
+      }
+    }
+  });
+
   it('composes a window from a kept one holding its whole weeks, reading only its edge days and the teams judged since', async () => {
     // Wednesday 25 November: today's 90 days are 28 Aug … 25 Nov.
     const clock = at('25T12:00');
