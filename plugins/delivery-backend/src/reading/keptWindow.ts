@@ -1,6 +1,8 @@
-import { WeekCounts, emptyRollup } from '@teamflow/plugin-delivery-common';
+import {
+  HISTOGRAM_BUCKETS,
+  WeekCounts,
+} from '@teamflow/plugin-delivery-common';
 import type { RollupTotals } from '../database/DeliveryStore';
-import { COUNT_COLUMNS } from '../database/rows';
 import type { WeekSums } from '../database/ReadStore';
 
 /** An organisation window: environment, days [fromDay, toDay), team trends. */
@@ -34,9 +36,6 @@ export type Entry = {
   additive: boolean;
 };
 
-/** A rollup's counts, by the keys the store reads them into. */
-const COUNTS = COUNT_COLUMNS.map(([, key]) => key);
-
 /** Teams whose generation differs between two readings (0: no row). */
 export function changedTeams(
   before: Map<string, number>,
@@ -50,25 +49,57 @@ export function changedTeams(
   return out;
 }
 
+/** Zeros for a histogram, in a packed array (`new Array(n).fill(0)` is holey, slower to add into). */
+function zeros(): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < HISTOGRAM_BUCKETS; i++) out.push(0);
+  return out;
+}
+
 /**
- * A team's window totals from its weeks (2,000 teams' at once when a window
- * is composed: loops into one object built without `delete`, ~1.3× faster
- * than merging the rollups and spreading the result).
+ * A team's window totals from its weeks. 2,000 teams' at once when a window
+ * is composed, so written for speed: each count by name and the histograms
+ * in index loops (a loop over the counts' names, with keyed access, took
+ * 14 ms for 2,000 teams × 13 weeks against 3 ms, in a micro-benchmark).
  */
 export function total(fromDay: string, weeks: WeekSums[]): RollupTotals {
-  const {
-    leadTimes: _exactLead,
-    recoveryTimes: _exactRecovery,
-    ...zero
-  } = emptyRollup(fromDay);
-  const out: RollupTotals = { ...zero, deployDays: 0 };
-  for (const w of weeks) {
-    for (const k of COUNTS) out[k] += w.rollup[k];
-    sumInto(out.leadHistogram, w.rollup.leadHistogram, 1);
-    sumInto(out.recoveryHistogram, w.rollup.recoveryHistogram, 1);
-    out.deployDays += w.deployDays;
+  let deployments = 0;
+  let successful = 0;
+  let failed = 0;
+  let rework = 0;
+  let withChanges = 0;
+  let incidents = 0;
+  let unlinkedIncidents = 0;
+  let deployDays = 0;
+  const leadHistogram = zeros();
+  const recoveryHistogram = zeros();
+  for (let i = 0; i < weeks.length; i++) {
+    const w = weeks[i];
+    const r = w.rollup;
+    deployments += r.deployments;
+    successful += r.successful;
+    failed += r.failed;
+    rework += r.rework;
+    withChanges += r.withChanges;
+    incidents += r.incidents;
+    unlinkedIncidents += r.unlinkedIncidents;
+    deployDays += w.deployDays;
+    sumInto(leadHistogram, r.leadHistogram, 1);
+    sumInto(recoveryHistogram, r.recoveryHistogram, 1);
   }
-  return out;
+  return {
+    day: fromDay,
+    deployments,
+    successful,
+    failed,
+    rework,
+    withChanges,
+    incidents,
+    unlinkedIncidents,
+    leadHistogram,
+    recoveryHistogram,
+    deployDays,
+  };
 }
 
 function sumInto(into: number[], from: number[], sign: number) {
@@ -90,17 +121,36 @@ export function copy(w: WeekSums): WeekSums {
 export function add(sums: Map<string, WeekSums>, w: WeekSums, sign: 1 | -1) {
   let into = sums.get(w.week);
   if (!into) {
-    into = copy(w);
-    for (const k of COUNTS) into.rollup[k] = 0;
-    into.rollup.leadHistogram.fill(0);
-    into.rollup.recoveryHistogram.fill(0);
-    into.deployDays = 0;
-    into.rows = 0;
+    into = {
+      week: w.week,
+      rollup: {
+        day: w.rollup.day,
+        deployments: 0,
+        successful: 0,
+        failed: 0,
+        rework: 0,
+        withChanges: 0,
+        incidents: 0,
+        unlinkedIncidents: 0,
+        leadHistogram: zeros(),
+        recoveryHistogram: zeros(),
+      },
+      deployDays: 0,
+      rows: 0,
+    };
     sums.set(w.week, into);
   }
-  for (const k of COUNTS) into.rollup[k] += sign * w.rollup[k];
-  sumInto(into.rollup.leadHistogram, w.rollup.leadHistogram, sign);
-  sumInto(into.rollup.recoveryHistogram, w.rollup.recoveryHistogram, sign);
+  const to = into.rollup;
+  const r = w.rollup;
+  to.deployments += sign * r.deployments;
+  to.successful += sign * r.successful;
+  to.failed += sign * r.failed;
+  to.rework += sign * r.rework;
+  to.withChanges += sign * r.withChanges;
+  to.incidents += sign * r.incidents;
+  to.unlinkedIncidents += sign * r.unlinkedIncidents;
+  sumInto(to.leadHistogram, r.leadHistogram, sign);
+  sumInto(to.recoveryHistogram, r.recoveryHistogram, sign);
   into.deployDays += sign * w.deployDays;
   into.rows += sign * w.rows;
 }
