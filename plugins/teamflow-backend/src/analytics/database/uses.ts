@@ -35,7 +35,7 @@ export async function countFirstUses(
   let isNew: Set<string>;
   let stored: FirstUse[];
   if (tx.client.config.client === 'pg') {
-    // One statement (the batch holds its pairs' locks, see judge): new
+    // One statement (the batch holds its pairs' locks, see countBatch): new
     // pairs inserted, late first uses found and moved.
     const rows = await withRows<FirstUse & { added: boolean }>(
       tx,
@@ -132,7 +132,7 @@ export async function countUserWeeks(
   if (tx.client.config.client === 'pg') {
     // One statement adds the weeks and reads the neighbours of those it
     // added, as they were before it (the batch holds its pairs' locks, see
-    // judge: no other batch has uncommitted weeks of them).
+    // countBatch: no other batch has uncommitted weeks of them).
     const rows = await withRows<Week & { added: boolean }>(
       tx,
       wanted,
