@@ -128,9 +128,15 @@ export const R_COLUMNS = Array.from(
   { length: HISTOGRAM_BUCKETS },
   (_, k) => `r${k}`,
 );
-/** Histograms as one comma-separated text each: reading 64 integer columns per row costs more. */
+/**
+ * Histograms as one comma-separated text each: reading 64 integer columns
+ * per row costs more. One `concat_ws` call, not a chain of 63 `||`: PostgreSQL
+ * resolved each operator while planning, 11 ms of an edge read's ~45 against
+ * 3.5 for the call. (The columns are NOT NULL, so no sum is null, which
+ * `concat_ws` would skip.)
+ */
 export const packed = (columns: string[], wrap: (c: string) => string) =>
-  columns.map(wrap).join(" || ',' || ");
+  `concat_ws(',', ${columns.map(wrap).join(', ')})`;
 export const SUM_COLUMNS = [
   ...COUNT_COLUMNS.map(([c]) => c),
   ...L_COLUMNS,
