@@ -8,7 +8,9 @@ import {
   TableHead,
   TableRow,
   Typography,
+  useMediaQuery,
 } from '@material-ui/core';
+import type { Theme } from '@material-ui/core/styles';
 import {
   Content,
   Header,
@@ -137,7 +139,11 @@ export function OrgFlowPage() {
   );
   const weeks = (r: Row, pick: (w: WeekPoint) => number | null) =>
     r.weeks.map(pick);
-  const columns: TableColumn<Row>[] = [
+  // Below 1280 px (a 1024 px laptop: 904 px beside the sidebar) the table's
+  // seven columns fit only with narrower cell padding; wider, Backstage's own.
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  const padding = narrow ? { paddingLeft: 8, paddingRight: 8 } : {};
+  const shown: TableColumn<Row>[] = [
     {
       title: 'Team',
       field: 'teamRef',
@@ -241,6 +247,7 @@ export function OrgFlowPage() {
         ),
     },
   ];
+  const columns = shown.map(column => ({ ...column, cellStyle: padding }));
   return (
     <Page themeId="tool">
       <Header
@@ -272,7 +279,12 @@ export function OrgFlowPage() {
                   value.teams.length + value.teamsWithoutEvents.length
                 } send events`}
                 subtitle="Compare each team with its own past: arrows compare the later complete weeks of the window with the earlier ones. Bands are context, not a ranking. ≈: medians here come from histograms (buckets a factor √2 wide, at most about 20 % off); a team's own Delivery tab shows the exact value."
-                options={{ paging: false, search: true, padding: 'dense' }}
+                options={{
+                  paging: false,
+                  search: true,
+                  padding: 'dense',
+                  headerStyle: padding,
+                }}
                 columns={columns}
                 data={rows}
                 emptyContent={

@@ -54,11 +54,13 @@ export function PersonaContent() {
 /** A Feature page's overview: what, for whom and why, by whom, how it is recognised. */
 export function FeatureContent() {
   return (
+    // Side by side from 1280 px: below, the components' five columns need
+    // the whole width.
     <Grid container spacing={3}>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} lg={6}>
         <FeatureCard />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} lg={6}>
         <FeatureComponentsCard />
       </Grid>
       <Grid item xs={12}>

@@ -36,6 +36,9 @@ const useStyles = makeStyles(
     scroll: { overflowX: 'auto' },
     table: {
       '& th, & td': { padding: theme.spacing(0.75, 1), whiteSpace: 'nowrap' },
+      // Headings and notes wrap: half of a 1280 px page is narrow.
+      '& th': { whiteSpace: 'normal', verticalAlign: 'bottom' },
+      '& $note': { whiteSpace: 'normal' },
       '& td:first-child, & th:first-child': { paddingLeft: 0 },
     },
     number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },

@@ -41,6 +41,8 @@ const useStyles = makeStyles(
         whiteSpace: 'nowrap',
         padding: theme.spacing(0.75, 1),
       },
+      // Headings wrap, so nine columns fit 872 px (a 1024 px screen).
+      '& th': { whiteSpace: 'normal', verticalAlign: 'bottom' },
       '& td:first-child, & th:first-child': {
         whiteSpace: 'normal',
         minWidth: 160,

@@ -10,6 +10,7 @@ import {
   TableRow,
   Typography,
   TableContainer,
+  makeStyles,
   withStyles,
 } from '@material-ui/core';
 import { READABLE_TABLE_STYLES } from '@teamflow/plugin-teamflow-common';
@@ -36,6 +37,14 @@ import { DebtTeam } from './DebtTeam';
 
 const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
 
+const useStyles = makeStyles(
+  theme => ({
+    // Nine columns in two thirds of a 1280 px page: narrower cells.
+    byTeam: { '& th, & td': { padding: theme.spacing(0.75, 1) } },
+  }),
+  { name: 'TeamflowOrgDebt' },
+);
+
 function ItemList(props: { items: DebtItemView[]; label: string }) {
   if (props.items.length === 0)
     return <Typography variant="body2">None.</Typography>;
@@ -43,7 +52,9 @@ function ItemList(props: { items: DebtItemView[]; label: string }) {
     <List dense aria-label={props.label}>
       {props.items.map(i => (
         <ListItem key={i.id} disableGutters divider>
+          {/* Wrapped, not cut off: the score ends the line. */}
           <ListItemText
+            style={{ whiteSpace: 'normal' }}
             primary={`${i.title} — score ${i.score}`}
             secondary={
               <>
@@ -62,9 +73,12 @@ function ItemList(props: { items: DebtItemView[]; label: string }) {
 /** The organisation's debt for the CTO: by team and category, priorities, trend, resolution. */
 export function OrgTechDebtView(props: { rollup: OrgDebtRollup }) {
   const r = props.rollup;
+  const classes = useStyles();
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={4}>
+      {/* Side by side from 1280 px: below, the table's nine columns need
+          the whole width (a 1024 px screen would scroll it sideways). */}
+      <Grid item xs={12} lg={4}>
         <InfoCard title="Open debt">
           <Typography variant="h3" component="p">
             {r.open}
@@ -76,10 +90,14 @@ export function OrgTechDebtView(props: { rollup: OrgDebtRollup }) {
           <TrendLine trend={r.trend} label="Open debt of the organisation" />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={8}>
+      <Grid item xs={12} lg={8}>
         <InfoCard title="By team and category (open items)">
           <ReadableTable>
-            <Table size="small" aria-label="Debt by team">
+            <Table
+              size="small"
+              aria-label="Debt by team"
+              className={classes.byTeam}
+            >
               <TableHead>
                 <TableRow>
                   <TableCell>Team</TableCell>

@@ -116,11 +116,13 @@ export function TeamTechDebtContent() {
     );
   }
   return (
+    // Side by side from 1280 px; below, the items' five columns need the
+    // whole width.
     <Grid container spacing={3}>
-      <Grid item xs={12} md={5}>
+      <Grid item xs={12} lg={5}>
         <TeamTechDebtCard />
       </Grid>
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12} lg={7}>
         <InfoCard title="Everything the team owes">{body}</InfoCard>
       </Grid>
     </Grid>
