@@ -2,9 +2,9 @@ import { test, expect, Page } from '@playwright/test';
 
 /*
  * One way to write things on every page: a reader never meets an ISO or a
- * slashed date, a raw entity reference (`user:default/…`) or a word broken
- * across two lines in a table — as each demo role, at a wide screen and at
- * 1024 px. Then the pages that show what a Teamflow entity is about: the
+ * slashed date, a raw entity reference (`user:default/…`), a word broken
+ * across two lines in a table or a table scrolled sideways (columns out of
+ * sight) — as each demo role, at a wide screen and at 1024 px. Then the pages that show what a Teamflow entity is about: the
  * persona catalog's columns, an interaction's readable title, an enabling
  * team's coaching engagements and a platform team's consumers.
  */
@@ -48,11 +48,35 @@ function findUnreadable(wrapping = 'td, th') {
       }
     }
   }
+  // A table or list wider than its card, scrolled sideways: the columns on
+  // its right are out of sight. Tab bars scroll on purpose, with arrows, and
+  // code samples as code does; a wide matrix may scroll if each row's name
+  // stays in sight (sticky).
+  const sideways: string[] = [];
+  for (const box of Array.from(main.querySelectorAll<HTMLElement>('*'))) {
+    const overflow = getComputedStyle(box).overflowX;
+    if (overflow !== 'auto' && overflow !== 'scroll') continue;
+    if (box.querySelector('[role="tablist"]') || box.tagName === 'PRE')
+      continue;
+    const first = box.querySelector('tbody tr > td:first-child');
+    if (first && getComputedStyle(first).position === 'sticky') continue;
+    if (box.scrollWidth > box.clientWidth + 1) {
+      const heading = box
+        .closest('.MuiCard-root, .MuiPaper-root')
+        ?.querySelector('h1, h2, h3, h4, h5, h6');
+      sideways.push(
+        `${heading?.textContent ?? box.tagName}: ${box.scrollWidth} px in ${
+          box.clientWidth
+        }`,
+      );
+    }
+  }
   return {
     iso: Array.from(new Set(iso)),
     slashed: Array.from(new Set(slashed)),
     refs: Array.from(new Set(refs)),
     split: Array.from(new Set(split)),
+    sideways,
   };
 }
 
@@ -95,6 +119,7 @@ async function expectReadable(page: Page, path: string, ready: RegExp) {
       slashed: [],
       refs: [],
       split: [],
+      sideways: [],
     });
   }
 }
@@ -115,6 +140,9 @@ const PAGES: Array<[string, RegExp]> = [
     /Technical debt register/,
   ],
   ['/tech-debt', /By team and category/],
+  ['/catalog/default/group/checkout/tech-debt', /Everything the team owes/],
+  ['/delivery', /send events/],
+  ['/catalog/default/feature/smart-substitutions', /Who uses it/],
 ];
 
 // The CTO and an engineer on every page; the other roles on the organisation

@@ -57,9 +57,22 @@ const useStyles = makeStyles(
         overflowWrap: 'normal',
         padding: theme.spacing(0.75, 1),
       },
+      '& thead tr, & tbody tr': {
+        backgroundColor: theme.palette.background.paper,
+      },
     },
     head: { verticalAlign: 'bottom', whiteSpace: 'normal', minWidth: 72 },
-    team: { minWidth: 150, verticalAlign: 'bottom' },
+    // Below ~1300 px the matrix scrolls sideways; each row's team stays in
+    // sight at its left.
+    team: {
+      minWidth: 150,
+      verticalAlign: 'bottom',
+      position: 'sticky',
+      left: 0,
+      zIndex: 1,
+      // The row's own colour (striped or not), opaque over what scrolls.
+      backgroundColor: 'inherit',
+    },
     cell: { fontSize: 13, minWidth: 72 },
     noSource: { fontSize: 13, color: theme.palette.text.secondary },
     problem: { backgroundColor: '#ffcdd2' },
@@ -196,7 +209,10 @@ export function AttentionTable(props: {
       className={className ?? classes.head}
       sortDirection={sort === key ? direction : false}
     >
+      {/* The arrow only on the sorted column: twelve hidden arrows took
+          ~290 px, and the matrix scrolled sideways at 1440 px. */}
       <TableSortLabel
+        hideSortIcon
         active={sort === key}
         direction={sort === key && !descending ? 'asc' : 'desc'}
         onClick={() => sortBy(key)}
