@@ -82,6 +82,13 @@ import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 const isTeamType = (type: string) => (entity: Entity) =>
   entity.metadata.labels?.['teamflow.io/team-type'] === type;
 
+/**
+ * Links (a team's channels, a service's dashboards) live in metadata.links;
+ * an entity without any skips the card rather than showing Backstage's
+ * how-to-add-links sample to every reader.
+ */
+const hasLinks = (entity: Entity) => Boolean(entity.metadata.links?.length);
+
 const techdocsContent = (
   <EntityTechdocsContent>
     <TechDocsAddons>
@@ -137,9 +144,13 @@ const overviewContent = (
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
-    <Grid item md={6} xs={12}>
-      <EntityLinksCard />
-    </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={hasLinks}>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={12} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
@@ -272,9 +283,13 @@ const apiPage = (
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard height={400} />
         </Grid>
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={hasLinks}>
+            <Grid item md={4} xs={12}>
+              <EntityLinksCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
         <Grid container item md={12}>
           <Grid item md={6}>
             <EntityProvidingComponentsCard />
@@ -314,9 +329,6 @@ const userPage = (
     </EntityLayout.Route>
   </EntityLayout>
 );
-
-/** Team channels live in metadata.links; groups without any skip the card. */
-const hasLinks = (entity: Entity) => Boolean(entity.metadata.links?.length);
 
 const groupPage = (
   <EntityLayout>
@@ -436,9 +448,13 @@ const systemPage = (
         <Grid item md={6} xs={12}>
           <EntityDeliveryCard />
         </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityLinksCard />
-        </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={hasLinks}>
+            <Grid item md={6} xs={12}>
+              <EntityLinksCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
         <Grid item md={12}>
           <EntityHasComponentsCard />
         </Grid>
@@ -521,9 +537,13 @@ const teamInteractionPage = (
         <Grid item xs={12} md={8}>
           <EntityTeamInteractionCard />
         </Grid>
-        <Grid item xs={12} md={4}>
-          <EntityLinksCard />
-        </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={hasLinks}>
+            <Grid item xs={12} md={4}>
+              <EntityLinksCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
