@@ -7,7 +7,12 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
@@ -128,6 +133,33 @@ function sumAggregates(rows: DebtAggregate[]) {
   return { open, score: Math.round(score * 10) / 10, byCategory, byStatus };
 }
 
+const validators = makeValidator();
+
+/**
+ * `ref` in the catalog's form, or a 400 naming `param`: the kind, namespace
+ * and name must be valid as the catalog defines them, so `component:../..`
+ * is refused here rather than thrown by the catalog client (a 500).
+ */
+function entityRefParam(ref: string, param: string, defaultKind: string) {
+  try {
+    const parsed = parseEntityRef(ref, {
+      defaultKind,
+      defaultNamespace: 'default',
+    });
+    if (
+      validators.isValidKind(parsed.kind) &&
+      validators.isValidNamespace(parsed.namespace) &&
+      validators.isValidEntityName(parsed.name)
+    )
+      return stringifyEntityRef(parsed);
+  } catch {
+    // Not a reference at all: refused below.
+  }
+  throw new InputError(
+    `${param}: "${ref}" is not an entity reference (kind:namespace/name, e.g. component:default/checkout-service)`,
+  );
+}
+
 /**
  * The debt register and its roll-ups: items on catalog entities, editable by
  * the owning team (or with `tech-debt.item.manage`), with a history and
@@ -176,7 +208,10 @@ export class DebtService {
 
   /** The entity as the caller may read it, or a 400 naming the ref. */
   private async readableEntity(credentials: BackstageCredentials, ref: string) {
-    const entity = await this.catalog.getEntityByRef(ref, { credentials });
+    const entity = await this.catalog.getEntityByRef(
+      entityRefParam(ref, 'entityRef', 'component'),
+      { credentials },
+    );
     if (!entity) {
       throw new InputError(
         `entityRef: no entity ${ref} in the catalog (or you may not read it)`,
@@ -228,7 +263,7 @@ export class DebtService {
 
   /** Every item on the entities a team owns, that the caller may read. */
   async listForTeam(credentials: BackstageCredentials, teamRef: string) {
-    const team = lower(teamRef);
+    const team = lower(entityRefParam(teamRef, 'teamRef', 'group'));
     const visible = await this.visibleRefs(credentials);
     const items = await this.store.listItems({
       teamRef: team,
