@@ -70,7 +70,8 @@ export type AttentionRow = {
 export type AttentionResponse = {
   generatedAt: string;
   sources: Record<AttentionSource, AttentionSourceStatus>;
-  /** The delivery window the five delivery columns cover. */
+  /** The delivery window the five delivery columns cover: from its first
+   * midnight to the midnight after its last day (UTC). */
   deliveryWindow?: { from: string; to: string };
   /** The survey wave the perceived-load column comes from. */
   perceivedLoadWave?: { id: string; title: string };

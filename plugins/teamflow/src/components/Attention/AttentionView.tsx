@@ -233,8 +233,9 @@ export function AttentionTable(props: {
         problem, amber: worth watching (hover a cell for the rule); the teams
         with most problems come first. Delivery covers{' '}
         {answer.deliveryWindow
-          ? `${formatDay(answer.deliveryWindow.from)} to ${formatDay(
-              answer.deliveryWindow.to,
+          ? // The window ends at the midnight after its last day.
+            `${formatDay(answer.deliveryWindow.from)} to ${formatDay(
+              Date.parse(answer.deliveryWindow.to) - 1,
             )} (the last 90 days)`
           : 'the last 90 days'}
         {answer.perceivedLoadWave
