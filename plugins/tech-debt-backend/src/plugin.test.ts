@@ -128,10 +128,15 @@ describe('tech-debt backend', () => {
         .set('Authorization', as('bo'));
       expect([refused.status, refused.body.error.message]).toEqual([
         400,
-        expect.stringMatching(new RegExp(`^${param}: ".*" is not an entity reference`)),
+        expect.stringMatching(
+          new RegExp(`^${param}: ".*" is not an entity reference`),
+        ),
       ]);
     }
-    const badRef = await post('ana', { ...valid, entityRef: 'component:../..' });
+    const badRef = await post('ana', {
+      ...valid,
+      entityRef: 'component:../..',
+    });
     expect([badRef.status, badRef.body.error.message]).toEqual([
       400,
       'entityRef: "component:../.." is not an entity reference (kind:namespace/name, e.g. component:default/checkout-service)',
