@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  validEntityRef,
   validatePersona,
   validateTeamInteraction,
   validateTeamflowMetadata,
@@ -335,5 +336,20 @@ describe('getTeamType', () => {
     [{ ...group({}), kind: 'User' }, undefined],
   ])('%#', (entity, expected) => {
     expect(getTeamType(entity)).toBe(expected);
+  });
+});
+
+describe('validEntityRef', () => {
+  it.each([
+    ['checkout-service', 'component', 'component:default/checkout-service'],
+    ['group:checkout', 'component', 'group:default/checkout'],
+    ['Group:default/Checkout', 'group', 'group:default/checkout'],
+    ['component:../..', 'component', undefined],
+    ['group:../..', 'group', undefined],
+    ['%', 'component', undefined],
+    ['persona:default/', 'component', undefined],
+    ['', 'component', undefined],
+  ])('%s (default kind %s) → %s', (ref, kind, expected) => {
+    expect(validEntityRef(ref, kind)).toBe(expected);
   });
 });

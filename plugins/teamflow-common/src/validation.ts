@@ -1,4 +1,9 @@
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   COMPLEXITIES,
   COMPLEXITY_ANNOTATION,
@@ -22,6 +27,38 @@ import { NORTH_STAR_FIGURES } from './productAnalytics';
  *
  * @public
  */
+const catalogRules = makeValidator();
+
+/**
+ * `ref` as the catalog writes it (namespace `default` and `defaultKind` when
+ * left out), or undefined when it is not an entity reference the catalog
+ * could hold: kind, namespace and name are checked by the catalog's own
+ * rules, so `component:../..` is refused before any catalog client (which
+ * throws on it) is asked.
+ *
+ * @public
+ */
+export function validEntityRef(
+  ref: string,
+  defaultKind: string,
+): string | undefined {
+  try {
+    const parsed = parseEntityRef(ref, {
+      defaultKind,
+      defaultNamespace: 'default',
+    });
+    if (
+      catalogRules.isValidKind(parsed.kind) &&
+      catalogRules.isValidNamespace(parsed.namespace) &&
+      catalogRules.isValidEntityName(parsed.name)
+    )
+      return stringifyEntityRef(parsed);
+  } catch {
+    // Not a reference at all.
+  }
+  return undefined;
+}
+
 export type ValidationProblem = { field: string; message: string };
 
 const USE_FREQUENCIES = ['daily', 'weekly', 'monthly', 'rarely'];

@@ -1,9 +1,4 @@
-import {
-  Entity,
-  makeValidator,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   AuthService,
   LoggerService,
@@ -12,6 +7,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError } from '@backstage/errors';
 import { FlowDefinitions, FlowTargets } from '@teamflow/plugin-delivery-common';
+import { validEntityRef } from '@teamflow/plugin-teamflow-common';
 import {
   OrgModelService,
   groupOwnerOf,
@@ -71,30 +67,15 @@ export const PROJECT_SLUGS = [
   'gitlab.com/project-slug',
 ];
 
-const validators = makeValidator();
-
 /**
  * An entity reference in the catalog's lower-case form (kind component,
- * namespace default unless written), or undefined when it is not one: the
- * kind, namespace and name must be valid as the catalog defines them (so
- * `component:../..` is refused here, not sent on to the catalog).
+ * namespace default unless written), or undefined when it is not one (see
+ * validEntityRef: `component:../..` is refused here, not sent on to the
+ * catalog).
  */
 export function normaliseRef(ref: string) {
-  try {
-    const parsed = parseEntityRef(ref, {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    });
-    if (
-      !validators.isValidKind(parsed.kind) ||
-      !validators.isValidNamespace(parsed.namespace) ||
-      !validators.isValidEntityName(parsed.name)
-    )
-      return undefined;
-    return lower(stringifyEntityRef(parsed));
-  } catch {
-    return undefined;
-  }
+  const valid = validEntityRef(ref, 'component');
+  return valid === undefined ? undefined : lower(valid);
 }
 
 /** The group owning an entity now (Teamflow's owner rule), or null. */

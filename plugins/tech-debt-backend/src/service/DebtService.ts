@@ -7,12 +7,7 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  Entity,
-  makeValidator,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
@@ -26,6 +21,7 @@ import {
   validateDebtItem,
 } from '@teamflow/plugin-tech-debt-common';
 import { DebtSignalProvider } from '@teamflow/plugin-tech-debt-node';
+import { validEntityRef } from '@teamflow/plugin-teamflow-common';
 import {
   OrgModelService,
   lowerRef,
@@ -133,31 +129,14 @@ function sumAggregates(rows: DebtAggregate[]) {
   return { open, score: Math.round(score * 10) / 10, byCategory, byStatus };
 }
 
-const validators = makeValidator();
-
-/**
- * `ref` in the catalog's form, or a 400 naming `param`: the kind, namespace
- * and name must be valid as the catalog defines them, so `component:../..`
- * is refused here rather than thrown by the catalog client (a 500).
- */
+/** `ref` in the catalog's form, or a 400 naming `param` (see validEntityRef). */
 function entityRefParam(ref: string, param: string, defaultKind: string) {
-  try {
-    const parsed = parseEntityRef(ref, {
-      defaultKind,
-      defaultNamespace: 'default',
-    });
-    if (
-      validators.isValidKind(parsed.kind) &&
-      validators.isValidNamespace(parsed.namespace) &&
-      validators.isValidEntityName(parsed.name)
-    )
-      return stringifyEntityRef(parsed);
-  } catch {
-    // Not a reference at all: refused below.
-  }
-  throw new InputError(
-    `${param}: "${ref}" is not an entity reference (kind:namespace/name, e.g. component:default/checkout-service)`,
-  );
+  const valid = validEntityRef(ref, defaultKind);
+  if (valid === undefined)
+    throw new InputError(
+      `${param}: "${ref}" is not an entity reference (kind:namespace/name, e.g. component:default/checkout-service)`,
+    );
+  return valid;
 }
 
 /**

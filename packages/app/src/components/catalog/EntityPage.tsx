@@ -1,4 +1,4 @@
-import { Box, Grid } from '@material-ui/core';
+import { Box, Grid, GridSize } from '@material-ui/core';
 import {
   EntityApiDefinitionCard,
   EntityConsumedApisCard,
@@ -89,6 +89,17 @@ const isTeamType = (type: string) => (entity: Entity) =>
  */
 const hasLinks = (entity: Entity) => Boolean(entity.metadata.links?.length);
 
+/** The links card as a grid item `md` columns wide, where there are links. */
+const linksCard = (md: GridSize) => (
+  <EntitySwitch>
+    <EntitySwitch.Case if={hasLinks}>
+      <Grid item xs={12} md={md}>
+        <EntityLinksCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const techdocsContent = (
   <EntityTechdocsContent>
     <TechDocsAddons>
@@ -144,13 +155,7 @@ const overviewContent = (
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
-    <EntitySwitch>
-      <EntitySwitch.Case if={hasLinks}>
-        <Grid item md={6} xs={12}>
-          <EntityLinksCard />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
+    {linksCard(6)}
     <Grid item md={12} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
@@ -283,13 +288,7 @@ const apiPage = (
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard height={400} />
         </Grid>
-        <EntitySwitch>
-          <EntitySwitch.Case if={hasLinks}>
-            <Grid item md={4} xs={12}>
-              <EntityLinksCard />
-            </Grid>
-          </EntitySwitch.Case>
-        </EntitySwitch>
+        {linksCard(4)}
         <Grid container item md={12}>
           <Grid item md={6}>
             <EntityProvidingComponentsCard />
@@ -402,13 +401,7 @@ const groupPage = (
             relationAggregation="aggregated"
           />
         </Grid>
-        <EntitySwitch>
-          <EntitySwitch.Case if={hasLinks}>
-            <Grid item xs={12} md={6}>
-              <EntityLinksCard />
-            </Grid>
-          </EntitySwitch.Case>
-        </EntitySwitch>
+        {linksCard(6)}
         <Grid item xs={12}>
           <EntityCatalogGraphCard
             title="Team in the organisation"
@@ -448,13 +441,7 @@ const systemPage = (
         <Grid item md={6} xs={12}>
           <EntityDeliveryCard />
         </Grid>
-        <EntitySwitch>
-          <EntitySwitch.Case if={hasLinks}>
-            <Grid item md={6} xs={12}>
-              <EntityLinksCard />
-            </Grid>
-          </EntitySwitch.Case>
-        </EntitySwitch>
+        {linksCard(6)}
         <Grid item md={12}>
           <EntityHasComponentsCard />
         </Grid>
@@ -537,13 +524,7 @@ const teamInteractionPage = (
         <Grid item xs={12} md={8}>
           <EntityTeamInteractionCard />
         </Grid>
-        <EntitySwitch>
-          <EntitySwitch.Case if={hasLinks}>
-            <Grid item xs={12} md={4}>
-              <EntityLinksCard />
-            </Grid>
-          </EntitySwitch.Case>
-        </EntitySwitch>
+        {linksCard(4)}
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
