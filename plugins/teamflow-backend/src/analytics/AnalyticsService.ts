@@ -5,8 +5,8 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { refOf } from '@teamflow/plugin-teamflow-node';
 import { InputError } from '@backstage/errors';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EngagementResponse,
   FeatureUsage,
@@ -22,7 +22,6 @@ import { AnalyticsSettings } from './settings';
 import { readCalls, userHasher } from './segment';
 
 const DAY = 86_400_000;
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -374,7 +373,7 @@ export class AnalyticsService {
       },
       { credentials },
     );
-    return new Set(items.map(e => lower(stringifyEntityRef(e))));
+    return new Set(items.map(e => refOf(e)));
   }
 
   /** Writes the demo's generated usage once, into an empty store. */

@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { lowerRef, refOf } from '@teamflow/plugin-teamflow-node';
 import {
   FeatureEntity,
   PersonaEntity,
@@ -9,8 +9,6 @@ import {
   personaForTraits,
 } from '@teamflow/plugin-teamflow-common';
 import type { AnalyticsModel } from './database/AnalyticsStore';
-
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
 /** The catalog's personas and features, as analytics needs them. */
 export type CatalogModel = AnalyticsModel & {
@@ -41,18 +39,18 @@ export async function readCatalogModel(
   const lifecycles = new Map<string, string>();
   const owners = new Map<string, string>();
   for (const e of items) {
-    const ref = lower(stringifyEntityRef(e));
-    if (lower(e.kind) === 'persona') {
+    const ref = refOf(e);
+    if (lowerRef(e.kind) === 'persona') {
       const rules = (e as PersonaEntity).spec?.analytics?.rules;
       if (Array.isArray(rules)) personas.push({ persona: ref, rules });
     } else {
       const spec = (e as FeatureEntity).spec;
       features.push({ feature: ref, analytics: spec?.analytics });
       if (spec?.lifecycle) lifecycles.set(ref, String(spec.lifecycle));
-      if (spec?.owner) owners.set(ref, lower(String(spec.owner)));
+      if (spec?.owner) owners.set(ref, lowerRef(String(spec.owner)));
       targets.set(
         ref,
-        new Set((spec?.targets ?? []).map(t => lower(String(t.persona)))),
+        new Set((spec?.targets ?? []).map(t => lowerRef(String(t.persona)))),
       );
     }
   }

@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { lowerRef, refOf } from '@teamflow/plugin-teamflow-node';
 import {
   NorthStar,
   NorthStarTree,
@@ -10,7 +10,6 @@ import {
 import { AnalyticsStore } from './database/AnalyticsStore';
 import { changeOfWeeks, figureByWeek } from './figures';
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /**
@@ -47,8 +46,8 @@ export async function northStarTrees(
   ]);
   const ownerOf = new Map(
     features.map(f => [
-      lower(stringifyEntityRef(f)),
-      lower(String((f.spec as any)?.owner ?? '')),
+      refOf(f),
+      lowerRef(String((f.spec as any)?.owner ?? '')),
     ]),
   );
   const toWeek = addWeeks(weekOf(dayOf(now)), -1);
@@ -75,13 +74,13 @@ export async function northStarTrees(
             if (r.series === source.series)
               byWeek.set(r.week, source.week === 'sum' ? r.sum : r.mean);
         } else if (source?.feature) {
-          const feature = lower(source.feature);
+          const feature = lowerRef(source.feature);
           const rows = (
             await store.weekRows({
               fromWeek,
               toWeek,
               feature,
-              persona: source.persona ? lower(source.persona) : undefined,
+              persona: source.persona ? lowerRef(source.persona) : undefined,
             })
           ).filter(r => ownerOf.has(r.feature));
           byWeek = figureByWeek(rows, source.figure, [fromWeek, ...weeks]);
@@ -93,7 +92,7 @@ export async function northStarTrees(
         const teams = [
           ...new Set(
             (m.movedBy ?? [])
-              .map(f => ownerOf.get(lower(f)))
+              .map(f => ownerOf.get(lowerRef(f)))
               .filter((t): t is string => Boolean(t)),
           ),
         ].sort();
@@ -110,7 +109,7 @@ export async function northStarTrees(
       }),
     );
     trees.push({
-      domain: lower(stringifyEntityRef(domain)),
+      domain: refOf(domain),
       northStar: valued[0],
       inputs: valued.slice(1),
     });

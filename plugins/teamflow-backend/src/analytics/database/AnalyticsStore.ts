@@ -231,6 +231,44 @@ export class AnalyticsStore {
     if (query.persona) q.where('persona', query.persona);
     if (query.feature) q.where('feature', query.feature);
     if (query.features) q.whereIn('feature', query.features);
+    if (this.db.client.config.client === 'pg') {
+      // One row per feature × persona, its weeks packed in one text
+      // (week,counters…;…): PostgreSQL sends every value as a message the
+      // driver decodes one by one, and a persona's 13 weeks were ~60,000 of
+      // them (see "The persona view" in the README).
+      const packed: Array<{ feature: string; persona: string; weeks: string }> =
+        await this.db
+          .from(q.as('w'))
+          .groupBy('feature', 'persona')
+          .select(
+            'feature',
+            'persona',
+            this.db.raw(
+              `string_agg(concat_ws(',', week, ${COUNTERS.join(
+                ', ',
+              )}), ';') as weeks`,
+            ),
+          );
+      const out: WeekRow[] = [];
+      for (const { feature, persona, weeks } of packed)
+        for (const week of weeks.split(';')) {
+          const v = week.split(',');
+          out.push({
+            feature,
+            persona,
+            week: v[0],
+            events: Number(v[1]),
+            weekUsers: Number(v[2]),
+            returningUsers: Number(v[3]),
+            newUsers: Number(v[4]),
+            successes: Number(v[5]),
+            failures: Number(v[6]),
+            scoreSum: Number(v[7]),
+            scores: Number(v[8]),
+          });
+        }
+      return out;
+    }
     const rows = await q;
     return rows.map((r: any) => ({
       feature: r.feature,
