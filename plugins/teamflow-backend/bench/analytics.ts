@@ -2,7 +2,8 @@
  * Benchmark: product analytics. A year of daily aggregates for 500 features used by 10
  * personas (each feature by 4 personas and by users matching none: ~910,000 rows), then over
  * real HTTP: Segment batches ingested (events per second, 500 calls a batch, 20,000 users), and
- * the 90-day (13-week) views of one persona's features and of one feature's personas.
+ * the 90-day (13-week) views of one persona's features and of one feature's personas, summed
+ * from the day rows and read from the weeks rolled up (with the time a roll-up of the year takes).
  *
  *   yarn workspace @teamflow/plugin-teamflow-backend bench
  *   TEAMFLOW_BENCH_DATABASE=postgresql://… (default: a SQLite file in the OS temp directory)
@@ -247,21 +248,45 @@ async function main() {
   db.knex.removeAllListeners('query-response');
   if (accepted !== EVENTS) throw new Error(`accepted ${accepted} of ${EVENTS}`);
 
-  const persona = await measureRequests(
-    base,
-    Array.from(
-      { length: 60 },
-      (_, i) => `/analytics/usage?persona=${personaRef(i % PERSONAS)}&weeks=13`,
+  // The views: summed from the day rows (no week rolled up yet, as right
+  // after the ingest), then with the weeks that ended rolled up, then from
+  // the day rows again (every week noted stale), to compare in one run.
+  const views = async () => ({
+    persona: await measureRequests(
+      base,
+      Array.from(
+        { length: 60 },
+        (_, i) =>
+          `/analytics/usage?persona=${personaRef(i % PERSONAS)}&weeks=13`,
+      ),
     ),
-  );
-  const feature = await measureRequests(
-    base,
-    Array.from(
-      { length: 60 },
-      (_, i) =>
-        `/analytics/usage?feature=${featureRef((i * 37) % FEATURES)}&weeks=13`,
+    feature: await measureRequests(
+      base,
+      Array.from(
+        { length: 60 },
+        (_, i) =>
+          `/analytics/usage?feature=${featureRef(
+            (i * 37) % FEATURES,
+          )}&weeks=13`,
+      ),
     ),
-  );
+    // The CTO overview: every persona's 4 weeks against the 4 before.
+    personas: await measureRequests(
+      base,
+      Array.from({ length: 20 }, () => `/analytics/personas?weeks=4`),
+    ),
+  });
+  const fromDays = await views();
+  start = performance.now();
+  const rolledWeeks = (await analytics.rollWeeks()).length;
+  const rollSeconds = (performance.now() - start) / 1000;
+  const rolled = await views();
+  const weeks = await db.knex('analytics_weekly_done').select('week');
+  await db.knex('analytics_weekly_stale').insert(weeks);
+  const fromDaysAgain = await views();
+  start = performance.now();
+  await analytics.rollWeeks();
+  const rollAgainSeconds = (performance.now() - start) / 1000;
   console.log(
     JSON.stringify(
       {
@@ -287,8 +312,26 @@ async function main() {
               : {}),
           },
         },
-        personaView13Weeks: persona,
-        featureView13Weeks: feature,
+        weeksRolledUp: {
+          weeks: rolledWeeks,
+          seconds: Math.round(rollSeconds * 100) / 100,
+          againSeconds: Math.round(rollAgainSeconds * 100) / 100,
+        },
+        personaView13Weeks: {
+          rolledUp: rolled.persona,
+          fromDays: fromDays.persona,
+          fromDaysAgain: fromDaysAgain.persona,
+        },
+        personasEngagement4Weeks: {
+          rolledUp: rolled.personas,
+          fromDays: fromDays.personas,
+          fromDaysAgain: fromDaysAgain.personas,
+        },
+        featureView13Weeks: {
+          rolledUp: rolled.feature,
+          fromDays: fromDays.feature,
+          fromDaysAgain: fromDaysAgain.feature,
+        },
         week: weekOf(new Date(now).toISOString().slice(0, 10)),
       },
       null,

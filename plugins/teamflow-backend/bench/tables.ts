@@ -8,4 +8,7 @@ export const ALL_TEAMFLOW_TABLES = [
   'analytics_user_weeks',
   'analytics_daily',
   'analytics_series',
+  'analytics_weekly',
+  'analytics_weekly_done',
+  'analytics_weekly_stale',
 ];

@@ -150,6 +150,17 @@ export const teamflowPlugin = createBackendPlugin({
               await analytics.seedDemo(demoUsageRows, demoSeries);
           },
         });
+        // Views read a week that ended from its roll-up once it is rolled
+        // up; once across replicas.
+        await scheduler.scheduleTask({
+          id: 'teamflow-analytics-weeks',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 20 },
+          fn: async () => {
+            await analytics.rollWeeks();
+          },
+        });
         // Product apps send with a write key, not a Backstage token.
         httpRouter.addAuthPolicy({
           path: '/analytics/v1',

@@ -80,7 +80,7 @@ export class AnalyticsService {
     }
     if (this.countAgain > 0) {
       this.countAgain--;
-      const counted = await this.store.countWaiting(model);
+      const counted = await this.store.countWaiting(model, this.now());
       if (counted)
         this.logger.info(
           `Analytics: counted ${counted} events that arrived before a Feature declared them`,
@@ -390,6 +390,18 @@ export class AnalyticsService {
     await this.store.writeDaily(rows(this.now()));
     this.logger.info('Product analytics: wrote six months of demo usage');
     return true;
+  }
+
+  /** Rolls up the weeks that ended and were written since (scheduled). */
+  async rollWeeks() {
+    const weeks = await this.store.rollWeeks(this.now());
+    if (weeks.length)
+      this.logger.debug(
+        `Product analytics: rolled up ${weeks.length} weeks (${weeks[0]} to ${
+          weeks[weeks.length - 1]
+        })`,
+      );
+    return weeks;
   }
 
   async purge() {

@@ -12,6 +12,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { weekOf } from '@teamflow/plugin-teamflow-common';
 import { teamflowPlugin } from '../plugin';
+import { COUNTERS } from './database/rows';
 
 jest.setTimeout(120_000);
 
@@ -309,6 +310,33 @@ const EXPECTED = [
   },
 ];
 
+/** EXPECTED once the anonymous visitor came back in week B (`slotsEvents`: slots × express's events). */
+function visitorBack(slotsEvents = 3) {
+  // Most users a week first: the visitor's row now comes before Ann's.
+  const [reorder, slots, annSlots, visitor] = EXPECTED;
+  return [
+    reorder,
+    { ...slots, events: slotsEvents },
+    {
+      ...visitor,
+      activeUsers: 1,
+      events: 2,
+      retention: 1,
+      lastTwoWeeks: [1, 1],
+    },
+    annSlots,
+  ];
+}
+
+/** The family persona's features and their users a week, over weeks A and B. */
+async function familyUsers(server: any) {
+  const family = await usage(server, 'persona=persona:default/family&weeks=2');
+  return {
+    family,
+    users: family.usage.map((u: any) => [u.feature, u.activeUsers]),
+  };
+}
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
@@ -330,11 +358,8 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
       rejected: [],
     });
     expect(await figures(server)).toEqual(EXPECTED);
-    const family = await usage(
-      server,
-      'persona=persona:default/family&weeks=2',
-    );
-    expect(family.usage.map((u: any) => [u.feature, u.activeUsers])).toEqual([
+    const { family, users } = await familyUsers(server);
+    expect(users).toEqual([
       ['feature:default/reorder', 2],
       ['feature:default/slots', 0.5],
     ]);
@@ -423,6 +448,81 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
         lastWeek.usage.find((u: any) => u.persona === 'persona:default/family'),
       ).toMatchObject({ activeUsers: 2, newUsers: 0 });
     }
+  });
+
+  it('reads weeks that ended from their roll-up, and a late call into one at once', async () => {
+    const knex = await databases.init(dbId);
+    const tasks = new Map<string, () => Promise<void>>();
+    const server = await start(knex, { tasks });
+    expect((await send(server, 'batch', { batch: history })).status).toBe(200);
+    await tasks.get('teamflow-analytics-weeks')!();
+    const rolled = (await knex('analytics_weekly_done').select('week')).map(
+      r => r.week,
+    );
+    const [a, b] = [weekA, weekB].map(t =>
+      new Date(t).toISOString().slice(0, 10),
+    );
+    // Weeks A and B ended: rolled up; the week in progress is not.
+    expect(rolled.sort()).toEqual([a, b]);
+    expect(await figures(server)).toEqual(EXPECTED);
+
+    // The anonymous visitor comes back in week B, sent after B was rolled
+    // up: counted at once, as if never rolled up.
+    const late = track(anon, 'Express Slot Selected', weekB + DAY * 2);
+    expect((await send(server, 'track', late)).status).toBe(200);
+    const after = visitorBack();
+    expect(await figures(server)).toEqual(after);
+    // Rolled up again, the same figures; nothing left stale.
+    await tasks.get('teamflow-analytics-weeks')!();
+    expect(await knex('analytics_weekly_stale').count('* as n')).toEqual([
+      { n: knex.client.config.client === 'pg' ? '0' : 0 },
+    ]);
+    expect(await figures(server)).toEqual(after);
+    expect((await familyUsers(server)).users).toEqual([
+      ['feature:default/reorder', 2],
+      ['feature:default/slots', 0.5],
+    ]);
+  });
+
+  it('keeps a week stale when a call arrives while it is being rolled up', async () => {
+    const knex = await databases.init(dbId);
+    const tasks = new Map<string, () => Promise<void>>();
+    const server = await start(knex, { tasks });
+    expect((await send(server, 'batch', { batch: history })).status).toBe(200);
+    await tasks.get('teamflow-analytics-weeks')!();
+    // The visitor comes back in week B: B is stale. On PostgreSQL its next
+    // roll-up is held while it sums (at the row the visitor's call gives
+    // it, which another transaction is inserting); meanwhile Cy's late call
+    // into B commits, after the sums' snapshot. The roll-up must leave B
+    // stale for Cy's call, or views would read B without it.
+    const pg = knex.client.config.client === 'pg';
+    const holder = pg ? await knex.transaction() : undefined;
+    await holder?.('analytics_weekly').insert({
+      feature: 'feature:default/slots',
+      persona: 'unassigned',
+      week: new Date(weekB).toISOString().slice(0, 10),
+      ...Object.fromEntries(COUNTERS.map(c => [c, 0])),
+    });
+    const visitor = track(anon, 'Express Slot Selected', weekB + DAY * 2);
+    expect((await send(server, 'track', visitor)).status).toBe(200);
+    const rolling = tasks.get('teamflow-analytics-weeks')!();
+    for (const deadline = Date.now() + 20_000; pg; ) {
+      const [row] = await knex('pg_stat_activity')
+        .count('* as n')
+        .where({ wait_event_type: 'Lock' })
+        .andWhere('datname', knex.raw('current_database()'));
+      if (Number(row.n) >= 1) break;
+      if (Date.now() > deadline) throw new Error('the roll-up never waited');
+      await new Promise(r => setTimeout(r, 20));
+    }
+    const cyAgain = track(cy, 'Express Slot Changed', weekB + DAY * 6);
+    expect((await send(server, 'track', cyAgain)).status).toBe(200);
+    await holder?.rollback();
+    await rolling;
+    const expected = visitorBack(4);
+    expect(await figures(server)).toEqual(expected);
+    await tasks.get('teamflow-analytics-weeks')!();
+    expect(await figures(server)).toEqual(expected);
   });
 
   it('counts users coming back when their two weeks arrive at once, in two concurrent batches', async () => {

@@ -17,6 +17,7 @@ import {
   dayOf,
 } from './rows';
 import { Learned, StoredUses } from './StoredUses';
+import { noteWritten, rollWeeks, weekSumsSql } from './weekly';
 
 export type { AnalyticsModel, DailyCounts, WeekRow } from './rows';
 
@@ -113,6 +114,7 @@ export class AnalyticsStore {
         this.stored,
         learned,
         name => this.as(name),
+        weekOf(dayOf(receivedAt)),
       );
       // The persona each waiting event's user has now, to count it with later.
       await withRows(
@@ -141,7 +143,11 @@ export class AnalyticsStore {
    * not stored, so a late event adds no happiness score. Returns how many
    * events were counted.
    */
-  async countWaiting(model: AnalyticsModel, page = 5_000): Promise<number> {
+  async countWaiting(
+    model: AnalyticsModel,
+    now = Date.now(),
+    page = 5_000,
+  ): Promise<number> {
     const names: string[] = (
       await this.db('analytics_events')
         .distinct('event')
@@ -150,9 +156,9 @@ export class AnalyticsStore {
         .where({ type: 'track' })
         .whereNotNull('event')
     ).map((r: { event: string }) => r.event);
-    const now = names.filter(n => model.match(n).length > 0);
+    const declared = names.filter(n => model.match(n).length > 0);
     let counted = 0;
-    for (const part of chunks(this.db, now)) {
+    for (const part of chunks(this.db, declared)) {
       for (;;) {
         const learned: Learned = { firstDays: [], weeks: [] };
         const done = await this.db.transaction(async tx => {
@@ -200,6 +206,7 @@ export class AnalyticsStore {
             this.stored,
             learned,
             name => this.as(name),
+            weekOf(dayOf(now)),
           );
           return rows.length;
         });
@@ -211,7 +218,11 @@ export class AnalyticsStore {
     return counted;
   }
 
-  /** Sums per feature × persona × week, from `fromWeek` to `toWeek` (Mondays). */
+  /**
+   * Sums per feature × persona × week, from `fromWeek` to `toWeek`
+   * (Mondays): weeks rolled up and fresh from their roll-up, the others
+   * from the day rows (see ./weekly).
+   */
   async weekRows(query: {
     fromWeek: string;
     toWeek: string;
@@ -219,36 +230,24 @@ export class AnalyticsStore {
     feature?: string;
     features?: string[];
   }): Promise<WeekRow[]> {
-    const q = this.db('analytics_daily')
-      .whereBetween('week', [query.fromWeek, query.toWeek])
-      .groupBy('feature', 'persona', 'week')
-      .select(
-        'feature',
-        'persona',
-        'week',
-        ...COUNTERS.map(c => this.db.raw(`sum(??) as ??`, [c, c])),
-      );
-    if (query.persona) q.where('persona', query.persona);
-    if (query.feature) q.where('feature', query.feature);
-    if (query.features) q.whereIn('feature', query.features);
-    if (this.db.client.config.client === 'pg') {
+    const pg = this.db.client.config.client === 'pg';
+    const { cte, select, bindings } = weekSumsSql(pg, query);
+    if (pg) {
       // One row per feature × persona, its weeks packed in one text
       // (week,counters…;…): PostgreSQL sends every value as a message the
       // driver decodes one by one, and a persona's 13 weeks were ~60,000 of
       // them (see "The persona view" in the README).
       const packed: Array<{ feature: string; persona: string; weeks: string }> =
-        await this.db
-          .from(q.as('w'))
-          .groupBy('feature', 'persona')
-          .select(
-            'feature',
-            'persona',
-            this.db.raw(
-              `string_agg(concat_ws(',', week, ${COUNTERS.join(
-                ', ',
-              )}), ';') as weeks`,
-            ),
-          );
+        (
+          await this.db.raw(
+            `with ${cte} select feature, persona,
+               string_agg(concat_ws(',', week, ${COUNTERS.join(
+                 ', ',
+               )}), ';') as weeks
+             from (${select}) w group by feature, persona`,
+            bindings,
+          )
+        ).rows;
       const out: WeekRow[] = [];
       for (const { feature, persona, weeks } of packed)
         for (const week of weeks.split(';')) {
@@ -269,7 +268,7 @@ export class AnalyticsStore {
         }
       return out;
     }
-    const rows = await q;
+    const rows = await this.db.raw(`with ${cte} ${select}`, bindings);
     return rows.map((r: any) => ({
       feature: r.feature,
       persona: r.persona,
@@ -283,6 +282,11 @@ export class AnalyticsStore {
       scoreSum: Number(r.score_sum),
       scores: Number(r.scores),
     }));
+  }
+
+  /** Rolls up the weeks that ended and were written since (scheduled; see ./weekly). */
+  async rollWeeks(now: number) {
+    return rollWeeks(this.db, now);
   }
 
   /** Stores a series' values by day; a day sent again takes the new value. */
@@ -359,10 +363,16 @@ export class AnalyticsStore {
 
   /** Writes generated aggregates (the demo); rows are whole days. */
   async writeDaily(rows: DailyCounts[]) {
-    for (const part of chunks(this.db, rows))
-      await this.db('analytics_daily')
-        .insert(part.map(r => ({ ...r, week: weekOf(r.day) })))
-        .onConflict(['feature', 'persona', 'day'])
-        .ignore();
+    await this.db.transaction(async tx => {
+      for (const part of chunks(tx, rows))
+        await tx('analytics_daily')
+          .insert(part.map(r => ({ ...r, week: weekOf(r.day) })))
+          .onConflict(['feature', 'persona', 'day'])
+          .ignore();
+      await noteWritten(
+        tx,
+        rows.map(r => weekOf(r.day)),
+      );
+    });
   }
 }

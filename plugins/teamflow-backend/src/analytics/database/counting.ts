@@ -12,6 +12,7 @@ import {
 } from './rows';
 import { Learned, StoredUses } from './StoredUses';
 import { countFirstUses, countUserWeeks } from './uses';
+import { pastWeeks } from './weekly';
 
 /*
  * Counting a batch of calls into the feature × persona × day aggregates, in
@@ -54,6 +55,7 @@ export async function countBatch(
   stored: StoredUses,
   learned: Learned,
   as: StatementName,
+  currentWeek: string,
 ): Promise<Array<{ messageId: string; persona: string }>> {
   const waiting: Array<{ messageId: string; persona: string }> = [];
   if (messages.length === 0) return waiting;
@@ -221,16 +223,31 @@ export async function countBatch(
   const rows = [...increments]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([, row]) => row);
+  // Each past week written is noted stale in the same statement (on
+  // SQLite, transaction), so a view never reads its roll-up without these
+  // counts (see ./weekly).
+  // (The weeks go as their own value: a second reference to the rows
+  // would have PostgreSQL copy them all first.)
+  const pg = tx.client.config.client === 'pg';
+  const withWeeks = rows.map(r => ({ ...r, week: weekOf(r.day) }));
+  const past = pastWeeks(withWeeks, currentWeek);
   await withRows(
     tx,
-    rows.map(r => ({ ...r, week: weekOf(r.day) })),
+    withWeeks,
     DAILY,
-    `${insertFromRows(DAILY)}
+    `${
+      pg
+        ? `, stale as (insert into analytics_weekly_stale (week)
+             select json_array_elements_text(?::json)) `
+        : ''
+    }${insertFromRows(DAILY)}
      on conflict (feature, persona, day) do update set ${COUNTERS.map(
        c => `${c} = analytics_daily.${c} + excluded.${c}`,
      ).join(', ')}`,
-    [],
+    pg ? [JSON.stringify(past)] : [],
     as('daily'),
   );
+  if (!pg && past.length)
+    await tx('analytics_weekly_stale').insert(past.map(week => ({ week })));
   return waiting;
 }
