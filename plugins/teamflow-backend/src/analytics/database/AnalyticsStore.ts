@@ -12,6 +12,7 @@ import {
   COUNTERS,
   DailyCounts,
   EVENTS,
+  SplitSums,
   WeekRow,
   chunks,
   dayOf,
@@ -231,7 +232,8 @@ export class AnalyticsStore {
     features?: string[];
   }): Promise<WeekRow[]> {
     const pg = this.db.client.config.client === 'pg';
-    const { cte, select, bindings } = weekSumsSql(pg, query);
+    const { cte, select, cteBindings, selectBindings } = weekSumsSql(pg, query);
+    const bindings = [...cteBindings, ...selectBindings];
     if (pg) {
       // One row per feature × persona, its weeks packed in one text
       // (week,counters…;…): PostgreSQL sends every value as a message the
@@ -281,6 +283,44 @@ export class AnalyticsStore {
       failures: Number(r.failures),
       scoreSum: Number(r.score_sum),
       scores: Number(r.scores),
+    }));
+  }
+
+  /**
+   * Per feature × persona, users a week (summed over the weeks) and events
+   * from `fromWeek` to `toWeek`, apart for the weeks before `splitWeek` and
+   * from it on (every persona's engagement against the weeks before).
+   */
+  async splitSums(query: {
+    fromWeek: string;
+    splitWeek: string;
+    toWeek: string;
+  }): Promise<SplitSums[]> {
+    const pg = this.db.client.config.client === 'pg';
+    const { cte, select, cteBindings, selectBindings } = weekSumsSql(pg, query);
+    const later = (c: string) =>
+      `sum(case when week >= ? then ${c} else 0 end)`;
+    const before = (c: string) =>
+      `sum(case when week < ? then ${c} else 0 end)`;
+    const { splitWeek: at } = query;
+    const result = await this.db.raw(
+      `with ${cte} select feature, persona,
+         ${later('week_users')} as users, ${before(
+        'week_users',
+      )} as before_users,
+         ${later('events')} as events, ${before('events')} as before_events,
+         ${later('1')} as rows_after
+       from (${select}) w group by feature, persona`,
+      [...cteBindings, at, at, at, at, at, ...selectBindings],
+    );
+    return (pg ? result.rows : result).map((r: any) => ({
+      feature: r.feature,
+      persona: r.persona,
+      users: Number(r.users),
+      usersBefore: Number(r.before_users),
+      events: Number(r.events),
+      eventsBefore: Number(r.before_events),
+      weeksAfter: Number(r.rows_after),
     }));
   }
 

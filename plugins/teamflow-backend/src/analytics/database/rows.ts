@@ -57,6 +57,18 @@ export type WeekRow = {
   scores: number;
 };
 
+/** A feature × persona's sums over two spans of weeks (see AnalyticsStore.splitSums). */
+export type SplitSums = {
+  feature: string;
+  persona: string;
+  users: number;
+  usersBefore: number;
+  events: number;
+  eventsBefore: number;
+  /** Weeks with counts from the split on. */
+  weeksAfter: number;
+};
+
 /** One feature × persona × day's counters (what ingest adds, and the demo writes). */
 export type DailyCounts = {
   feature: string;

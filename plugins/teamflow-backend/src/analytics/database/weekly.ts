@@ -104,7 +104,12 @@ export function weekSumsSql(
     feature?: string;
     features?: string[];
   },
-): { cte: string; select: string; bindings: string[] } {
+): {
+  cte: string;
+  select: string;
+  cteBindings: string[];
+  selectBindings: string[];
+} {
   const filters: string[] = [];
   const values: string[] = [];
   if (query.persona) {
@@ -152,7 +157,8 @@ export function weekSumsSql(
       from summed s cross join lateral (select * from analytics_daily
         where week = s.week${and} offset 0) d
       group by d.feature, d.persona, d.week`,
-      bindings: [...span, ...values, ...values],
+      cteBindings: span,
+      selectBindings: [...values, ...values],
     };
   // SQLite probes the index per week of an IN list. Every persona's weeks
   // (the CTO overview) have no index to probe: the day rows are read in one
@@ -169,6 +175,7 @@ export function weekSumsSql(
       where exists (select 1 from summed)
         and week in (select week from summed)${and}
       group by d.feature, d.persona, d.week`,
-    bindings: [...span, ...values, ...values],
+    cteBindings: span,
+    selectBindings: [...values, ...values],
   };
 }
