@@ -18,7 +18,7 @@ import {
   dayOf,
 } from './rows';
 import { Learned, StoredUses } from './StoredUses';
-import { noteWritten, rollWeeks, weekSumsSql } from './weekly';
+import { noteStale, rollWeeks, weekSumsSql } from './weekly';
 
 export type { AnalyticsModel, DailyCounts, WeekRow } from './rows';
 
@@ -298,28 +298,27 @@ export class AnalyticsStore {
   }): Promise<SplitSums[]> {
     const pg = this.db.client.config.client === 'pg';
     const { cte, select, cteBindings, selectBindings } = weekSumsSql(pg, query);
-    const later = (c: string) =>
-      `sum(case when week >= ? then ${c} else 0 end)`;
-    const before = (c: string) =>
-      `sum(case when week < ? then ${c} else 0 end)`;
-    const { splitWeek: at } = query;
+    // Each sum once from the split week on, once before it.
+    const sums = [
+      ['week_users', 'users'],
+      ['events', 'events'],
+      ['1', 'rows'],
+    ].flatMap(([value, name]) => [
+      `sum(case when week >= ? then ${value} else 0 end) as ${name}_after`,
+      `sum(case when week < ? then ${value} else 0 end) as ${name}_before`,
+    ]);
     const result = await this.db.raw(
-      `with ${cte} select feature, persona,
-         ${later('week_users')} as users, ${before(
-        'week_users',
-      )} as before_users,
-         ${later('events')} as events, ${before('events')} as before_events,
-         ${later('1')} as rows_after
+      `with ${cte} select feature, persona, ${sums.join(', ')}
        from (${select}) w group by feature, persona`,
-      [...cteBindings, at, at, at, at, at, ...selectBindings],
+      [...cteBindings, ...sums.map(() => query.splitWeek), ...selectBindings],
     );
     return (pg ? result.rows : result).map((r: any) => ({
       feature: r.feature,
       persona: r.persona,
-      users: Number(r.users),
-      usersBefore: Number(r.before_users),
-      events: Number(r.events),
-      eventsBefore: Number(r.before_events),
+      users: Number(r.users_after),
+      usersBefore: Number(r.users_before),
+      events: Number(r.events_after),
+      eventsBefore: Number(r.events_before),
       weeksAfter: Number(r.rows_after),
     }));
   }
@@ -409,7 +408,7 @@ export class AnalyticsStore {
           .insert(part.map(r => ({ ...r, week: weekOf(r.day) })))
           .onConflict(['feature', 'persona', 'day'])
           .ignore();
-      await noteWritten(
+      await noteStale(
         tx,
         rows.map(r => weekOf(r.day)),
       );

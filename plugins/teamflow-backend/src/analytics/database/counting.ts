@@ -12,7 +12,7 @@ import {
 } from './rows';
 import { Learned, StoredUses } from './StoredUses';
 import { countFirstUses, countUserWeeks } from './uses';
-import { pastWeeks } from './weekly';
+import { noteStale, pastWeeks } from './weekly';
 
 /*
  * Counting a batch of calls into the feature × persona × day aggregates, in
@@ -225,9 +225,8 @@ export async function countBatch(
     .map(([, row]) => row);
   // Each past week written is noted stale in the same statement (on
   // SQLite, transaction), so a view never reads its roll-up without these
-  // counts (see ./weekly).
-  // (The weeks go as their own value: a second reference to the rows
-  // would have PostgreSQL copy them all first.)
+  // counts (see ./weekly). The weeks go as their own value: a second
+  // reference to the rows would have PostgreSQL copy them all first.
   const pg = tx.client.config.client === 'pg';
   const withWeeks = rows.map(r => ({ ...r, week: weekOf(r.day) }));
   const past = pastWeeks(withWeeks, currentWeek);
@@ -247,7 +246,6 @@ export async function countBatch(
     pg ? [JSON.stringify(past)] : [],
     as('daily'),
   );
-  if (!pg && past.length)
-    await tx('analytics_weekly_stale').insert(past.map(week => ({ week })));
+  if (!pg) await noteStale(tx, past);
   return waiting;
 }

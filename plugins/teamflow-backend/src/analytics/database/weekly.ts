@@ -30,8 +30,8 @@ export function pastWeeks(rows: Array<{ week: string }>, currentWeek: string) {
   return [...past];
 }
 
-/** Notes every week of `weeks` stale (rows written outside the ingest: the demo). */
-export async function noteWritten(db: Knex, weeks: string[]) {
+/** Notes each of `weeks` stale, once (SQLite's ingest, and the demo's rows). */
+export async function noteStale(db: Knex, weeks: string[]) {
   for (const part of chunks(db, [...new Set(weeks)]))
     await db('analytics_weekly_stale').insert(part.map(week => ({ week })));
 }
