@@ -705,6 +705,12 @@ async function main() {
       const to = Math.floor(clock / DAY) * DAY - 6 * DAY;
       return `from=${iso(to - 30 * DAY)}&to=${iso(to)}`;
     };
+    // 180 days ending a week before today: a past half-year, whose whole
+    // weeks are today's 180 days' but for the first.
+    const pastHalf = () => {
+      const to = Math.floor(clock / DAY) * DAY - 6 * DAY;
+      return `from=${iso(to - 180 * DAY)}&to=${iso(to)}`;
+    };
     // The last whole weeks before this one (6 to 12 of them, so that each
     // day's is asked by nobody before): whole weeks only, all among today's
     // 90 days'.
@@ -730,6 +736,8 @@ async function main() {
     const pastWhole: number[] = [];
     const weeks: number[] = [];
     const weeksWhole: number[] = [];
+    const pastHalfs: number[] = [];
+    const pastHalfWhole: number[] = [];
     const half: number[] = [];
     const halfWhole: number[] = [];
     for (let d = 1; d <= days; d++) {
@@ -750,6 +758,9 @@ async function main() {
       if (d % 2) weeksWhole.push(await once(uncached.base, lastWeeks(d)));
       weeks.push(await once(base, lastWeeks(d)));
       if (!(d % 2)) weeksWhole.push(await once(uncached.base, lastWeeks(d)));
+      if (d % 2) pastHalfWhole.push(await once(uncached.base, pastHalf()));
+      pastHalfs.push(await once(base, pastHalf()));
+      if (!(d % 2)) pastHalfWhole.push(await once(uncached.base, pastHalf()));
       // The day's first judgements: 10 deployments of 10 teams, that day.
       const finished = new Date(clock - 7_200_000).toISOString();
       const events = Array.from({ length: 10 }, (_, k) =>
@@ -796,12 +807,24 @@ async function main() {
         composed: sampleStats(weeks),
         readWhole: sampleStats(weeksWhole),
       },
+      // 180 days ending a week ago: composed from today's 180 days (the
+      // week before them read with the edge days), or every team read.
+      orgPastHalfYearFirstAnswer: {
+        composed: sampleStats(pastHalfs),
+        readWhole: sampleStats(pastHalfWhole),
+      },
       // The windows asked up to today (180 days with trends, 90 and 91 days
       // with and without) summed ahead and read by week, each day: the
-      // longest summed whole on the first day and on Sundays (when a week
-      // more is whole), else composed from the day before's; the others
-      // composed from it.
+      // longest summed whole on the first day, else composed from the day
+      // before's (on Sundays with the week that became whole read); the
+      // others composed from it.
       orgNewDayReadAheadMs: sampleStats(ahead),
+      orgNewDayReadAheadMsByDay: ahead.map(
+        (ms, i) =>
+          `${new Date(NOW - (days - i) * DAY)
+            .toISOString()
+            .slice(0, 10)} ${ms}`,
+      ),
     };
   }
 

@@ -65,6 +65,18 @@ const deploy = (id: string, finished: string, over = {}) =>
     ...over,
   });
 
+/** `days` days up to `end` (exclusive, as `at` takes it), as the page asks them. */
+const daysUpTo = (end: string, days: number) => ({
+  from: new Date(at(end) - days * 86_400_000).toISOString(),
+  to: new Date(at(end)).toISOString(),
+});
+/** The windows each backend reads ahead from start-up: days, with trends. */
+const READ_AHEAD_FROM_START = [
+  [180, true],
+  [90, true],
+  [90, false],
+] as const;
+
 const window = {
   from: '2026-11-01T00:00:00.000Z',
   to: '2026-11-08T00:00:00.000Z',
@@ -127,6 +139,20 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     return { service, store, knex };
   }
   const user = mockServices.auth().getOwnServiceCredentials();
+  /**
+   * A backend keeping organisation answers (b) and one keeping none (c), on
+   * one database, with courier in the catalog: c's answers are what b's must
+   * equal.
+   */
+  async function keepingAndNot(now: () => number) {
+    const b = await create(undefined, { catalog: withCourier, now });
+    const c = await create(b.knex, {
+      catalog: withCourier,
+      now,
+      organisationCache: false,
+    });
+    return { b, c };
+  }
 
   it('keeps an organisation answer only until a replica judges one of its teams', async () => {
     // Two teams; replica A judges, replica B answers (it keeps every team's
@@ -315,15 +341,7 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     // (the demo history is seeded a minute later). The windows it kept must
     // take in the teams judged after it.
     const clock = at('25T12:00');
-    const b = await create(undefined, {
-      catalog: withCourier,
-      now: () => clock,
-    });
-    const c = await create(b.knex, {
-      catalog: withCourier,
-      now: () => clock,
-      organisationCache: false,
-    });
+    const { b, c } = await keepingAndNot(() => clock);
     await b.service.readAhead();
     await b.service.ingest([
       deploy('d1', '02T10:00'),
@@ -331,17 +349,10 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       courierDeploy('k1', '20T10:00'),
     ]);
     await b.service.settled();
-    const upTo = (days: number) => ({
-      from: new Date(at('26T00:00') - days * 86_400_000).toISOString(),
-      to: new Date(at('26T00:00')).toISOString(),
-    });
+    const upTo = (days: number) => daysUpTo('26T00:00', days);
     for (const read of [() => Promise.resolve(), () => b.service.readAhead()]) {
       await read();
-      for (const [days, teamTrends] of [
-        [180, true],
-        [90, true],
-        [90, false],
-      ] as const) {
+      for (const [days, teamTrends] of READ_AHEAD_FROM_START) {
         const answer = await b.service.organisation({
           window: upTo(days),
           teamTrends,
@@ -360,15 +371,7 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
   it('composes a window from a kept one holding its whole weeks, reading only its edge days and the teams judged since', async () => {
     // Wednesday 25 November: today's 90 days are 28 Aug … 25 Nov.
     const clock = at('25T12:00');
-    const b = await create(undefined, {
-      catalog: withCourier,
-      now: () => clock,
-    });
-    const c = await create(b.knex, {
-      catalog: withCourier,
-      now: () => clock,
-      organisationCache: false,
-    });
+    const { b, c } = await keepingAndNot(() => clock);
     const read = jest.spyOn(b.store, 'teamWindow');
     const byWeek = jest.spyOn(b.store, 'teamsByWeek');
     const summedAgain = jest.spyOn(b.store, 'organisationWeeks');
@@ -376,8 +379,13 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       finishedAt: Date.parse(`2026-10-${s}:00Z`),
     });
     // Deployments in every part of the windows below: whole weeks, edge
-    // days at both ends, today's week; lead times and a failure.
+    // days at both ends, today's week, weeks before the kept ones (May);
+    // lead times and a failure.
     await b.service.ingest([
+      deploy('d0', '01T00:00', { finishedAt: Date.parse('2026-05-27T10:00Z') }),
+      courierDeploy('k0', '01T00:00', {
+        finishedAt: Date.parse('2026-05-21T10:00Z'),
+      }),
       deploy('d1', '01T00:00', october('03T10:00')),
       change('c1', '01T00:00', { mergedAt: Date.parse('2026-10-27T07:00Z') }),
       deploy('d2', '01T00:00', october('27T10:00')),
@@ -423,6 +431,14 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     expect(edgeReads()).toEqual(['2026-10-27..2026-11-02']);
     // Successful deployments: d2, d4 and k3 (d3 failed).
     expect(thirty.organisation.deploymentFrequency.deployments).toBe(3);
+    // A window reaching one whole week before the kept weeks (the 180
+    // days' start on Monday 1 June, this one's whole weeks on 25 May):
+    // composed, that week read with its edge days. k0 and d0 are in them.
+    const longer = await same(days('05-20', '11-26'));
+    expect(edgeReads().slice(1)).toEqual(['2026-05-20..2026-06-01']);
+    // Every successful deployment so far but d3's failure, d0 and k0 included.
+    expect(longer.organisation.deploymentFrequency.deployments).toBe(8);
+    expect(read).toHaveBeenCalledTimes(1);
     // A past window from Saturday 3 to Wednesday 28 October, with and
     // without trends: both its edges are read.
     const past = days('10-03', '10-28');
@@ -430,7 +446,7 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       (await same(past)).organisation.deploymentFrequency.deployments,
     ).toBe(4);
     await same(past, false);
-    expect(edgeReads().slice(1)).toEqual([
+    expect(edgeReads().slice(2)).toEqual([
       '2026-10-03..2026-10-05',
       '2026-10-26..2026-10-28',
     ]);
@@ -458,10 +474,67 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       await same(asked);
     expect(read).toHaveBeenCalledTimes(1);
     expect(summedAgain).not.toHaveBeenCalled();
-    // A window reaching before the kept weeks (the 180 days' from 30 May)
-    // is read whole.
-    await same(days('05-20', '11-26'));
+    // Two weeks before any kept window's (from Monday 11 May): read whole.
+    await same(days('05-06', '11-26'));
     expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads ahead on a Sunday by composing from the day before, reading only the week that became whole', async () => {
+    // Saturday 28 November: the 180 days up to today start on Tuesday 2 June.
+    let clock = at('28T12:00');
+    const { b, c } = await keepingAndNot(() => clock);
+    const read = jest.spyOn(b.store, 'teamWindow');
+    const byWeek = jest.spyOn(b.store, 'teamsByWeek');
+    await b.service.ingest([
+      deploy('d1', '01T00:00', { finishedAt: Date.parse('2026-06-04T10:00Z') }),
+      deploy('d2', '01T00:00', { finishedAt: Date.parse('2026-10-14T10:00Z') }),
+      change('c1', '24T08:00'),
+      deploy('d3', '24T10:00'),
+      courierDeploy('k1', '28T09:00'),
+    ]);
+    await b.service.settled();
+    await b.service.readAhead();
+    expect(read).toHaveBeenCalledTimes(1);
+    byWeek.mockClear();
+    // Sunday: the week of 23 November is now whole in the windows up to
+    // today (to Monday 30 November). Courier deployed again after midnight.
+    clock = at('29T00:30');
+    await b.service.ingest([courierDeploy('k2', '29T00:10')]);
+    await b.service.settled();
+    expect(
+      (await b.service.readAhead()).map(
+        w => `${w.fromDay}..${w.toDay} ${w.teamWeeks}`,
+      ),
+    ).toEqual([
+      '2026-06-03..2026-11-30 true',
+      '2026-09-01..2026-11-30 true',
+      '2026-09-01..2026-11-30 false',
+    ]);
+    // Nothing summed whole: the 180 days are Saturday's, their new edge
+    // days and the week that became whole read for every team, courier
+    // (judged since) read again.
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(
+      byWeek.mock.calls
+        .filter(([f]) => !f.teamRefs)
+        .map(([f]) => `${f.fromDay}..${f.toDay}`)
+        .slice(0, 2),
+    ).toEqual(['2026-06-03..2026-06-08', '2026-11-23..2026-11-30']);
+    const upTo = (days: number) => daysUpTo('30T00:00', days);
+    for (const [days, teamTrends] of READ_AHEAD_FROM_START) {
+      const answer = await b.service.organisation({
+        window: upTo(days),
+        teamTrends,
+      });
+      expect(answer).toEqual(
+        await c.service.organisation({ window: upTo(days), teamTrends }),
+      );
+      // d1 (4 June) is in the 180 days only; d2, d3, k1 and k2 in both.
+      expect(answer.organisation.deploymentFrequency.deployments).toBe(
+        days === 180 ? 5 : 4,
+      );
+    }
+    expect(read).toHaveBeenCalledTimes(1);
   });
 
   it('recomputes at start-up the trend points of week rows written before they kept them', async () => {
