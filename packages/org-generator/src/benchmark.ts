@@ -85,15 +85,41 @@ export async function measureRequests(
 }
 
 /**
- * The database a store benchmark runs on: PostgreSQL from
- * `TEAMFLOW_BENCH_DATABASE` (its `tables` and knex's migration tables are
- * dropped first, so every run starts empty; none when `tables` is empty), else a SQLite file in the OS
- * temporary directory, removed by `close`.
+ * A benchmark's own database on the PostgreSQL server of `connection`
+ * (`teamflow_bench_<name>`, created when missing): each benchmark drops and
+ * migrates its tables and knex's migration table, so on one shared database
+ * the next benchmark's migrations broke a history kept for reuse
+ * (`TEAMFLOW_BENCH_KEEP`).
+ */
+async function ownDatabase(connection: string, name: string) {
+  const url = new URL(connection);
+  const database = `teamflow_bench_${name.replace(/[^a-z0-9]+/gi, '_')}`;
+  const admin = knexFactory({ client: 'pg', connection });
+  try {
+    const found = await admin.raw(
+      'select 1 from pg_database where datname = ?',
+      [database],
+    );
+    if (!found.rows.length) await admin.raw(`create database "${database}"`);
+  } finally {
+    await admin.destroy();
+  }
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * The database a store benchmark runs on: on the PostgreSQL server of
+ * `TEAMFLOW_BENCH_DATABASE`, a database of its own (`teamflow_bench_<name>`,
+ * created when missing; its `tables` and knex's migration tables are
+ * dropped first, so every run starts empty; none when `tables` is empty),
+ * else a SQLite file in the OS temporary directory, removed by `close`.
  *
  * @public
  */
 export async function openBenchDatabase(name: string, tables: string[]) {
-  const connection = process.env.TEAMFLOW_BENCH_DATABASE;
+  const server = process.env.TEAMFLOW_BENCH_DATABASE;
+  const connection = server ? await ownDatabase(server, name) : undefined;
   const file = path.join(
     os.tmpdir(),
     `teamflow-bench-${name}-${process.pid}.sqlite`,
