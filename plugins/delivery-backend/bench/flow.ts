@@ -34,7 +34,9 @@
  *   judged batch of 10 deployments (of 10 teams asked before, or of others), and beside both
  *   by a backend keeping no organisation answers (delivery.organisationCache: false); and on
  *   each of 12 new days its 90 days up to today, summed ahead as the backend's minute task
- *   does, asked first and after that day's first judgements;
+ *   does, asked first and after that day's first judgements, with the page's 180 days up to
+ *   today and windows not read ahead (a past month, the last whole weeks, 180 days ending a
+ *   week ago), and each day's read-ahead time;
  * - PostgreSQL: the same three questions as raw SQL over the event tables (as DevLake answers).
  */
 import os from 'node:os';
