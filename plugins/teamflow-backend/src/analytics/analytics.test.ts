@@ -746,6 +746,33 @@ describe.each(databases.eachSupportedId())('product analytics on %s', dbId => {
     expect(slots).toMatchObject({ activeUsers: 1, events: 2, newUsers: 2 });
   });
 
+  it('counts many small requests sent at once as one batch, each answered for its own calls', async () => {
+    // As browsers and server libraries send them: a few calls a request,
+    // many requests at once (counted together, see IngestQueue), one of
+    // them a retry of another.
+    const server = await start(await databases.init(dbId));
+    await send(server, 'batch', { batch: identifies });
+    const calls = [...inWeekA, ...inWeekB, ...inCurrentWeek];
+    const requests = [
+      ...calls.slice(3).map(call => ({ batch: [call] })),
+      { batch: calls.slice(0, 3) },
+      { batch: [calls[5]] },
+    ];
+    const answers = await Promise.all(
+      requests.map(body => send(server, 'batch', body)),
+    );
+    expect(answers.map(a => a.status)).toEqual(requests.map(() => 200));
+    // Each request's calls accepted, but for one copy of the call sent twice.
+    expect(answers.map(a => a.body.accepted + a.body.duplicates)).toEqual(
+      requests.map(r => r.batch.length),
+    );
+    expect(answers.reduce((n, a) => n + a.body.duplicates, 0)).toBe(1);
+    expect(answers.slice(-1)[0].body.accepted + answers[2].body.accepted).toBe(
+      1,
+    );
+    expect(await figures(server)).toEqual(EXPECTED);
+  });
+
   it('counts events that came before their Feature once the catalog declares it, once, with the persona of their time', async () => {
     const catalog = {
       entities: entities.filter(e => e.metadata.name !== 'slots'),

@@ -4,14 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { addWeeks, weekOf } from '@teamflow/plugin-teamflow-common';
-import { insertFromRows, withRows } from '@teamflow/plugin-teamflow-node';
 import { AnalyticsMessage } from '../segment';
 import { countBatch } from './counting';
+import { IngestQueue, IngestResult, countRequests } from './ingest';
 import {
   AnalyticsModel,
   COUNTERS,
   DailyCounts,
-  EVENTS,
   SplitSums,
   WeekRow,
   chunks,
@@ -38,6 +37,10 @@ const migrationsDir = resolvePackagePath(
 export class AnalyticsStore {
   /** What this process knows is stored (see StoredUses). */
   private readonly stored = new StoredUses();
+  /** Requests waiting for their transaction. */
+  private readonly queue = new IngestQueue(requests =>
+    countRequests(this.db, requests, this.stored, name => this.as(name)),
+  );
 
   private constructor(
     private readonly db: Knex,
@@ -65,76 +68,18 @@ export class AnalyticsStore {
     );
   }
 
-  async ingest(
+  /** Stores and counts a request's calls (see IngestQueue). */
+  ingest(
     source: string,
     messages: AnalyticsMessage[],
     model: AnalyticsModel,
     receivedAt: number,
-  ): Promise<{ accepted: number; duplicates: number }> {
-    if (messages.length === 0) return { accepted: 0, duplicates: 0 };
-    // Identify before the events that follow it, whatever the batch order.
-    const ordered = [...messages].sort(
-      (a, b) => a.timestamp - b.timestamp || a.index - b.index,
-    );
-    const learned: Learned = { firstDays: [], weeks: [] };
-    const result = await this.db.transaction(async tx => {
-      // The first of several copies of a messageId in one batch counts.
-      const seen = new Set<string>();
-      const unique = ordered.filter(m =>
-        seen.has(m.messageId) ? false : (seen.add(m.messageId), true),
-      );
-      const inserted = await withRows<{ message_id: string }>(
-        tx,
-        unique.map(m => ({
-          source,
-          message_id: m.messageId,
-          type: m.type,
-          user_hash: m.userHash,
-          event: m.event ?? null,
-          timestamp: m.timestamp,
-          received_at: receivedAt,
-          // A track event no Feature declares yet waits to be counted.
-          matched: !(
-            m.type === 'track' &&
-            m.event &&
-            model.match(m.event).length === 0
-          ),
-        })),
-        EVENTS,
-        `${insertFromRows(EVENTS)}
-         on conflict (source, message_id) do nothing returning message_id`,
-        [],
-        this.as('events'),
-      );
-      const fresh = new Set(inserted.map(r => r.message_id));
-      const todo = unique.filter(m => fresh.has(m.messageId));
-      const waiting = await countBatch(
-        tx,
-        todo,
-        model,
-        this.stored,
-        learned,
-        name => this.as(name),
-        weekOf(dayOf(receivedAt)),
-      );
-      // The persona each waiting event's user has now, to count it with later.
-      await withRows(
-        tx,
-        waiting.map(w => ({ message_id: w.messageId, persona: w.persona })),
-        { table: 'analytics_events', columns: ['message_id', 'persona'] },
-        `update analytics_events set persona = v.persona from v
-         where analytics_events.source = ? and analytics_events.message_id = v.message_id`,
-        [source],
-        this.as('waiting'),
-      );
-      return {
-        accepted: todo.length,
-        duplicates: messages.length - todo.length,
-      };
-    });
-    this.stored.remember(learned);
-    return result;
+  ): Promise<IngestResult> {
+    if (messages.length === 0)
+      return Promise.resolve({ accepted: 0, duplicates: 0 });
+    return this.queue.add({ source, messages, model, receivedAt });
   }
+
   /**
    * Counts the stored events that no feature declared when they arrived and
    * that `model` now matches (a Feature added to the catalog after its events
