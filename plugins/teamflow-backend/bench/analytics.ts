@@ -11,6 +11,7 @@
  *   TEAMFLOW_BENCH_CPUPROF=file (a V8 CPU profile of the ingest phase)
  *   TEAMFLOW_BENCH_MIX=live (the last hour's traffic; default: every call a new user-week)
  *   TEAMFLOW_BENCH_BATCH=20 (calls per request; default 500, a browser's analytics.js flushes ~20)
+ *   TEAMFLOW_BENCH_SENDERS=32 (concurrent senders; default 4)
  *   TEAMFLOW_BENCH_PREPARED=0 (PostgreSQL: without prepared statements, to compare)
  */
 import http from 'node:http';
