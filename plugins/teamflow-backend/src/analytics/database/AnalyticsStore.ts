@@ -29,8 +29,9 @@ const migrationsDir = resolvePackagePath(
 /**
  * Product analytics storage: raw events (idempotency and the retention
  * window), users as keyed hashes with the traits persona rules read, and
- * the feature × persona × day aggregates. One ingest is one transaction, so
- * a crash leaves a batch either counted or not stored (and a retry counts
+ * the feature × persona × day aggregates. A request's calls are counted in
+ * one transaction (with other requests waiting then, see IngestQueue), so a
+ * crash leaves a batch either counted or not stored (and a retry counts
  * it); counters are only ever incremented in the database, so concurrent
  * batches lose nothing.
  */
