@@ -82,9 +82,9 @@ export function sourceOf(
  * they are the kept window's own edges, with any whole week it lacks. Teams
  * judged since the kept window was read are read whole, by week; and its
  * organisation's weeks are the kept ones moved by those teams' difference,
- * plus every team's weeks read. The result is kept
- * by week for every team, so judgements move it by difference from the
- * first. Undefined when too many teams moved (one pass is cheaper then).
+ * plus every team's weeks read. The result is kept by week for every team,
+ * so judgements move it by difference from the first. Undefined when too
+ * many teams moved (one pass is cheaper then).
  */
 export async function composeWindow(
   store: DeliveryStore,
@@ -116,7 +116,7 @@ export async function composeWindow(
   const sameEdgeWeeks = new Set(
     edges.filter(e => e.same).map(e => weekOf(e.from)),
   );
-  // Team trends of the whole weeks read, when the kept window's are kept.
+  // The whole weeks read (with the edge days on their side).
   const readWeeks = [
     { fromDay: firstWeek, toDay: held.from },
     { fromDay: held.to, toDay: lastWeekEnd },

@@ -36,27 +36,31 @@ export async function countRequests(
 ): Promise<IngestResult[]> {
   const model = requests[requests.length - 1].model;
   const receivedAt = Math.max(...requests.map(r => r.receivedAt));
-  type Call = { m: AnalyticsMessage; request: number; key: string };
+  // `order`: the call's place among all, for ties in time.
+  type Call = {
+    m: AnalyticsMessage;
+    request: number;
+    key: string;
+    order: number;
+  };
   const calls: Call[] = [];
-  const keyed = new Map<string, { source: string; messageId: string }>();
   for (const [request, r] of requests.entries())
-    for (const m of r.messages) {
-      const key = `${r.source}\u0000${m.messageId}`;
-      keyed.set(key, { source: r.source, messageId: m.messageId });
-      // `index`: the call's place among all, for ties in time.
-      calls.push({ m: { ...m, index: calls.length }, request, key });
-    }
+    for (const m of r.messages)
+      calls.push({
+        m,
+        request,
+        key: `${r.source}\u0000${m.messageId}`,
+        order: calls.length,
+      });
   // Identify before the events that follow it, whatever the order.
-  calls.sort((a, b) => a.m.timestamp - b.m.timestamp || a.m.index - b.m.index);
-  const seen = new Set<string>();
-  const unique = calls.filter(c =>
-    seen.has(c.key) ? false : (seen.add(c.key), true),
-  );
+  calls.sort((a, b) => a.m.timestamp - b.m.timestamp || a.order - b.order);
+  const unique = new Map<string, Call>();
+  for (const c of calls) if (!unique.has(c.key)) unique.set(c.key, c);
   const learned: Learned = { firstDays: [], weeks: [] };
   const fresh = await db.transaction(async tx => {
     const inserted = await withRows<{ source: string; message_id: string }>(
       tx,
-      unique.map(({ m, request }) => ({
+      [...unique.values()].map(({ m, request }) => ({
         source: requests[request].source,
         message_id: m.messageId,
         type: m.type,
@@ -83,7 +87,7 @@ export async function countRequests(
     );
     const waiting = await countBatch(
       tx,
-      unique
+      [...unique.values()]
         .filter(c => added.has(c.key))
         .map(c => ({ ...c.m, messageId: c.key })),
       model,
@@ -95,11 +99,14 @@ export async function countRequests(
     // The persona each waiting event's user has now, to count it with later.
     await withRows(
       tx,
-      waiting.map(w => ({
-        source: keyed.get(w.messageId)!.source,
-        message_id: keyed.get(w.messageId)!.messageId,
-        persona: w.persona,
-      })),
+      waiting.map(w => {
+        const { m, request } = unique.get(w.messageId)!;
+        return {
+          source: requests[request].source,
+          message_id: m.messageId,
+          persona: w.persona,
+        };
+      }),
       {
         table: 'analytics_events',
         columns: ['source', 'message_id', 'persona'],
@@ -117,7 +124,7 @@ export async function countRequests(
     accepted: 0,
     duplicates: r.messages.length,
   }));
-  for (const c of unique)
+  for (const c of unique.values())
     if (fresh.has(c.key)) {
       results[c.request].accepted += 1;
       results[c.request].duplicates -= 1;
