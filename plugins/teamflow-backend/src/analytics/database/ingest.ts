@@ -56,11 +56,12 @@ export async function countRequests(
   calls.sort((a, b) => a.m.timestamp - b.m.timestamp || a.order - b.order);
   const unique = new Map<string, Call>();
   for (const c of calls) if (!unique.has(c.key)) unique.set(c.key, c);
+  const firsts = [...unique.values()];
   const learned: Learned = { firstDays: [], weeks: [] };
   const fresh = await db.transaction(async tx => {
     const inserted = await withRows<{ source: string; message_id: string }>(
       tx,
-      [...unique.values()].map(({ m, request }) => ({
+      firsts.map(({ m, request }) => ({
         source: requests[request].source,
         message_id: m.messageId,
         type: m.type,
@@ -87,7 +88,7 @@ export async function countRequests(
     );
     const waiting = await countBatch(
       tx,
-      [...unique.values()]
+      firsts
         .filter(c => added.has(c.key))
         .map(c => ({ ...c.m, messageId: c.key })),
       model,
@@ -124,7 +125,7 @@ export async function countRequests(
     accepted: 0,
     duplicates: r.messages.length,
   }));
-  for (const c of unique.values())
+  for (const c of firsts)
     if (fresh.has(c.key)) {
       results[c.request].accepted += 1;
       results[c.request].duplicates -= 1;
