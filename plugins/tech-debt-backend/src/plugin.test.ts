@@ -114,6 +114,12 @@ describe('tech-debt backend', () => {
       400,
       'impact must be an integer from 1 (minor) to 5 (critical); effort must be one of XS, S, M, L, XL',
     ]);
+    // A name every object inherits is no effort (it was a 500 from the database).
+    const inherited = await post('ana', { ...valid, effort: '__proto__' });
+    expect([inherited.status, inherited.body.error.message]).toEqual([
+      400,
+      'effort must be one of XS, S, M, L, XL',
+    ]);
 
     // A reference that is not one is refused, naming the parameter; the
     // catalog is never asked for it (its client throws: a 500 until now).

@@ -179,7 +179,7 @@ export function validateDebtItem(
   }
   if (
     has('effort') &&
-    !(typeof v.effort === 'string' && v.effort in EFFORT_DAYS)
+    !(typeof v.effort === 'string' && Object.hasOwn(EFFORT_DAYS, v.effort))
   ) {
     add('effort', `must be one of ${Object.keys(EFFORT_DAYS).join(', ')}`);
   }

@@ -98,4 +98,17 @@ describe('validateDebtItem', () => {
       validateDebtItem({ title: 'x' }, { partial: false }).map(p => p.field),
     ).toEqual(['entityRef', 'category', 'impact', 'effort']);
   });
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'refuses the effort %s, a name every object inherits, as it refuses XXL',
+    effort => {
+      expect(
+        validateDebtItem({ ...valid, effort }, { partial: false }),
+      ).toEqual([
+        { field: 'effort', message: 'must be one of XS, S, M, L, XL' },
+      ]);
+      expect(validateDebtItem({ effort }, { partial: true })).toEqual([
+        { field: 'effort', message: 'must be one of XS, S, M, L, XL' },
+      ]);
+    },
+  );
 });
