@@ -15,8 +15,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { deliveryApiRef } from '../../api/DeliveryApi';
-import { FlowSummaryView, windowOf } from './FlowView';
-import { tilesOf } from './format';
+import { tilesOf } from '../../lib/format';
+import { windowOf } from '../../lib/window';
+import { FlowSummaryView } from './FlowSummaryView';
 
 const scopeOf = (entity: Entity) => {
   const ref = stringifyEntityRef(entity);

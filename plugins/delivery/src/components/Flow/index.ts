@@ -1,2 +1,4 @@
 export { EntityDeliveryCard, EntityDeliveryContent } from './EntityFlow';
-export { FlowSummaryView, FlowTiles, HowComputed } from './FlowView';
+export { FlowSummaryView } from './FlowSummaryView';
+export { FlowTiles } from './FlowTiles';
+export { HowComputed } from './HowComputed';

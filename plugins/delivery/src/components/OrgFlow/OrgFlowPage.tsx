@@ -40,14 +40,12 @@ import {
   seriesTrend,
 } from '@teamflow/plugin-delivery-common';
 import { deliveryApiRef } from '../../api/DeliveryApi';
-import {
-  FlowControls,
-  FlowTiles,
-  HowComputed,
-  windowOf,
-} from '../Flow/FlowView';
+import { FlowControls } from '../Flow/FlowControls';
+import { FlowTiles } from '../Flow/FlowTiles';
+import { HowComputed } from '../Flow/HowComputed';
+import { windowOf } from '../../lib/window';
 import { Sparkline } from '../Flow/Sparkline';
-import { formatHours, percent } from '../Flow/format';
+import { formatHours, percent } from '../../lib/format';
 import { formatDateTime } from '@teamflow/plugin-teamflow-common';
 
 type Row = {

@@ -2,7 +2,7 @@ import {
   ChangeRecord,
   DeploymentRecord,
 } from '@teamflow/plugin-delivery-common';
-import { sortDeployments } from './FlowView';
+import { sortDeployments } from './sortDeployments';
 
 const deployment = (
   id: string,
