@@ -1,30 +1,5 @@
 import { useState } from 'react';
-import {
-  Box,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Grid,
-  MenuItem,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-  TableContainer,
-  withStyles,
-} from '@material-ui/core';
-import {
-  READABLE_TABLE_STYLES,
-  formatDateTime,
-  formatDay,
-  sentenceCase,
-} from '@teamflow/plugin-teamflow-common';
+import { Box, Button, Grid, Typography } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
@@ -33,22 +8,13 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  DEBT_CATEGORIES,
-  DEBT_STATUSES,
-  DebtItemInput,
-  DebtSignal,
-  EFFORT_DAYS,
-  IMPACT_LABELS,
-  debtScore,
-  validateDebtItem,
-} from '@teamflow/plugin-tech-debt-common';
+import { sentenceCase } from '@teamflow/plugin-teamflow-common';
+import { DebtItemInput } from '@teamflow/plugin-tech-debt-common';
 import {
   DebtFilter,
   DebtFilters,
-  DebtItemTitle,
   defaultFilter,
   matchesFilter,
 } from '../DebtFilters';
@@ -57,321 +23,11 @@ import {
   DebtItemView,
   techDebtApiRef,
 } from '../../api/TechDebtApi';
-
-const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
-
-type Draft = {
-  title: string;
-  description: string;
-  category: string;
-  impact: string;
-  effort: string;
-  interestHoursPerMonth: string;
-  status: string;
-  link: string;
-  signalId?: string;
-};
-
-const empty: Draft = {
-  title: '',
-  description: '',
-  category: 'code',
-  impact: '3',
-  effort: 'M',
-  interestHoursPerMonth: '0',
-  status: 'open',
-  link: '',
-};
-
-const fromItem = (i: DebtItemView): Draft => ({
-  title: i.title,
-  description: i.description ?? '',
-  category: i.category,
-  impact: String(i.impact),
-  effort: i.effort,
-  interestHoursPerMonth: String(i.interestHoursPerMonth),
-  status: i.status,
-  link: i.links[0]?.url ?? '',
-});
-
-const toInput = (d: Draft, entityRef: string): Partial<DebtItemInput> => ({
-  entityRef,
-  title: d.title,
-  description: d.description || undefined,
-  category: d.category as DebtItemInput['category'],
-  impact: Number(d.impact),
-  effort: d.effort as DebtItemInput['effort'],
-  interestHoursPerMonth: Number(d.interestHoursPerMonth),
-  status: d.status as DebtItemInput['status'],
-  links: d.link ? [{ url: d.link }] : [],
-});
-
-function ItemDialog(props: {
-  open: boolean;
-  title: string;
-  initial: Draft;
-  entityRef: string;
-  onCancel: () => void;
-  onSave: (input: Partial<DebtItemInput>) => Promise<string | undefined>;
-  notice?: string;
-}) {
-  const [draft, setDraft] = useState(props.initial);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
-  const input = toInput(draft, props.entityRef);
-  const problems = validateDebtItem(input, { partial: false });
-  const problem = (field: string) =>
-    problems.find(p => p.field === field || p.field.startsWith(`${field}[`))
-      ?.message;
-  const set =
-    (field: keyof Draft) => (e: React.ChangeEvent<{ value: unknown }>) =>
-      setDraft(d => ({ ...d, [field]: String(e.target.value) }));
-  const field = (
-    name: keyof Draft,
-    label: string,
-    extra: Partial<React.ComponentProps<typeof TextField>> = {},
-  ) => (
-    <TextField
-      id={`debt-${name}`}
-      label={label}
-      value={draft[name]}
-      onChange={set(name)}
-      error={
-        !!problem(name === 'link' ? 'links' : name) && draft !== props.initial
-      }
-      helperText={problem(name === 'link' ? 'links' : name) ?? extra.helperText}
-      fullWidth
-      {...extra}
-    />
-  );
-  const score = problems.length ? undefined : debtScore(input as any);
-  return (
-    <Dialog open={props.open} onClose={props.onCancel} maxWidth="md" fullWidth>
-      <DialogTitle>{props.title}</DialogTitle>
-      <DialogContent>
-        <Grid container spacing={2}>
-          <Grid item xs={12}>
-            {field('title', 'Title', { required: true })}
-          </Grid>
-          <Grid item xs={12}>
-            {field('description', 'What it is and what it costs', {
-              multiline: true,
-              minRows: 3,
-            })}
-          </Grid>
-          <Grid item xs={6} md={3}>
-            {field('category', 'Category', {
-              select: true,
-              children: DEBT_CATEGORIES.map(c => (
-                <MenuItem key={c} value={c}>
-                  {c}
-                </MenuItem>
-              )),
-            })}
-          </Grid>
-          <Grid item xs={6} md={3}>
-            {field('impact', 'Impact', {
-              select: true,
-              children: [1, 2, 3, 4, 5].map(n => (
-                <MenuItem key={n} value={String(n)}>
-                  {n} — {IMPACT_LABELS[n]}
-                </MenuItem>
-              )),
-            })}
-          </Grid>
-          <Grid item xs={6} md={3}>
-            {field('effort', 'Effort', {
-              select: true,
-              children: Object.entries(EFFORT_DAYS).map(([size, days]) => (
-                <MenuItem key={size} value={size}>
-                  {size} (~{days} person-days)
-                </MenuItem>
-              )),
-            })}
-          </Grid>
-          <Grid item xs={6} md={3}>
-            {field('interestHoursPerMonth', 'Interest (hours lost per month)', {
-              type: 'number',
-            })}
-          </Grid>
-          <Grid item xs={6} md={3}>
-            {field('status', 'Status', {
-              select: true,
-              children: DEBT_STATUSES.map(s => (
-                <MenuItem key={s} value={s}>
-                  {s}
-                </MenuItem>
-              )),
-            })}
-          </Grid>
-          <Grid item xs={12} md={9}>
-            {field('link', 'Link (ticket, ADR, …)', {
-              placeholder: 'https://',
-            })}
-          </Grid>
-        </Grid>
-        <Box mt={2}>
-          <Typography variant="body2">
-            Priority score: {score ?? '—'} (impact and interest over effort; 30+
-            with effort XS or S is a quick win)
-          </Typography>
-        </Box>
-        {props.notice && (
-          <Box mt={2}>
-            <Alert severity="warning">{props.notice}</Alert>
-          </Box>
-        )}
-        {error && (
-          <Box mt={2}>
-            <Alert severity="error">{error}</Alert>
-          </Box>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onCancel}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={saving || problems.length > 0}
-          onClick={async () => {
-            setSaving(true);
-            setError(await props.onSave({ ...input }));
-            setSaving(false);
-          }}
-        >
-          Save
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
-
-/** Resolving asks why, in a sentence kept in the item's history. */
-function ResolveDialog(props: {
-  item: DebtItemView;
-  onCancel: () => void;
-  onResolve: (note: string) => Promise<void>;
-}) {
-  const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
-  let problem: string | undefined;
-  if (note.trim().length === 0) problem = 'Say in a sentence what resolved it';
-  else if (note.length > 500)
-    problem = `${note.length} of at most 500 characters`;
-  return (
-    <Dialog open onClose={props.onCancel} fullWidth maxWidth="sm">
-      <DialogTitle>Resolve: {props.item.title}</DialogTitle>
-      <DialogContent>
-        <TextField
-          id="debt-resolution-note"
-          fullWidth
-          multiline
-          minRows={2}
-          label="What resolved it"
-          placeholder="e.g. Replaced the retry wrapper; the suite has been green for two weeks"
-          value={note}
-          onChange={e => setNote(e.target.value)}
-          helperText={problem ?? 'Kept in the item’s history with your name.'}
-          error={note.length > 500}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onCancel}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={saving || problem !== undefined}
-          onClick={async () => {
-            setSaving(true);
-            await props.onResolve(note.trim());
-            setSaving(false);
-          }}
-        >
-          Resolve
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
-
-function History(props: { id: string }) {
-  const api = useApi(techDebtApiRef);
-  const { value, loading, error } = useAsyncRetry(
-    () => api.getHistory(props.id),
-    [api, props.id],
-  );
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
-  return (
-    <ReadableTable>
-      <Table size="small" aria-label="History">
-        <TableBody>
-          {value!.history.map(h => (
-            <TableRow key={h.version}>
-              <TableCell>v{h.version}</TableCell>
-              <TableCell>{formatDateTime(h.changedAt)}</TableCell>
-              <TableCell>
-                <EntityRefLink entityRef={h.changedBy} defaultKind="user" />
-              </TableCell>
-              <TableCell>
-                {Object.entries(h.changes)
-                  .filter(
-                    ([field]) =>
-                      h.version > 1 || ['title', 'status'].includes(field),
-                  )
-                  .map(([field, [before, after]]) =>
-                    h.version === 1
-                      ? `${field}: ${after}`
-                      : `${field}: ${before ?? '—'} → ${after ?? '—'}`,
-                  )
-                  .join('; ')}
-                {h.note && (
-                  <Typography variant="body2" component="div">
-                    “{h.note}”
-                  </Typography>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </ReadableTable>
-  );
-}
-
-function Signals(props: {
-  signals: DebtSignal[];
-  canManage: boolean;
-  onRecord: (s: DebtSignal) => void;
-}) {
-  if (props.signals.length === 0) {
-    return <Typography variant="body2">No signals for this entity.</Typography>;
-  }
-  return (
-    <ReadableTable>
-      <Table size="small" aria-label="Debt signals">
-        <TableBody>
-          {props.signals.map(s => (
-            <TableRow key={s.id}>
-              <TableCell>
-                <Chip size="small" label={s.source} />
-              </TableCell>
-              <TableCell>{s.title}</TableCell>
-              <TableCell>{formatDay(s.measuredAt)}</TableCell>
-              <TableCell>
-                {props.canManage && (
-                  <Button size="small" onClick={() => props.onRecord(s)}>
-                    Add to register
-                  </Button>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </ReadableTable>
-  );
-}
+import { Draft, changedFields, draftOf, emptyDraft } from '../../lib/draft';
+import { DebtItemsTable } from './DebtItemsTable';
+import { ItemDialog } from './ItemDialog';
+import { ResolveDialog } from './ResolveDialog';
+import { Signals } from './Signals';
 
 /**
  * The debt register of a component, system, resource or API: items by
@@ -399,7 +55,6 @@ export function EntityTechDebtContent() {
     undo?: () => Promise<void>;
   }>();
   const [resolving, setResolving] = useState<DebtItemView>();
-  const [historyOf, setHistoryOf] = useState<string>();
   const [filter, setFilter] = useState<DebtFilter>(defaultFilter);
 
   if (loading && !value) return <Progress />;
@@ -410,13 +65,7 @@ export function EntityTechDebtContent() {
   const save = async (input: Partial<DebtItemInput>) => {
     try {
       if (dialog?.item) {
-        const changed = Object.fromEntries(
-          Object.entries(input).filter(
-            ([k, v]) =>
-              k !== 'entityRef' &&
-              JSON.stringify((dialog.item as any)[k]) !== JSON.stringify(v),
-          ),
-        );
+        const changed = changedFields(dialog.item, input);
         await api.updateItem(dialog.item.id, dialog.item.version, changed);
         setMessage({ ok: true, text: `Saved '${input.title}'.` });
       } else {
@@ -430,7 +79,7 @@ export function EntityTechDebtContent() {
       if (e instanceof DebtConflictError) {
         setDialog({
           title: `Edit: ${e.current.title}`,
-          initial: fromItem(e.current),
+          initial: draftOf(e.current),
           item: e.current,
           notice: `${e.message}. The form now shows the current item.`,
         });
@@ -490,7 +139,10 @@ export function EntityTechDebtContent() {
                 variant="contained"
                 color="primary"
                 onClick={() =>
-                  setDialog({ title: 'Record technical debt', initial: empty })
+                  setDialog({
+                    title: 'Record technical debt',
+                    initial: emptyDraft,
+                  })
                 }
               >
                 Add debt
@@ -535,75 +187,18 @@ export function EntityTechDebtContent() {
               No debt matches these filters.
             </Typography>
           ) : (
-            <ReadableTable>
-              <Table size="small" aria-label="Debt items">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Item</TableCell>
-                    <TableCell>Category</TableCell>
-                    <TableCell>Impact</TableCell>
-                    <TableCell>Effort</TableCell>
-                    <TableCell>Interest</TableCell>
-                    <TableCell>Score</TableCell>
-                    <TableCell>Status</TableCell>
-                    <TableCell />
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {shown.map(i => [
-                    <TableRow key={i.id} data-item={i.title}>
-                      <TableCell>
-                        <DebtItemTitle item={i} />
-                      </TableCell>
-                      <TableCell>{sentenceCase(i.category)}</TableCell>
-                      <TableCell>
-                        {i.impact} — {IMPACT_LABELS[i.impact]}
-                      </TableCell>
-                      <TableCell>{i.effort}</TableCell>
-                      <TableCell>{i.interestHoursPerMonth} h/month</TableCell>
-                      <TableCell>{i.score}</TableCell>
-                      <TableCell>{sentenceCase(i.status)}</TableCell>
-                      <TableCell style={{ whiteSpace: 'nowrap' }}>
-                        {canManage && (
-                          <Button
-                            size="small"
-                            onClick={() =>
-                              setDialog({
-                                title: `Edit: ${i.title}`,
-                                initial: fromItem(i),
-                                item: i,
-                              })
-                            }
-                          >
-                            Edit
-                          </Button>
-                        )}
-                        {canManage && i.status !== 'resolved' && (
-                          <Button size="small" onClick={() => setResolving(i)}>
-                            Resolve
-                          </Button>
-                        )}
-                        <Button
-                          size="small"
-                          onClick={() =>
-                            setHistoryOf(historyOf === i.id ? undefined : i.id)
-                          }
-                        >
-                          History
-                        </Button>
-                      </TableCell>
-                    </TableRow>,
-                    historyOf === i.id && (
-                      <TableRow key={`${i.id}:history`}>
-                        <TableCell colSpan={8}>
-                          <History id={i.id} />
-                        </TableCell>
-                      </TableRow>
-                    ),
-                  ])}
-                </TableBody>
-              </Table>
-            </ReadableTable>
+            <DebtItemsTable
+              items={shown}
+              canManage={canManage}
+              onEdit={i =>
+                setDialog({
+                  title: `Edit: ${i.title}`,
+                  initial: draftOf(i),
+                  item: i,
+                })
+              }
+              onResolve={setResolving}
+            />
           )}
         </InfoCard>
       </Grid>
@@ -619,7 +214,7 @@ export function EntityTechDebtContent() {
               setDialog({
                 title: 'Record technical debt from a signal',
                 initial: {
-                  ...empty,
+                  ...emptyDraft,
                   title: s.title.slice(0, 200),
                   category: s.source === 'sonarqube' ? 'code' : 'dependency',
                   signalId: s.id,

@@ -6,10 +6,7 @@ import {
   TableHead,
   TableRow,
   Typography,
-  TableContainer,
-  withStyles,
 } from '@material-ui/core';
-import { READABLE_TABLE_STYLES } from '@teamflow/plugin-teamflow-common';
 import { InfoCard, Progress } from '@backstage/core-components';
 import {
   discoveryApiRef,
@@ -18,8 +15,7 @@ import {
 } from '@backstage/core-plugin-api';
 import type { OrgFlowResponse } from '@teamflow/plugin-delivery-common';
 import { DebtTeam } from './DebtTeam';
-
-const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
+import { ReadableTable } from '../ReadableTable';
 
 /**
  * The weight delivery gives a team's debt: 1 + its change fail rate over

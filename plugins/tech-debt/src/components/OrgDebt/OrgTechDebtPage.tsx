@@ -9,11 +9,8 @@ import {
   TableHead,
   TableRow,
   Typography,
-  TableContainer,
   makeStyles,
-  withStyles,
 } from '@material-ui/core';
-import { READABLE_TABLE_STYLES } from '@teamflow/plugin-teamflow-common';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Content,
@@ -34,8 +31,7 @@ import {
 import { CategoryBars, TrendLine } from '../charts';
 import { DebtNextToDelivery } from './DebtNextToDelivery';
 import { DebtTeam } from './DebtTeam';
-
-const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
+import { ReadableTable } from '../ReadableTable';
 
 const useStyles = makeStyles(
   theme => ({

@@ -9,13 +9,8 @@ import {
   TableHead,
   TableRow,
   Typography,
-  TableContainer,
-  withStyles,
 } from '@material-ui/core';
-import {
-  READABLE_TABLE_STYLES,
-  sentenceCase,
-} from '@teamflow/plugin-teamflow-common';
+import { sentenceCase } from '@teamflow/plugin-teamflow-common';
 import useAsync from 'react-use/esm/useAsync';
 import {
   InfoCard,
@@ -35,8 +30,7 @@ import {
   matchesFilter,
 } from '../DebtFilters';
 import { TeamTechDebtCard } from './TeamTechDebtCard';
-
-const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
+import { ReadableTable } from '../ReadableTable';
 
 /**
  * A team's "Tech debt" tab: the roll-up card, items by status, and every item
