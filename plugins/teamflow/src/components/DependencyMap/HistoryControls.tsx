@@ -10,7 +10,7 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import { HistoricTeamMap, formatDay } from '@teamflow/plugin-teamflow-common';
-import { EDGE_STYLE } from './MapCanvas';
+import { EDGE_STYLE } from '../../lib/mapGeometry';
 
 const useStyles = makeStyles(
   theme => ({

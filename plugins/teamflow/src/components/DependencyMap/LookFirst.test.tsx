@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { TeamMap } from '../../api/TeamflowApi';
-import { LookFirst } from './DependencyMapView';
+import { LookFirst } from './LookFirst';
 
 const g = (name: string) => `group:default/${name}`;
 const edge = (from: string, to: string, flags: object) => ({
