@@ -91,11 +91,6 @@ export interface CognitiveLoadApi {
   ): Promise<{ saved: 'created' | 'updated' }>;
   getTeamResults(teamRef: string): Promise<TeamResults>;
   getHeatmap(waveId?: string): Promise<Heatmap>;
-  /**
-   * Structural load per team from the Teamflow backend (teamflow plugin), to
-   * show beside perceived load; empty when that plugin is not installed.
-   */
-  getStructuralLoads(): Promise<Map<string, { score: number; band: string }>>;
 }
 
 /** @public */
@@ -174,18 +169,6 @@ export class CognitiveLoadClient implements CognitiveLoadApi {
 
   getTeamResults(teamRef: string) {
     return this.request<TeamResults>(`/results/teams/${teamPath(teamRef)}`);
-  }
-
-  async getStructuralLoads() {
-    const base = await this.options.discoveryApi.getBaseUrl('teamflow');
-    const response = await this.options.fetchApi.fetch(
-      `${base}/structural-load`,
-    );
-    if (!response.ok) return new Map();
-    const { teams } = (await response.json()) as {
-      teams: Array<{ teamRef: string; score: number; band: string }>;
-    };
-    return new Map(teams.map(t => [t.teamRef, t]));
   }
 
   getHeatmap(waveId?: string) {

@@ -32,7 +32,10 @@ export type DrillDownFilter =
 /** @public */
 export interface DeliveryApi {
   getSummary(query: FlowQuery): Promise<FlowSummaryResponse>;
-  getOrganisation(query: FlowQuery): Promise<OrgFlowResponse>;
+  /** Every team; `teamTrends: false` leaves out the teams' weekly trends. */
+  getOrganisation(
+    query: FlowQuery & { teamTrends?: boolean },
+  ): Promise<OrgFlowResponse>;
   drillDown(
     query: FlowQuery & { only?: DrillDownFilter; limit?: number },
   ): Promise<DrillDownResponse>;
@@ -86,7 +89,7 @@ export class DeliveryClient implements DeliveryApi {
     return this.get<FlowSummaryResponse>('/metrics', query);
   }
 
-  getOrganisation(query: FlowQuery) {
+  getOrganisation(query: FlowQuery & { teamTrends?: boolean }) {
     return this.get<OrgFlowResponse>('/metrics/org', query);
   }
 

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { cognitiveLoadApiRef, Heatmap } from '../../api/CognitiveLoadApi';
+import { teamflowApiRef } from '@teamflow/plugin-teamflow';
 import { HeatmapView } from './HeatmapView';
 
 const wave = {
@@ -101,10 +102,19 @@ describe('HeatmapView', () => {
             cognitiveLoadApiRef,
             {
               getHeatmap: async () => heatmap,
-              getStructuralLoads: async () =>
-                new Map([
-                  ['group:default/team-a', { score: 50.4, band: 'overloaded' }],
-                ]),
+            },
+          ],
+          [
+            teamflowApiRef,
+            {
+              getAllStructuralLoad: async () =>
+                [
+                  {
+                    teamRef: 'group:default/team-a',
+                    score: 50.4,
+                    band: 'overloaded',
+                  },
+                ] as any,
             },
           ],
         ]}
@@ -148,7 +158,6 @@ describe('HeatmapView', () => {
             cognitiveLoadApiRef,
             {
               getHeatmap: async () => Promise.reject(forbidden),
-              getStructuralLoads: async () => new Map(),
             },
           ],
         ]}

@@ -22,7 +22,8 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useApiHolder } from '@backstage/core-plugin-api';
+import { teamflowApiRef } from '@teamflow/plugin-teamflow';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import {
@@ -136,10 +137,14 @@ export function HeatmapView() {
   const api = useApi(cognitiveLoadApiRef);
   const [waveId, setWaveId] = useState<string>();
   const heatmap = useAsync(() => api.getHeatmap(waveId), [api, waveId]);
-  const structural = useAsync(
-    () => api.getStructuralLoads().catch(() => new Map()),
-    [api],
-  );
+  // Structural load through the Teamflow plugin's own client, when the
+  // portal has it; perceived load stands alone otherwise.
+  const teamflow = useApiHolder().get(teamflowApiRef);
+  const structural = useAsync(async () => {
+    const teams =
+      (await teamflow?.getAllStructuralLoad().catch(() => [])) ?? [];
+    return new Map(teams.map(t => [t.teamRef, t]));
+  }, [teamflow]);
 
   if (heatmap.loading && !heatmap.value) return <Progress />;
   if (heatmap.error) {

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { deliveryApiRef } from '@teamflow/plugin-delivery';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { DebtNextToDelivery } from './DebtNextToDelivery';
 
@@ -22,15 +22,12 @@ describe('DebtNextToDelivery', () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [discoveryApiRef, { getBaseUrl: async () => 'http://delivery' }],
           [
-            fetchApiRef,
+            deliveryApiRef,
             {
-              fetch: async (url: RequestInfo | URL) => {
-                expect(url).toBe(
-                  'http://delivery/metrics/org?teamTrends=false',
-                );
-                return new Response(JSON.stringify(org));
+              getOrganisation: async (query: object) => {
+                expect(query).toEqual({ teamTrends: false });
+                return org as any;
               },
             },
           ],
@@ -53,5 +50,21 @@ describe('DebtNextToDelivery', () => {
       expect.stringMatching(/^order-flow4025%.*50$/),
       'Not owned by a team12——12',
     ]);
+  });
+
+  it('weighs nothing without delivery in the portal, and says so', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[]}>
+        <DebtNextToDelivery
+          byTeam={[{ teamRef: 'group:default/order-flow', open: 3, score: 40 }]}
+        />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      await screen.findByText(
+        'Delivery metrics are not installed in this portal, so debt is not weighted by delivery.',
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -8,12 +8,8 @@ import {
   Typography,
 } from '@material-ui/core';
 import { InfoCard, Progress } from '@backstage/core-components';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/core-plugin-api';
-import type { OrgFlowResponse } from '@teamflow/plugin-delivery-common';
+import { useApiHolder } from '@backstage/core-plugin-api';
+import { deliveryApiRef } from '@teamflow/plugin-delivery';
 import { DebtTeam } from './DebtTeam';
 import { ReadableTable } from '../ReadableTable';
 
@@ -30,16 +26,22 @@ export function deliveryFactor(changeFailRate: number | null) {
 export function DebtNextToDelivery(props: {
   byTeam: Array<{ teamRef: string; open: number; score: number }>;
 }) {
-  const discovery = useApi(discoveryApiRef);
-  const { fetch } = useApi(fetchApiRef);
-  const { value, loading, error } = useAsync(async () => {
-    const base = await discovery.getBaseUrl('delivery');
-    const res = await fetch(`${base}/metrics/org?teamTrends=false`);
-    if (!res.ok) throw new Error(`delivery answered ${res.status}`);
-    return (await res.json()) as OrgFlowResponse;
-  }, [discovery, fetch]);
+  // Through the delivery plugin's own client, when the portal has it: the
+  // register works without delivery, unweighted.
+  const delivery = useApiHolder().get(deliveryApiRef);
+  const { value, loading, error } = useAsync(
+    async () => delivery?.getOrganisation({ teamTrends: false }),
+    [delivery],
+  );
   let body;
   if (loading) body = <Progress />;
+  else if (!delivery)
+    body = (
+      <Typography variant="body2">
+        Delivery metrics are not installed in this portal, so debt is not
+        weighted by delivery.
+      </Typography>
+    );
   else if (error || !value)
     body = (
       <Typography variant="body2">
