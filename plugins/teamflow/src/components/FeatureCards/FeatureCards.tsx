@@ -22,7 +22,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { useRelatedByType } from '../../hooks/useRelatedByType';
 import { teamflowApiRef } from '../../api/TeamflowApi';
-import { changeOf, formatUsers, signed } from '../Usage/Usage';
+import { changeOf, formatUsers, signed } from '../../lib/usage';
 import { FieldLabel } from '../FieldLabel';
 
 const useStyles = makeStyles(

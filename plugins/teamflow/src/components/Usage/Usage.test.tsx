@@ -7,11 +7,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { FeatureUsage, UsageResponse } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
-import {
-  FeatureUsageCard,
-  PersonaEngagementCard,
-  PersonaUsageCard,
-} from './Usage';
+import { FeatureUsageCard, PersonaEngagementCard, PersonaUsageCard } from '.';
 
 const slots: Entity = {
   apiVersion: 'teamflow.io/v1alpha1',

@@ -1,5 +1,3 @@
-export {
-  FeatureUsageCard,
-  PersonaEngagementCard,
-  PersonaUsageCard,
-} from './Usage';
+export { FeatureUsageCard } from './FeatureUsageCard';
+export { PersonaEngagementCard } from './PersonaEngagementCard';
+export { PersonaUsageCard } from './PersonaUsageCard';
