@@ -1,20 +1,10 @@
-import { Fragment, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Box,
-  Table as MuiTable,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-  useMediaQuery,
-} from '@material-ui/core';
+import { Box, Typography, useMediaQuery } from '@material-ui/core';
 import type { Theme } from '@material-ui/core/styles';
 import {
   Content,
   Header,
-  InfoCard,
   Link,
   Page,
   Progress,
@@ -23,9 +13,6 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { deliveryAdminPermission } from '@teamflow/plugin-delivery-common';
 import {
   EntityDisplayName,
   entityRouteParams,
@@ -33,9 +20,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import {
   DoraReportYear,
-  TeamFlowRow,
   WeekPoint,
-  completeWeeks,
   doraBand,
   seriesTrend,
 } from '@teamflow/plugin-delivery-common';
@@ -46,41 +31,8 @@ import { HowComputed } from '../Flow/HowComputed';
 import { windowOf } from '../../lib/window';
 import { Sparkline } from '../Flow/Sparkline';
 import { formatHours, percent } from '../../lib/format';
-import { formatDateTime } from '@teamflow/plugin-teamflow-common';
-
-type Row = {
-  id: string;
-  teamRef: string;
-  perDay: number;
-  lead: number | null;
-  cfr: number | null;
-  recovery: number | null;
-  rework: number | null;
-  /** undefined: a team with no events in the window. */
-  row?: TeamFlowRow;
-  /** The team's complete weeks. */
-  weeks: WeekPoint[];
-};
-
-const dist = (d: { status: string; median?: number }) =>
-  d.status === 'ok' ? d.median! : null;
-const rateOf = (r: { status: string; rate?: number }) =>
-  r.status === 'ok' ? r.rate! : null;
-
-/** Half-over-half change of a weekly series: the trend a team compares itself with. */
-function trendWord(values: Array<number | null>, lowerIsBetter: boolean) {
-  const known = values.filter((v): v is number => v !== null);
-  if (known.length < 4) return '';
-  const half = Math.floor(known.length / 2);
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const before = mean(known.slice(0, half));
-  const after = mean(known.slice(half));
-  if (before === 0 && after === 0) return '→';
-  const change = (after - before) / (Math.abs(before) || 1);
-  if (Math.abs(change) < 0.1) return '→ steady';
-  const better = lowerIsBetter ? change < 0 : change > 0;
-  return `${change > 0 ? '↑' : '↓'} ${better ? 'improving' : 'worsening'}`;
-}
+import { SourcesPanel } from './SourcesPanel';
+import { Row, dist, rateOf, trendWord } from '../../lib/orgRows';
 
 /** The organisation page: every team's five metrics as trends. */
 export function OrgFlowPage() {
@@ -302,125 +254,5 @@ export function OrgFlowPage() {
         )}
       </Content>
     </Page>
-  );
-}
-
-/** Admins: what each source has filed, cursors and backfill progress. */
-function SourcesPanel() {
-  // Asked first, so nobody without delivery.admin is sent a refusal.
-  const { allowed } = usePermission({ permission: deliveryAdminPermission });
-  return allowed ? <SourcesList /> : null;
-}
-
-function SourcesList() {
-  const api = useApi(deliveryApiRef);
-  const { value } = useAsync(() => api.getSources(), [api]);
-  if (!value) return null;
-  const describe = (state: Record<string, unknown>) =>
-    Object.entries(state)
-      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`)
-      .join(' · ');
-  return (
-    <Box mt={2}>
-      <InfoCard title="Sources (admins)">
-        <Typography variant="body2" paragraph>
-          Stored: {value.events.deployments} deployments, {value.events.changes}{' '}
-          changes, {value.events.incidents} incidents; {value.queued} waiting to
-          be judged.
-        </Typography>
-        {value.sources.length === 0 ? (
-          <Typography variant="body2">
-            No source has recorded progress yet (the GitHub backfill records one
-            row per repository).
-          </Typography>
-        ) : (
-          <MuiTable size="small" aria-label="Delivery sources">
-            <TableHead>
-              <TableRow>
-                <TableCell>Source</TableCell>
-                <TableCell>Key</TableCell>
-                <TableCell>State</TableCell>
-                <TableCell>Updated</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {value.sources.map(s => (
-                <TableRow key={`${s.source}:${s.key}`}>
-                  <TableCell>{s.source}</TableCell>
-                  <TableCell>{s.key}</TableCell>
-                  <TableCell>{describe(s.state)}</TableCell>
-                  <TableCell>{formatDateTime(s.updatedAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </MuiTable>
-        )}
-      </InfoCard>
-    </Box>
-  );
-}
-
-/** CTO overview card: the organisation's five numbers and the teams to look at. */
-export function DeliveryOverviewCard() {
-  const api = useApi(deliveryApiRef);
-  const { value, loading, error } = useAsync(
-    () => api.getOrganisation(windowOf(90)),
-    [api],
-  );
-  let body;
-  if (loading) body = <Progress />;
-  else if (error) body = <ResponseErrorPanel error={error} />;
-  else if (!value!.teams.length)
-    body = <Typography>No delivery events yet.</Typography>;
-  else {
-    const o = value!.organisation;
-    const worsening = value!.teams.filter(t =>
-      trendWord(
-        seriesTrend(value!.weeks, t.weekly).map(w => w.changeFailRate),
-        true,
-      ).includes('worsening'),
-    );
-    body = (
-      <>
-        <Typography variant="body2">
-          {o.deploymentFrequency.perDay} deployments a day;{' '}
-          {value!.teams.length} of{' '}
-          {value!.teams.length + (value!.teamsWithoutEvents?.length ?? 0)} teams
-          send events; change fail rate{' '}
-          {o.changeFailRate.status === 'ok'
-            ? percent(o.changeFailRate.rate)
-            : 'not enough data'}
-          ; median lead time{' '}
-          {o.leadTimeHours.status === 'ok'
-            ? `≈ ${formatHours(o.leadTimeHours.median)}`
-            : 'not enough data'}
-          .
-        </Typography>
-        <Sparkline
-          values={completeWeeks(o.trend).map(w => w.deployments)}
-          label="Deployments per week of the organisation"
-          width={240}
-        />
-        <Typography variant="body2">
-          Change fail rate worsening:{' '}
-          {worsening.length
-            ? worsening.map((t, i) => (
-                <Fragment key={t.teamRef}>
-                  {i > 0 && ', '}
-                  <EntityRefLink entityRef={t.teamRef} defaultKind="group" />
-                </Fragment>
-              ))
-            : 'no team'}
-        </Typography>
-      </>
-    );
-  }
-  return (
-    <InfoCard
-      title="Delivery flow"
-      deepLink={{ title: 'Flow by team', link: '/delivery' }}
-    >
-      {body}
-    </InfoCard>
   );
 }

@@ -1,1 +1,2 @@
-export { OrgFlowPage, DeliveryOverviewCard } from './OrgFlowPage';
+export { OrgFlowPage } from './OrgFlowPage';
+export { DeliveryOverviewCard } from './DeliveryOverviewCard';
