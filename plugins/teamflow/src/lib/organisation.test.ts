@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   analysePersonaCoverage,
   buildDirectory,
+  countByKind,
   findOwnershipProblems,
 } from './organisation';
 
@@ -163,5 +164,20 @@ describe('findOwnershipProblems', () => {
     ],
   ])('%s', (_name, entity, expected) => {
     expect(findOwnershipProblems([entity], groups)[0]?.problem).toBe(expected);
+  });
+});
+
+describe('countByKind', () => {
+  it('says what was counted, most first, in words', () => {
+    const of = (...kinds: string[]) => kinds.map(kind => ({ kind }));
+    expect(
+      countByKind(
+        of('Component', 'API', 'component', 'System', 'API', 'Component'),
+      ),
+    ).toBe('3 components, 2 APIs, 1 system');
+    expect(countByKind(of('TeamInteraction', 'Entity', 'Entity'))).toBe(
+      '2 entities, 1 team interaction',
+    );
+    expect(countByKind([])).toBe('');
   });
 });

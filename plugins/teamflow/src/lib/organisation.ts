@@ -149,3 +149,24 @@ export function findOwnershipProblems(
     refOf(a.entity).localeCompare(refOf(b.entity)),
   );
 }
+
+/** "69 components, 12 APIs, …": what the hygiene check counted, by kind. */
+export function countByKind(entities: Array<{ kind: string }>): string {
+  const counts = new Map<string, number>();
+  for (const e of entities) {
+    const kind = e.kind.toLocaleLowerCase('en-US');
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const plural = (kind: string, n: number) => {
+    const name =
+      ({ api: 'API', teaminteraction: 'team interaction' } as const)[
+        kind as 'api' | 'teaminteraction'
+      ] ?? kind;
+    if (n === 1) return name;
+    return name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`;
+  };
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'))
+    .map(([kind, n]) => `${n} ${plural(kind, n)}`)
+    .join(', ');
+}

@@ -1,1 +1,3 @@
-export { AttentionView, AttentionTable, AttentionCard } from './AttentionView';
+export { AttentionView } from './AttentionView';
+export { AttentionTable } from './AttentionTable';
+export { AttentionCard } from './AttentionCard';

@@ -1,17 +1,11 @@
 import { ReactNode } from 'react';
 import {
-  Box,
   Grid,
   List,
   ListItem,
   ListItemText,
-  Tooltip,
   Typography,
-  makeStyles,
 } from '@material-ui/core';
-import CheckCircleIcon from '@material-ui/icons/CheckCircle';
-import WarningIcon from '@material-ui/icons/Warning';
-import ErrorIcon from '@material-ui/icons/Error';
 import useAsync from 'react-use/esm/useAsync';
 import {
   InfoCard,
@@ -21,12 +15,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  ScorecardItem,
-  StructuralLoadBand,
-  TEAM_TYPES,
-  valueStreamTitle,
-} from '@teamflow/plugin-teamflow-common';
+import { TEAM_TYPES, valueStreamTitle } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { TEAM_TYPE_COLOURS } from '../TeamTypeChip';
 import { WhatChangedCard } from './WhatChanged';
@@ -34,168 +23,10 @@ import { AttentionCard } from '../Attention';
 import { PersonaEngagementCard } from '../Usage';
 import { NorthStarCard } from '../NorthStar';
 import { OwnerRef } from '../OwnerRef';
-
-const useStyles = makeStyles(
-  theme => ({
-    bar: {
-      display: 'flex',
-      height: 28,
-      borderRadius: 4,
-      overflow: 'hidden',
-      margin: theme.spacing(1, 0),
-    },
-    segment: {
-      display: 'flex',
-      alignItems: 'center',
-      justifyContent: 'center',
-      fontSize: 12,
-      fontWeight: 700,
-      color: '#1a1a1a',
-      minWidth: 0,
-      overflow: 'hidden',
-    },
-    big: { fontSize: '2rem', fontWeight: 700, lineHeight: 1.1 },
-    good: { color: theme.palette.success.main },
-    warning: { color: theme.palette.warning.dark },
-    problem: { color: theme.palette.error.main },
-    scorecard: { listStyle: 'none', margin: 0, padding: 0 },
-    scoreRow: {
-      display: 'grid',
-      gridTemplateColumns: '32px 1fr',
-      alignItems: 'start',
-      padding: theme.spacing(1, 0),
-      borderBottom: `1px solid ${theme.palette.divider}`,
-    },
-    placeholder: {
-      border: `2px dashed ${theme.palette.divider}`,
-      borderRadius: 4,
-      padding: theme.spacing(2),
-      color: theme.palette.text.secondary,
-      height: '100%',
-    },
-  }),
-  { name: 'TeamflowOverview' },
-);
-
-const BAND_COLOURS: Record<StructuralLoadBand, string> = {
-  low: '#a5d6a7',
-  moderate: '#fff59d',
-  high: '#ffb74d',
-  overloaded: '#e57373',
-};
-
-/** A horizontal bar of counts, labelled for screen readers. */
-function CountBar(props: {
-  label: string;
-  parts: Array<{ key: string; count: number; colour: string }>;
-}) {
-  const classes = useStyles();
-  const total = props.parts.reduce((s, p) => s + p.count, 0);
-  if (total === 0) return <Typography variant="body2">No data yet.</Typography>;
-  return (
-    <>
-      <div
-        className={classes.bar}
-        role="img"
-        aria-label={`${props.label}: ${props.parts
-          .map(p => `${p.count} ${p.key}`)
-          .join(', ')}`}
-      >
-        {props.parts
-          .filter(p => p.count > 0)
-          .map(p => (
-            <Tooltip key={p.key} title={`${p.count} ${p.key}`}>
-              <div
-                className={classes.segment}
-                style={{ flex: p.count, backgroundColor: p.colour }}
-              >
-                {p.count}
-              </div>
-            </Tooltip>
-          ))}
-      </div>
-      <Box display="flex" flexWrap="wrap" style={{ gap: 12 }}>
-        {props.parts.map(p => (
-          <Typography variant="caption" key={p.key}>
-            <span
-              style={{
-                display: 'inline-block',
-                width: 10,
-                height: 10,
-                background: p.colour,
-                marginRight: 4,
-              }}
-            />
-            {p.key}: {p.count}
-          </Typography>
-        ))}
-      </Box>
-    </>
-  );
-}
-
-function StatusIcon(props: { status: ScorecardItem['status'] }) {
-  const classes = useStyles();
-  if (props.status === 'good') {
-    return <CheckCircleIcon className={classes.good} aria-label="good" />;
-  }
-  if (props.status === 'warning') {
-    return <WarningIcon className={classes.warning} aria-label="warning" />;
-  }
-  return <ErrorIcon className={classes.problem} aria-label="problem" />;
-}
-
-function Scorecard(props: {
-  items: ScorecardItem[];
-  /** Where each count leads: the list behind it. */
-  links: Partial<Record<string, string>>;
-}) {
-  const classes = useStyles();
-  return (
-    <InfoCard title="Org-health scorecard">
-      <ul className={classes.scorecard} aria-label="Org-health scorecard">
-        {props.items.map(item => (
-          <li key={item.id} className={classes.scoreRow}>
-            <StatusIcon status={item.status} />
-            <div>
-              <Typography variant="body1">
-                {props.links[item.id] ? (
-                  <Link to={props.links[item.id]!}>
-                    <strong>
-                      {item.value}
-                      {item.of !== undefined ? ` of ${item.of}` : ''}
-                    </strong>
-                  </Link>
-                ) : (
-                  <strong>
-                    {item.value}
-                    {item.of !== undefined ? ` of ${item.of}` : ''}
-                  </strong>
-                )}{' '}
-                {item.label.toLocaleLowerCase()}
-              </Typography>
-              <Typography variant="caption" color="textSecondary">
-                {item.description}
-              </Typography>
-            </div>
-          </li>
-        ))}
-      </ul>
-    </InfoCard>
-  );
-}
-
-/** A clearly marked place for a card another Teamflow plugin provides. */
-function Placeholder(props: { title: string; children: ReactNode }) {
-  const classes = useStyles();
-  return (
-    <InfoCard title={props.title}>
-      <div className={classes.placeholder} role="note">
-        {props.children}
-      </div>
-    </InfoCard>
-  );
-}
+import { Placeholder } from './Placeholder';
+import { BAND_COLOURS, CountBar } from './CountBar';
+import { Scorecard } from './Scorecard';
+import { useOverviewStyles } from './overviewStyles';
 
 /** Cards other plugins put on the overview; where one is missing a marked placeholder shows. */
 export type OverviewSlots = {
@@ -213,7 +44,7 @@ export function OverviewView(props: {
   slots?: OverviewSlots;
   mapLink?: string;
 }) {
-  const classes = useStyles();
+  const classes = useOverviewStyles();
   const api = useApi(teamflowApiRef);
   const { value, loading, error } = useAsync(() => api.getOverview(), [api]);
   if (loading) return <Progress />;

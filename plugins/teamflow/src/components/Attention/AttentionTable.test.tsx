@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AttentionResponse } from '@teamflow/plugin-teamflow-common';
-import { AttentionTable } from './AttentionView';
+import { AttentionTable } from './AttentionTable';
 
 describe('AttentionTable', () => {
   it('names the last day the delivery window covers, not the midnight after it', async () => {
