@@ -1,6 +1,4 @@
-export {
-  PersonaContent,
-  TeamInteractionContent,
-  TeamflowTeamContent,
-  FeatureContent,
-} from './EntityContents';
+export { FeatureContent } from './FeatureContent';
+export { PersonaContent } from './PersonaContent';
+export { TeamInteractionContent } from './TeamInteractionContent';
+export { TeamflowTeamContent } from './TeamflowTeamContent';

@@ -8,11 +8,9 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { teamflowApiRef } from '../../api/TeamflowApi';
-import {
-  FeatureCard,
-  PersonaFeaturesCard,
-  TeamFeaturesCard,
-} from './FeatureCards';
+import { FeatureCard } from './FeatureCard';
+import { PersonaFeaturesCard } from './PersonaFeaturesCard';
+import { TeamFeaturesCard } from './TeamFeaturesCard';
 
 const reorder: Entity = {
   apiVersion: 'teamflow.io/v1alpha1',

@@ -1,5 +1,3 @@
-export {
-  FeatureCard,
-  PersonaFeaturesCard,
-  TeamFeaturesCard,
-} from './FeatureCards';
+export { FeatureCard } from './FeatureCard';
+export { PersonaFeaturesCard } from './PersonaFeaturesCard';
+export { TeamFeaturesCard } from './TeamFeaturesCard';

@@ -7,7 +7,8 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { PersonaJobsCard, PersonaTeamsCard } from './PersonaCards';
+import { PersonaJobsCard } from './PersonaJobsCard';
+import { PersonaTeamsCard } from './PersonaTeamsCard';
 
 const courier = (servedBy: string[]): Entity => ({
   apiVersion: 'teamflow.io/v1alpha1',

@@ -1,7 +1,5 @@
-export {
-  PersonaProfileCard,
-  PersonaGoalsCard,
-  PersonaJobsCard,
-  PersonaTeamsCard,
-  PersonaUsesCard,
-} from './PersonaCards';
+export { PersonaGoalsCard } from './PersonaGoalsCard';
+export { PersonaJobsCard } from './PersonaJobsCard';
+export { PersonaProfileCard } from './PersonaProfileCard';
+export { PersonaTeamsCard } from './PersonaTeamsCard';
+export { PersonaUsesCard } from './PersonaUsesCard';

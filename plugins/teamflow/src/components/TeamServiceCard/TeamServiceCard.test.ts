@@ -1,4 +1,4 @@
-import { engagementProgress } from './TeamServiceCard';
+import { engagementProgress } from './engagementProgress';
 
 describe('engagementProgress', () => {
   it('is the share of the planned days that has passed, kept within 0–100', () => {
