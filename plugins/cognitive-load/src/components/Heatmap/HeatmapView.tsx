@@ -12,9 +12,6 @@ import {
   TableRow,
   Tooltip,
   Typography,
-  makeStyles,
-  TableContainer,
-  withStyles,
 } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -30,100 +27,22 @@ import {
   SUBSCALES,
   SUBSCALE_TITLES,
   Subscale,
-  SubscaleResult,
 } from '@teamflow/plugin-cognitive-load-common';
 import {
   TEAM_TYPE_COLOURS,
   TEAM_TYPE_TITLES,
   TeamType,
-  READABLE_TABLE_STYLES,
 } from '@teamflow/plugin-teamflow-common';
 import { HeatmapRow, cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import {
-  SPREAD_TEXT,
   STATUS_HELP,
   STATUS_TEXT,
   formatChange,
   formatDate,
-  scoreColour,
 } from '../../lib/present';
-
-const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
-
-const useStyles = makeStyles(
-  theme => ({
-    cell: { textAlign: 'center', minWidth: 90, padding: theme.spacing(0.75) },
-    median: { fontWeight: 700, fontSize: '1rem' },
-    spread: { fontSize: 11, color: '#333' },
-    withheld: {
-      fontStyle: 'italic',
-      color: theme.palette.text.secondary,
-      textAlign: 'center',
-    },
-    select: { minWidth: 260, marginBottom: theme.spacing(2) },
-    // Names wrap between words, never inside one.
-    // Narrow windows scroll the table instead of squeezing its words.
-    scroll: { overflowX: 'auto' },
-    name: { minWidth: 180, wordBreak: 'normal', overflowWrap: 'normal' },
-  }),
-  { name: 'CognitiveLoadHeatmap' },
-);
-
-function ScoreCell(props: {
-  result?: SubscaleResult;
-  headroom?: boolean;
-  withheld?: boolean;
-  k: number;
-}) {
-  const classes = useStyles();
-  const { result, headroom, withheld, k } = props;
-  if (!result) {
-    return withheld ? (
-      <Tooltip
-        title={`Fewer than ${k} people answered this part (the rest marked it not applicable), or showing it would reveal a smaller group.`}
-      >
-        <TableCell className={classes.cell} aria-label="withheld">
-          <span className={classes.spread}>withheld</span>
-        </TableCell>
-      </Tooltip>
-    ) : (
-      <TableCell className={classes.cell} aria-label="no answers">
-        –
-      </TableCell>
-    );
-  }
-  return (
-    <TableCell
-      className={classes.cell}
-      style={{
-        backgroundColor: scoreColour(
-          result.median,
-          headroom ? 'headroom' : 'load',
-        ),
-      }}
-    >
-      {result.private ? (
-        <Tooltip
-          title={`Differentially private mean (ε = ${result.private.epsilon}): noise of about ±${result.private.expectedError} points is added so that no one person's answers can be worked out.`}
-        >
-          <div>
-            <div className={classes.median}>≈{result.median}</div>
-            <div className={classes.spread}>
-              ±{result.private.expectedError} (private)
-            </div>
-          </div>
-        </Tooltip>
-      ) : (
-        <>
-          <div className={classes.median}>{Math.round(result.median)}</div>
-          {result.spread && (
-            <div className={classes.spread}>{SPREAD_TEXT[result.spread]}</div>
-          )}
-        </>
-      )}
-    </TableCell>
-  );
-}
+import { ScoreCell } from './ScoreCell';
+import { ReadableTable } from '../ReadableTable';
+import { useHeatmapStyles } from './heatmapStyles';
 
 const LOAD_COLUMNS: Subscale[] = SUBSCALES.filter(s => s !== 'germane');
 
@@ -133,7 +52,7 @@ const LOAD_COLUMNS: Subscale[] = SUBSCALES.filter(s => s !== 'germane');
  * Groups below k show why they are withheld, never a number.
  */
 export function HeatmapView() {
-  const classes = useStyles();
+  const classes = useHeatmapStyles();
   const api = useApi(cognitiveLoadApiRef);
   const [waveId, setWaveId] = useState<string>();
   const heatmap = useAsync(() => api.getHeatmap(waveId), [api, waveId]);

@@ -8,10 +8,7 @@ import {
   Tooltip,
   Typography,
   makeStyles,
-  TableContainer,
-  withStyles,
 } from '@material-ui/core';
-import { READABLE_TABLE_STYLES } from '@teamflow/plugin-teamflow-common';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
@@ -38,8 +35,7 @@ import {
   formatChange,
   scoreColour,
 } from '../../lib/present';
-
-const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
+import { ReadableTable } from '../ReadableTable';
 
 const useStyles = makeStyles(
   theme => ({

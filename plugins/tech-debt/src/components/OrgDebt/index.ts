@@ -1,5 +1,3 @@
-export {
-  OrgTechDebtPage,
-  OrgTechDebtView,
-  TechDebtOverviewCard,
-} from './OrgTechDebtPage';
+export { OrgTechDebtPage } from './OrgTechDebtPage';
+export { OrgTechDebtView } from './OrgTechDebtView';
+export { TechDebtOverviewCard } from './TechDebtOverviewCard';
