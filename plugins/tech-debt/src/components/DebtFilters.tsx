@@ -1,23 +1,10 @@
-import { Chip, MenuItem, TextField } from '@material-ui/core';
+import { MenuItem, TextField } from '@material-ui/core';
 import { sentenceCase } from '@teamflow/plugin-teamflow-common';
 import {
   DEBT_CATEGORIES,
   DEBT_STATUSES,
 } from '@teamflow/plugin-tech-debt-common';
-
-/** Which items a register shows: by category and status ('' = all; 'unresolved' = not resolved). */
-export type DebtFilter = { category: string; status: string };
-
-export const defaultFilter: DebtFilter = { category: '', status: 'unresolved' };
-
-export function matchesFilter(
-  item: { category: string; status: string },
-  filter: DebtFilter,
-) {
-  if (filter.category && item.category !== filter.category) return false;
-  if (filter.status === 'unresolved') return item.status !== 'resolved';
-  return !filter.status || item.status === filter.status;
-}
+import { DebtFilter } from '../lib/debtFilter';
 
 /** Category and status selects for a register. */
 export function DebtFilters(props: {
@@ -60,25 +47,6 @@ export function DebtFilters(props: {
           </MenuItem>
         ))}
       </TextField>
-    </>
-  );
-}
-
-/** An item's title, flagged when it is a quick win. */
-export function DebtItemTitle(props: {
-  item: { title: string; quickWin: boolean };
-}) {
-  return (
-    <>
-      {props.item.title}
-      {props.item.quickWin && (
-        <Chip
-          size="small"
-          color="primary"
-          label="Quick win"
-          style={{ marginLeft: 8 }}
-        />
-      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
-export { EntityDeliveryCard, EntityDeliveryContent } from './EntityFlow';
+export { EntityDeliveryCard } from './EntityDeliveryCard';
+export { EntityDeliveryContent } from './EntityDeliveryContent';
 export { FlowSummaryView } from './FlowSummaryView';
 export { FlowTiles } from './FlowTiles';
 export { HowComputed } from './HowComputed';

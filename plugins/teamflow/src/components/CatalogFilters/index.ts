@@ -1,2 +1,3 @@
-export { EntityTeamTypePicker, EntityPersonaPicker } from './CatalogFilters';
+export { EntityPersonaPicker } from './EntityPersonaPicker';
+export { EntityTeamTypePicker } from './EntityTeamTypePicker';
 export { TeamTypeFilter, PersonaFilter } from './filters';

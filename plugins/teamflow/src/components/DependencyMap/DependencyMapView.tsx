@@ -23,7 +23,8 @@ import {
   problemsLine,
 } from '../../lib/mapFilter';
 import { EdgeDetails } from './EdgeDetails';
-import { ComparisonSummary, HistoryControls } from './HistoryControls';
+import { ComparisonSummary } from './ComparisonSummary';
+import { HistoryControls } from './HistoryControls';
 import { Legend } from './Legend';
 import { LookFirst } from './LookFirst';
 import { MapCanvas } from './MapCanvas';

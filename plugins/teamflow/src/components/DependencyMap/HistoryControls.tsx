@@ -1,39 +1,14 @@
 import { useState } from 'react';
 import {
-  Box,
   FormControl,
   InputLabel,
   MenuItem,
   Select,
   Slider,
   Typography,
-  makeStyles,
 } from '@material-ui/core';
-import { HistoricTeamMap, formatDay } from '@teamflow/plugin-teamflow-common';
-import { EDGE_STYLE } from '../../lib/mapGeometry';
-
-const useStyles = makeStyles(
-  theme => ({
-    root: {
-      display: 'flex',
-      flexWrap: 'wrap',
-      alignItems: 'center',
-      gap: theme.spacing(3),
-      marginBottom: theme.spacing(2),
-    },
-    slider: { flex: '1 1 320px', maxWidth: 640, padding: theme.spacing(0, 1) },
-    select: { minWidth: 200 },
-    swatch: {
-      display: 'inline-block',
-      width: 18,
-      height: 0,
-      borderTop: '3px solid',
-      verticalAlign: 'middle',
-      marginRight: 4,
-    },
-  }),
-  { name: 'TeamflowMapHistory' },
-);
+import { formatDay } from '@teamflow/plugin-teamflow-common';
+import { useHistoryStyles } from './historyStyles';
 
 /**
  * The map's date slider and "compare with": the days the organisation's
@@ -45,7 +20,7 @@ export function HistoryControls(props: {
   compareWith?: string;
   onChange: (days: { asOf?: string; compareWith?: string }) => void;
 }) {
-  const classes = useStyles();
+  const classes = useHistoryStyles();
   const { days, asOf, compareWith, onChange } = props;
   // Positions: each day with history, then "now" (the live map).
   const index = asOf
@@ -115,41 +90,5 @@ export function HistoryControls(props: {
         </Select>
       </FormControl>
     </div>
-  );
-}
-
-/** What the compared map marks, in words, with the legend's two swatches. */
-export function ComparisonSummary(props: {
-  map: HistoricTeamMap;
-  titles: Map<string, string>;
-}) {
-  const classes = useStyles();
-  const c = props.map.comparison;
-  if (!c) return null;
-  const plural = (n: number, one: string, many: string) =>
-    `${n} ${n === 1 ? one : many}`;
-  return (
-    <Box mb={1} aria-label="Changes on the map">
-      <Typography variant="body2">
-        Compared with {formatDay(c.with)}:{' '}
-        <span
-          className={classes.swatch}
-          style={{ borderColor: EDGE_STYLE.added }}
-        />
-        {plural(c.addedEdges.length, 'dependency', 'dependencies')} added,{' '}
-        <span
-          className={classes.swatch}
-          style={{ borderColor: EDGE_STYLE.removed, borderTopStyle: 'dashed' }}
-        />
-        {plural(c.removedEdges.length, 'dependency', 'dependencies')} gone
-        {c.addedTeams.length > 0 &&
-          `; new: ${c.addedTeams
-            .map(r => props.titles.get(r) ?? r)
-            .join(', ')}`}
-        {c.removedTeams.length > 0 &&
-          `; gone: ${c.removedTeams.map(t => t.title).join(', ')}`}
-        .
-      </Typography>
-    </Box>
   );
 }

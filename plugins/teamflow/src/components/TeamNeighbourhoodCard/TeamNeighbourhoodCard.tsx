@@ -1,12 +1,4 @@
-import {
-  Chip,
-  Grid,
-  List,
-  ListItem,
-  ListItemText,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
+import { Grid, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import {
   InfoCard,
@@ -14,119 +6,16 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import {
-  TeamEdge,
   formatDateTime,
   isCoachingOnly,
   TEAM_TYPE_LABEL,
 } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { FieldLabel } from '../FieldLabel';
-
-const useStyles = makeStyles(
-  theme => ({
-    score: { fontSize: '2rem', fontWeight: 700, lineHeight: 1.1 },
-    overloaded: { color: theme.palette.error.main },
-    high: { color: theme.palette.warning.dark },
-    moderate: { color: theme.palette.text.primary },
-    low: { color: theme.palette.success.main },
-    undeclared: {
-      backgroundColor: theme.palette.warning.light,
-      marginLeft: theme.spacing(1),
-    },
-    flag: {
-      backgroundColor: theme.palette.error.main,
-      color: theme.palette.error.contrastText,
-      marginLeft: theme.spacing(1),
-    },
-  }),
-  { name: 'TeamflowTeamNeighbourhoodCard' },
-);
-
-const CLASS_LABELS: Record<TeamEdge['classification'], string> = {
-  'declared-and-observed': 'declared',
-  'declared-only': 'declared, not observed',
-  'observed-undeclared': 'undeclared',
-};
-
-/** What is behind a team edge, in a line. */
-function edgeDetail(edge: TeamEdge) {
-  if (edge.weight > 0) {
-    const shown = edge.observed
-      .slice(0, 3)
-      .map(o => `${o.source.split('/')[1]} → ${o.target.split('/')[1]}`)
-      .join(', ');
-    return `${edge.weight} entity-level edge${
-      edge.weight === 1 ? '' : 's'
-    }: ${shown}${edge.weight > 3 ? ', …' : ''}`;
-  }
-  return isCoachingOnly(edge)
-    ? 'Coaching: no system dependency expected'
-    : 'No entity-level dependency observed';
-}
-
-function EdgeList(props: {
-  edges: TeamEdge[];
-  other: (e: TeamEdge) => string;
-  label: string;
-}) {
-  const classes = useStyles();
-  if (props.edges.length === 0) {
-    return <Typography variant="body2">None.</Typography>;
-  }
-  return (
-    <List dense aria-label={props.label}>
-      {props.edges.map(edge => (
-        <ListItem key={`${edge.from}>${edge.to}`} disableGutters divider>
-          <ListItemText
-            primary={
-              <>
-                <EntityRefLink
-                  entityRef={props.other(edge)}
-                  defaultKind="group"
-                />
-                <Chip
-                  size="small"
-                  label={
-                    isCoachingOnly(edge)
-                      ? 'coaching'
-                      : CLASS_LABELS[edge.classification]
-                  }
-                  className={
-                    edge.classification === 'observed-undeclared'
-                      ? classes.undeclared
-                      : undefined
-                  }
-                  style={{ marginLeft: 8 }}
-                />
-                {edge.blocking && (
-                  <Chip
-                    size="small"
-                    label="blocking"
-                    className={classes.flag}
-                  />
-                )}
-                {edge.overdue && (
-                  <Chip
-                    size="small"
-                    label="review overdue"
-                    className={classes.flag}
-                  />
-                )}
-              </>
-            }
-            secondary={edgeDetail(edge)}
-            secondaryTypographyProps={{
-              component: 'div',
-              style: { whiteSpace: 'normal' },
-            }}
-          />
-        </ListItem>
-      ))}
-    </List>
-  );
-}
+import { useNeighbourhoodStyles } from './neighbourhoodStyles';
+import { EdgeList } from './EdgeList';
 
 /**
  * A team's dependencies (declared vs observed) and its structural cognitive
@@ -135,7 +24,7 @@ function EdgeList(props: {
  * @public
  */
 export function TeamNeighbourhoodCard() {
-  const classes = useStyles();
+  const classes = useNeighbourhoodStyles();
   const { entity } = useEntity();
   const api = useApi(teamflowApiRef);
   const ref = {

@@ -10,7 +10,7 @@ import {
 import { sentenceCase } from '@teamflow/plugin-teamflow-common';
 import { IMPACT_LABELS } from '@teamflow/plugin-tech-debt-common';
 import { DebtItemView } from '../../api/TechDebtApi';
-import { DebtItemTitle } from '../DebtFilters';
+import { DebtItemTitle } from '../DebtItemTitle';
 import { ReadableTable } from '../ReadableTable';
 import { ItemHistory } from './ItemHistory';
 

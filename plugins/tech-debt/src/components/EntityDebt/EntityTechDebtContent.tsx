@@ -12,12 +12,8 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { sentenceCase } from '@teamflow/plugin-teamflow-common';
 import { DebtItemInput } from '@teamflow/plugin-tech-debt-common';
-import {
-  DebtFilter,
-  DebtFilters,
-  defaultFilter,
-  matchesFilter,
-} from '../DebtFilters';
+import { DebtFilters } from '../DebtFilters';
+import { DebtFilter, defaultFilter, matchesFilter } from '../../lib/debtFilter';
 import {
   DebtConflictError,
   DebtItemView,

@@ -10,7 +10,8 @@ import {
 import { InfoCard } from '@backstage/core-components';
 import { DEBT_CATEGORIES } from '@teamflow/plugin-tech-debt-common';
 import { OrgDebtRollup } from '../../api/TechDebtApi';
-import { CategoryBars, TrendLine } from '../charts';
+import { CategoryBars } from '../CategoryBars';
+import { TrendLine } from '../TrendLine';
 import { DebtNextToDelivery } from './DebtNextToDelivery';
 import { DebtTeam } from './DebtTeam';
 import { ReadableTable } from '../ReadableTable';

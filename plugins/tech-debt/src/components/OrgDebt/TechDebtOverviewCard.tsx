@@ -7,7 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { techDebtApiRef } from '../../api/TechDebtApi';
-import { TrendLine } from '../charts';
+import { TrendLine } from '../TrendLine';
 import { DebtTeam } from './DebtTeam';
 
 /** For the CTO overview: open debt, its trend and the teams carrying most. */

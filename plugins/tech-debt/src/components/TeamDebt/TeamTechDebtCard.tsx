@@ -16,7 +16,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { techDebtApiRef } from '../../api/TechDebtApi';
-import { CategoryBars, TrendLine } from '../charts';
+import { CategoryBars } from '../CategoryBars';
+import { TrendLine } from '../TrendLine';
 
 const useStyles = makeStyles(
   { big: { fontSize: '2rem', fontWeight: 700, lineHeight: 1.1 } },

@@ -22,13 +22,9 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { DEBT_STATUSES } from '@teamflow/plugin-tech-debt-common';
 import { techDebtApiRef } from '../../api/TechDebtApi';
-import {
-  DebtFilter,
-  DebtFilters,
-  DebtItemTitle,
-  defaultFilter,
-  matchesFilter,
-} from '../DebtFilters';
+import { DebtFilters } from '../DebtFilters';
+import { DebtItemTitle } from '../DebtItemTitle';
+import { DebtFilter, defaultFilter, matchesFilter } from '../../lib/debtFilter';
 import { TeamTechDebtCard } from './TeamTechDebtCard';
 import { ReadableTable } from '../ReadableTable';
 

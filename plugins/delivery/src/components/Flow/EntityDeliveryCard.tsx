@@ -13,24 +13,10 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { deliveryApiRef } from '../../api/DeliveryApi';
 import { tilesOf } from '../../lib/format';
 import { windowOf } from '../../lib/window';
-import { FlowSummaryView } from './FlowSummaryView';
-
-const scopeOf = (entity: Entity) => {
-  const ref = stringifyEntityRef(entity);
-  return entity.kind.toLocaleLowerCase('en-US') === 'group'
-    ? { teamRef: ref }
-    : { entityRef: ref };
-};
-
-/** Entity tab (component, system or team): the five metrics, trends and drill-down. */
-export function EntityDeliveryContent() {
-  const { entity } = useEntity();
-  return <FlowSummaryView {...scopeOf(entity)} />;
-}
+import { scopeOf } from './scopeOf';
 
 /** Entity card (component, system or team): the five numbers of the last 90 days. */
 export function EntityDeliveryCard(props: {

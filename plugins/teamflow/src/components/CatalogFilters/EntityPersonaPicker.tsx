@@ -3,59 +3,10 @@ import useAsync from 'react-use/esm/useAsync';
 import { Box } from '@material-ui/core';
 import { Select } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  DefaultEntityFilters,
-  catalogApiRef,
-  useEntityList,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef, useEntityList } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { TEAM_TYPES } from '@teamflow/plugin-teamflow-common';
-import { PersonaFilter, TeamTypeFilter } from './filters';
-
-type TeamflowFilters = DefaultEntityFilters & {
-  teamType?: TeamTypeFilter;
-  persona?: PersonaFilter;
-};
-
-const asList = (value: unknown): string[] =>
-  ([] as unknown[]).concat(value ?? []).map(String);
-
-/**
- * Catalog filter: team Groups by Team Topologies type. Shown when the kind
- * filter is Group.
- *
- * @public
- */
-export function EntityTeamTypePicker() {
-  const { filters, updateFilters, queryParameters } =
-    useEntityList<TeamflowFilters>();
-  const [selected, setSelected] = useState<string[]>(() =>
-    asList(queryParameters.teamType),
-  );
-  const isGroupList =
-    filters.kind?.value?.toLocaleLowerCase('en-US') === 'group';
-  useEffect(() => {
-    updateFilters({
-      teamType:
-        isGroupList && selected.length
-          ? new TeamTypeFilter(selected)
-          : undefined,
-    });
-  }, [isGroupList, selected, updateFilters]);
-  if (!isGroupList) return null;
-  return (
-    <Box pb={1} pt={1}>
-      <Select
-        label="Team type"
-        multiple
-        placeholder="All team types"
-        items={[...TEAM_TYPES, 'undeclared'].map(t => ({ label: t, value: t }))}
-        selected={selected}
-        onChange={value => setSelected(asList(value))}
-      />
-    </Box>
-  );
-}
+import { PersonaFilter } from './filters';
+import { TeamflowFilters, asList } from './teamflowFilters';
 
 /**
  * Catalog filter: entities linked to a persona — teams that serve it and
