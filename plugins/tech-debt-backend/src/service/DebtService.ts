@@ -12,11 +12,9 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
-  DEBT_CATEGORIES,
   DebtItem,
   DebtSignal,
   debtScore,
-  isQuickWin,
   techDebtManagePermission,
   validateDebtItem,
 } from '@teamflow/plugin-tech-debt-common';
@@ -28,16 +26,16 @@ import {
   orgModelFromCatalog,
   ownerOf,
 } from '@teamflow/plugin-teamflow-node';
-import {
-  DebtAggregate,
-  DebtStore,
-  StoredDebtItem,
-} from '../database/DebtStore';
+import { DebtStore, StoredDebtItem } from '../database/DebtStore';
 import { catalogSignals } from './catalogSignals';
 import { snapshotRows } from './snapshots';
+import { DebtRollups } from './DebtRollups';
+import { OPEN, present } from './rollupMath';
+
+export { resolutionByQuarter } from './rollupMath';
+export type { QuarterResolution } from './rollupMath';
 
 const lower = lowerRef;
-const OPEN = ['open', 'planned', 'in-progress'];
 
 /** Thrown by `updateItem` when the item changed since the caller read it. @public */
 export class DebtConflict extends Error {
@@ -46,87 +44,6 @@ export class DebtConflict extends Error {
       `Item ${current.id} was changed by someone else (now version ${current.version}); review the current item and apply your change again`,
     );
   }
-}
-
-const present = (i: StoredDebtItem) => ({
-  ...i,
-  score: debtScore(i),
-  // A resolved item is no longer a win to take, quick or not.
-  quickWin: i.status !== 'resolved' && isQuickWin(i),
-});
-
-/** A quarter's share of items resolved. @public */
-export type QuarterResolution = {
-  quarter: string;
-  resolved: number;
-  /** Items open at some point in the quarter: open at its start plus created during it. */
-  open: number;
-  share: number;
-};
-
-/**
- * Shares of items resolved per quarter from monthly created and resolved
- * counts: resolved in the quarter over items open at its start plus those
- * created during it.
- *
- * @public
- */
-export function resolutionByQuarter(
-  created: Array<{ month: string; items: number }>,
-  resolved: Array<{ month: string; items: number }>,
-): QuarterResolution[] {
-  const quarterOf = (month: string) =>
-    `${month.slice(0, 4)}-Q${
-      Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1
-    }`;
-  const quarters = new Map<string, { created: number; resolved: number }>();
-  for (const [list, key] of [
-    [created, 'created'],
-    [resolved, 'resolved'],
-  ] as const) {
-    for (const m of list) {
-      const q = quarterOf(m.month);
-      const entry = quarters.get(q) ?? { created: 0, resolved: 0 };
-      entry[key] += m.items;
-      quarters.set(q, entry);
-    }
-  }
-  let openAtStart = 0;
-  return [...quarters.keys()].sort().map(quarter => {
-    const q = quarters.get(quarter)!;
-    const open = openAtStart + q.created;
-    openAtStart = open - q.resolved;
-    return {
-      quarter,
-      resolved: q.resolved,
-      open,
-      share: open ? Math.round((q.resolved / open) * 1000) / 10 : 0,
-    };
-  });
-}
-
-function sumAggregates(rows: DebtAggregate[]) {
-  const byCategory = Object.fromEntries(
-    DEBT_CATEGORIES.map(c => [c, { open: 0, score: 0, resolved: 0 }]),
-  ) as Record<string, { open: number; score: number; resolved: number }>;
-  const byStatus: Record<string, number> = {};
-  let open = 0;
-  let score = 0;
-  for (const r of rows) {
-    byStatus[r.status] = (byStatus[r.status] ?? 0) + r.items;
-    const c = (byCategory[r.category] ??= { open: 0, score: 0, resolved: 0 });
-    if (OPEN.includes(r.status)) {
-      c.open += r.items;
-      c.score += r.score;
-      open += r.items;
-      score += r.score;
-    } else {
-      c.resolved += r.items;
-    }
-  }
-  for (const c of Object.values(byCategory))
-    c.score = Math.round(c.score * 10) / 10;
-  return { open, score: Math.round(score * 10) / 10, byCategory, byStatus };
 }
 
 /** `ref` in the catalog's form, or a 400 naming `param` (see validEntityRef). */
@@ -157,7 +74,11 @@ export class DebtService {
     private readonly logger: LoggerService,
     private readonly now: () => Date,
     private readonly org: OrgModelService,
-  ) {}
+  ) {
+    this.rollups = new DebtRollups(store, now, c => this.visibleRefs(c));
+  }
+
+  private readonly rollups: DebtRollups;
 
   static create(options: {
     store: DebtStore;
@@ -389,121 +310,21 @@ export class DebtService {
     return new Set(items.map(e => lower(stringifyEntityRef(e))));
   }
 
-  private async aggregates(
-    credentials: BackstageCredentials,
-    teamRef?: string,
-  ) {
-    const visible = await this.visibleRefs(credentials);
-    if (!visible)
-      return { rows: await this.store.aggregate({ teamRef }), visible };
-    const rows = (
-      await this.store.aggregate({ teamRef, byEntity: true })
-    ).filter(r => visible.has(r.entityRef!));
-    return { rows, visible };
-  }
-
-  private async topItems(visible: Set<string> | undefined, teamRef?: string) {
-    const candidates = await this.store.listItems({
-      teamRef,
-      statuses: OPEN,
-      orderByScore: true,
-      limit: visible ? 2000 : 300,
-    });
-    const shown = candidates
-      .filter(i => !visible || visible.has(i.entityRef))
-      .map(present);
-    return {
-      top: shown.slice(0, 10),
-      quickWins: shown.filter(i => i.quickWin).slice(0, 10),
-    };
-  }
-
-  private async trend(teamRef?: string) {
-    const since = new Date(this.now().getTime() - 183 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    // The organisation's trend has rows of its own ('*'), so it never sums thousands of teams.
-    const rows = await this.store.listSnapshots({
-      teamRef: teamRef ?? '*',
-      since,
-    });
-    const byDate = new Map<string, { openItems: number; openScore: number }>();
-    for (const r of rows) {
-      const e = byDate.get(r.takenOn) ?? { openItems: 0, openScore: 0 };
-      e.openItems += r.openItems;
-      e.openScore += r.openScore;
-      byDate.set(r.takenOn, e);
-    }
-    return [...byDate].map(([takenOn, e]) => ({
-      takenOn,
-      openItems: e.openItems,
-      openScore: Math.round(e.openScore * 10) / 10,
-    }));
-  }
-
-  async teamRollup(credentials: BackstageCredentials, teamRef: string) {
-    const team = lower(teamRef);
-    const { rows, visible } = await this.aggregates(credentials, team);
-    const [{ top, quickWins }, trend, created, resolved] = await Promise.all([
-      this.topItems(visible, team),
-      this.trend(team),
-      this.store.createdByMonth({ teamRef: team }),
-      this.store.resolvedByMonth({ teamRef: team }),
-    ]);
-    return {
-      teamRef: team,
-      ...sumAggregates(rows),
-      top,
-      quickWins,
-      trend,
-      resolution: resolutionByQuarter(created, resolved),
-    };
-  }
-
-  async orgRollup(credentials: BackstageCredentials) {
-    const { rows, visible } = await this.aggregates(credentials);
-    const byTeamRows = new Map<string, DebtAggregate[]>();
-    for (const r of rows) {
-      const key = r.teamRef ?? 'unowned';
-      const list = byTeamRows.get(key);
-      if (list) list.push(r);
-      else byTeamRows.set(key, [r]);
-    }
-    const [{ top, quickWins }, trend, created, resolved] = await Promise.all([
-      this.topItems(visible),
-      this.trend(),
-      this.store.createdByMonth({}),
-      this.store.resolvedByMonth({}),
-    ]);
-    return {
-      ...sumAggregates(rows),
-      byTeam: [...byTeamRows]
-        .map(([teamRef, list]) => {
-          const s = sumAggregates(list);
-          return {
-            teamRef,
-            open: s.open,
-            score: s.score,
-            byCategory: Object.fromEntries(
-              Object.entries(s.byCategory).map(([c, v]) => [c, v.open]),
-            ),
-          };
-        })
-        .sort(
-          (a, b) => b.score - a.score || a.teamRef.localeCompare(b.teamRef),
-        ),
-      top,
-      quickWins,
-      trend,
-      resolution: resolutionByQuarter(created, resolved),
-    };
-  }
-
   /**
    * Groups and entities of the owned kinds, with owner relations, lifecycle
    * and annotations: the organisation model's read, shared with the other
    * Teamflow plugins of this backend.
    */
+  /** A team's open debt by category and status, top items, quick wins and trend. */
+  teamRollup(credentials: BackstageCredentials, teamRef: string) {
+    return this.rollups.teamRollup(credentials, teamRef);
+  }
+
+  /** The organisation's roll-up, and every team's open items by category. */
+  orgRollup(credentials: BackstageCredentials) {
+    return this.rollups.orgRollup(credentials);
+  }
+
   private async catalogEntities(): Promise<Entity[]> {
     return [...(await this.org.current()).entities];
   }
