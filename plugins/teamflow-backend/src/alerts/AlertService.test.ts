@@ -21,12 +21,9 @@ import {
   WeekPoint,
   WeeklySeries,
 } from '@teamflow/plugin-delivery-common';
-import {
-  AlertService,
-  alertSettings,
-  debtGrowingTeams,
-  missedDeliveryTargets,
-} from './AlertService';
+import { AlertService } from './AlertService';
+import { debtGrowingTeams, missedDeliveryTargets } from './alertRules';
+import { alertSettings } from './alertSettings';
 
 jest.setTimeout(60_000);
 const databases = TestDatabases.create();
