@@ -1,6 +1,6 @@
 import { StructuralLoad, StructuralLoadBand } from './structuralLoad';
 import { TeamEdge, TeamGraph, TeamNode, isCoachingOnly } from './teamGraph';
-import { TEAM_TYPES, TeamType } from './vocabulary';
+import { TEAM_TYPES_OR_UNDECLARED, TeamType } from './vocabulary';
 
 /** A map filter; every given criterion must hold. @public */
 export type TeamGraphFilter = {
@@ -218,7 +218,7 @@ export function summariseOrganisation(input: {
   const { graph, load, components } = input;
   const personas = input.personas.filter(p => p.lifecycle !== 'retired');
   const byType = Object.fromEntries(
-    [...TEAM_TYPES, 'undeclared'].map(t => [t, 0]),
+    TEAM_TYPES_OR_UNDECLARED.map(t => [t, 0]),
   ) as Record<TeamType | 'undeclared', number>;
   const streams = new Map<string, number>();
   for (const n of graph.nodes) {

@@ -19,6 +19,12 @@ export const TEAM_TYPES = [
   'enabling',
   'complicated-subsystem',
 ] as const;
+
+/**
+ * Every type a team can show: the four, and "undeclared" for a team Group
+ * without the team-type label. @public
+ */
+export const TEAM_TYPES_OR_UNDECLARED = [...TEAM_TYPES, 'undeclared'] as const;
 /** @public */
 export type TeamType = (typeof TEAM_TYPES)[number];
 

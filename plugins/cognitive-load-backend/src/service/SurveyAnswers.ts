@@ -1,4 +1,4 @@
-import { lowerRef } from '@teamflow/plugin-teamflow-node';
+import { lowerRef as lower } from '@teamflow/plugin-teamflow-node';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
@@ -13,8 +13,6 @@ import {
 import { respondentKey } from './respondentKey';
 import { SurveyContext } from './SurveyContext';
 import { brief, waveStatus } from './waveViews';
-
-const lower = lowerRef;
 
 /** Answering: the caller's open surveys and their answers, under keys that never name them. */
 export class SurveyAnswers {

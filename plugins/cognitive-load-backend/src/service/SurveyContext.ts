@@ -1,4 +1,3 @@
-import { lowerRef } from '@teamflow/plugin-teamflow-node';
 import {
   AuthService,
   BackstageCredentials,
@@ -15,10 +14,12 @@ import {
 import { CognitiveLoadStore, StoredWave } from '../database/CognitiveLoadStore';
 import { SurveyConfig } from './config';
 import { legacyRespondentKey, respondentKey } from './respondentKey';
-import { OrgModel, OrgModelService } from '@teamflow/plugin-teamflow-node';
+import {
+  OrgModel,
+  OrgModelService,
+  lowerRef as lower,
+} from '@teamflow/plugin-teamflow-node';
 import { OrgGroup } from './waveResults';
-
-const lower = lowerRef;
 
 /**
  * What every part of the survey service shares: its stores and services,

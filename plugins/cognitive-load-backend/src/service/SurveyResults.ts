@@ -1,4 +1,4 @@
-import { lowerRef } from '@teamflow/plugin-teamflow-node';
+import { lowerRef as lower } from '@teamflow/plugin-teamflow-node';
 import { createHmac } from 'node:crypto';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
@@ -26,8 +26,6 @@ import {
 } from './waveResults';
 import { SurveyContext } from './SurveyContext';
 import { brief, waveStatus } from './waveViews';
-
-const lower = lowerRef;
 
 const serialiseResults = (r: WaveResults) =>
   JSON.stringify({ people: r.people, groups: [...r.groups.values()] });

@@ -1,4 +1,4 @@
-import { lowerRef } from '@teamflow/plugin-teamflow-node';
+import { lowerRef as lower } from '@teamflow/plugin-teamflow-node';
 import { randomUUID } from 'node:crypto';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
@@ -11,8 +11,6 @@ import {
 import { StoredWave } from '../database/CognitiveLoadStore';
 import { SurveyContext } from './SurveyContext';
 import { summary, waveStatus } from './waveViews';
-
-const lower = lowerRef;
 
 /** Waves: who may open one, opening, closing, listing, and progress in counts only. */
 export class SurveyWaves {

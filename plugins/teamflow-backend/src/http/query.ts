@@ -1,7 +1,10 @@
 import express from 'express';
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { TEAM_TYPES, TeamGraphFilter } from '@teamflow/plugin-teamflow-common';
+import {
+  TeamGraphFilter,
+  TEAM_TYPES_OR_UNDECLARED,
+} from '@teamflow/plugin-teamflow-common';
 
 /*
  * Query and path parameters of the Teamflow routes, validated: a client's
@@ -26,7 +29,7 @@ export function teamRefParam(
   return value.toLocaleLowerCase('en-US');
 }
 
-const TYPES: readonly string[] = [...TEAM_TYPES, 'undeclared'];
+const TYPES: readonly string[] = TEAM_TYPES_OR_UNDECLARED;
 
 /** An optional parameter given at most once, up to 200 characters. */
 export function optionalString(req: express.Request, name: string) {

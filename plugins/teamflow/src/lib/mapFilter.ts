@@ -1,8 +1,8 @@
 import {
-  TEAM_TYPES,
   TeamGraphFilter,
   TeamNode,
   isProblemEdge,
+  TEAM_TYPES_OR_UNDECLARED,
 } from '@teamflow/plugin-teamflow-common';
 import { MapEdge, edgeLabel } from './mapGeometry';
 
@@ -13,7 +13,7 @@ import { MapEdge, edgeLabel } from './mapGeometry';
  */
 
 /** The team types the map filters on: Team Topologies' four and "undeclared". */
-export const MAP_TEAM_TYPES = [...TEAM_TYPES, 'undeclared'] as const;
+export const MAP_TEAM_TYPES = TEAM_TYPES_OR_UNDECLARED;
 const TYPE_SET = new Set<string>(MAP_TEAM_TYPES);
 
 /** A default-namespace reference without its kind and namespace, for short lists. */

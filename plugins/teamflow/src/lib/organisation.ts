@@ -5,11 +5,11 @@ import {
 } from '@backstage/catalog-model';
 import {
   TEAMFLOW_RELATIONS,
-  TEAM_TYPES,
   TeamType,
   getPlatformGrouping,
   getTeamType,
   getValueStream,
+  TEAM_TYPES_OR_UNDECLARED,
 } from '@teamflow/plugin-teamflow-common';
 
 const refOf = (e: Entity) => stringifyEntityRef(e).toLocaleLowerCase('en-US');
@@ -25,7 +25,7 @@ export type DirectorySection = {
   teams: Array<{ entity: Entity; type: TeamType | 'undeclared' }>;
 };
 
-const TYPE_ORDER = [...TEAM_TYPES, 'undeclared'];
+const TYPE_ORDER: readonly string[] = TEAM_TYPES_OR_UNDECLARED;
 
 /**
  * Teams grouped by value stream, then platform grouping, then the rest; within

@@ -1,14 +1,12 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { DebtAggregate, DebtStore } from '../database/DebtStore';
-import { lowerRef } from '@teamflow/plugin-teamflow-node';
+import { lowerRef as lower } from '@teamflow/plugin-teamflow-node';
 import {
   OPEN,
   present,
   resolutionByQuarter,
   sumAggregates,
 } from './rollupMath';
-
-const lower = lowerRef;
 
 /**
  * The register's roll-ups: a team's and the organisation's open debt by

@@ -24,11 +24,11 @@ import {
   AttentionLevel,
   AttentionResponse,
   AttentionSignalKey,
-  TEAM_TYPES,
   attentionCsv,
   formatDay,
   teamTypeTitle,
   valueStreamTitle,
+  TEAM_TYPES_OR_UNDECLARED,
 } from '@teamflow/plugin-teamflow-common';
 import { TeamTypeChip } from '../TeamTypeChip';
 import { downloadCsv } from './downloadCsv';
@@ -171,7 +171,7 @@ export function AttentionTable(props: {
             }
           >
             <MenuItem value="">All team types</MenuItem>
-            {[...TEAM_TYPES, 'undeclared'].map(t => (
+            {TEAM_TYPES_OR_UNDECLARED.map(t => (
               <MenuItem key={t} value={t}>
                 {teamTypeTitle(t)}
               </MenuItem>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Box } from '@material-ui/core';
 import { Select } from '@backstage/core-components';
 import { useEntityList } from '@backstage/plugin-catalog-react';
-import { TEAM_TYPES } from '@teamflow/plugin-teamflow-common';
+import { TEAM_TYPES_OR_UNDECLARED } from '@teamflow/plugin-teamflow-common';
 import { TeamTypeFilter } from './filters';
 import { TeamflowFilters, asList } from './teamflowFilters';
 
@@ -35,7 +35,7 @@ export function EntityTeamTypePicker() {
         label="Team type"
         multiple
         placeholder="All team types"
-        items={[...TEAM_TYPES, 'undeclared'].map(t => ({ label: t, value: t }))}
+        items={TEAM_TYPES_OR_UNDECLARED.map(t => ({ label: t, value: t }))}
         selected={selected}
         onChange={value => setSelected(asList(value))}
       />

@@ -6,8 +6,6 @@ import {
   TableRow,
   Typography,
   makeStyles,
-  TableContainer,
-  withStyles,
 } from '@material-ui/core';
 import { InfoCard, Progress } from '@backstage/core-components';
 import {
@@ -24,12 +22,8 @@ import {
   percent,
 } from '@teamflow/plugin-delivery-common';
 import { DebtItem } from '@teamflow/plugin-tech-debt-common';
-import {
-  FeatureEntity,
-  READABLE_TABLE_STYLES,
-} from '@teamflow/plugin-teamflow-common';
-
-const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
+import { FeatureEntity } from '@teamflow/plugin-teamflow-common';
+import { ReadableTable } from '../ReadableTable';
 
 const useStyles = makeStyles(
   theme => ({

@@ -8,7 +8,8 @@ import {
 } from '@material-ui/core';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { NorthStarTree } from '@teamflow/plugin-teamflow-common';
-import { ReadableTable, useNorthStarStyles } from './northStarStyles';
+import { ReadableTable } from '../ReadableTable';
+import { useNorthStarStyles } from './northStarStyles';
 import { formatMetric } from './formatMetric';
 import { MetricChange } from './MetricChange';
 import { MetricLine } from './MetricLine';

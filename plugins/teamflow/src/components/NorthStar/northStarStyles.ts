@@ -1,8 +1,4 @@
-import { makeStyles, TableContainer, withStyles } from '@material-ui/core';
-import { READABLE_TABLE_STYLES } from '@teamflow/plugin-teamflow-common';
-
-/** The trees' tables: readable on narrow screens, scrolled sideways. */
-export const ReadableTable = withStyles(READABLE_TABLE_STYLES)(TableContainer);
+import { makeStyles } from '@material-ui/core';
 
 /** The North Star card's styles. */
 export const useNorthStarStyles = makeStyles(

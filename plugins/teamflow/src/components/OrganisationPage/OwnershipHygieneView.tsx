@@ -13,7 +13,7 @@ import { findOwnershipProblems } from '../../lib/organisation';
 import { useOwnedEntities } from './useOrganisation';
 import { countByKind } from '../../lib/organisation';
 import { Finding } from './Finding';
-import { ReadableTable } from './organisationStyles';
+import { ReadableTable } from '../ReadableTable';
 
 /** Ownership hygiene: entities owned by no team, by a person or by a group that is not a team. */
 export function OwnershipHygieneView() {

@@ -21,7 +21,7 @@ import {
 import { TeamTypeChip } from '../TeamTypeChip';
 import { buildDirectory } from '../../lib/organisation';
 import { useTeamsAndPersonas } from './useOrganisation';
-import { ReadableTable } from './organisationStyles';
+import { ReadableTable } from '../ReadableTable';
 
 const count = (relations: { type: string }[] | undefined, type: string) =>
   (relations ?? []).filter(r => r.type === type).length;

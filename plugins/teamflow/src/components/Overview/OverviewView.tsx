@@ -15,7 +15,10 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { TEAM_TYPES, valueStreamTitle } from '@teamflow/plugin-teamflow-common';
+import {
+  valueStreamTitle,
+  TEAM_TYPES_OR_UNDECLARED,
+} from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { TEAM_TYPE_COLOURS } from '../TeamTypeChip';
 import { WhatChangedCard } from './WhatChanged';
@@ -61,7 +64,7 @@ export function OverviewView(props: {
   const { slots = {}, mapLink = 'map' } = props;
   // The organisation page's other tabs sit next to the map.
   const root = mapLink.replace(/\/?map$/, '') || '.';
-  const types = [...TEAM_TYPES, 'undeclared'] as const;
+  const types = TEAM_TYPES_OR_UNDECLARED;
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6} lg={4}>

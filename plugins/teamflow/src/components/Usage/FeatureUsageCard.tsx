@@ -17,7 +17,8 @@ import {
   sinceLine,
   thisWeekOf,
 } from '../../lib/usage';
-import { ReadableTable, useUsageStyles } from './usageStyles';
+import { ReadableTable } from '../ReadableTable';
+import { useUsageStyles } from './usageStyles';
 import { useUsage } from './useUsage';
 import { UsageSparkline } from './UsageSparkline';
 import { PersonaName } from './PersonaName';

@@ -17,7 +17,8 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ENGAGEMENT_FALLING_PERCENT } from '@teamflow/plugin-teamflow-common';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { USAGE_WEEKS, signed } from '../../lib/usage';
-import { ReadableTable, useUsageStyles } from './usageStyles';
+import { ReadableTable } from '../ReadableTable';
+import { useUsageStyles } from './usageStyles';
 import { PersonaName } from './PersonaName';
 import { NotConnected } from './NotConnected';
 

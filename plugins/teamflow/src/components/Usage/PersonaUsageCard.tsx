@@ -18,7 +18,8 @@ import {
   signed,
   sinceLine,
 } from '../../lib/usage';
-import { ReadableTable, useUsageStyles } from './usageStyles';
+import { ReadableTable } from '../ReadableTable';
+import { useUsageStyles } from './usageStyles';
 import { useUsage } from './useUsage';
 import { UsageSparkline } from './UsageSparkline';
 import { UsageFrame } from './UsageFrame';

@@ -24,15 +24,7 @@ import {
 import { Draft, inputOf } from '../../lib/draft';
 
 /** The fields the form types into. */
-type DraftText =
-  | 'title'
-  | 'description'
-  | 'category'
-  | 'impact'
-  | 'effort'
-  | 'interestHoursPerMonth'
-  | 'status'
-  | 'link';
+type DraftText = Exclude<keyof Draft, 'links' | 'signalId'>;
 
 /**
  * Record or edit an item: every field validated as the backend will, the
