@@ -4,23 +4,6 @@
  *
  * @packageDocumentation
  */
+// The plugin is the package's whole API, as upstream backend plugins do:
+// services, stores and routers are internal.
 export { cognitiveLoadPlugin as default } from './plugin';
-export { createRouter } from './router';
-export { SurveyService, waveStatus } from './service/SurveyService';
-export type {
-  OrgGroup,
-  GroupResult,
-  ResultChange,
-  WaveResults,
-} from './service/waveResults';
-export { readSurveyConfig } from './service/config';
-export type { SurveyConfig } from './service/config';
-export { respondentKey } from './service/respondentKey';
-export { seedDemo } from './service/demoSeed';
-export { DatabaseCognitiveLoadStore } from './database/CognitiveLoadStore';
-export type {
-  CognitiveLoadStore,
-  Publication,
-  StoredWave,
-  StoredResponse,
-} from './database/CognitiveLoadStore';

@@ -3,6 +3,6 @@
  *
  * @packageDocumentation
  */
+// The plugin is the package's whole API, as upstream backend plugins do:
+// services, stores and routers are internal.
 export { deliveryPlugin as default } from './plugin';
-export { DeliveryService } from './service/DeliveryService';
-export { DeliveryStore } from './database/DeliveryStore';

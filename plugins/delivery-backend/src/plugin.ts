@@ -90,9 +90,6 @@ export const deliveryPlugin = createBackendPlugin({
             );
           },
         });
-        const seed =
-          deps.config.getOptionalBoolean('delivery.demo.seed') ?? false;
-        let seeded = !seed;
         await deps.scheduler.scheduleTask({
           id: 'delivery-maintenance',
           frequency: { minutes: 1 },
@@ -103,9 +100,22 @@ export const deliveryPlugin = createBackendPlugin({
             // Whatever is still queued (another instance stopped mid-way).
             delivery.kick();
             await delivery.settled();
-            if (!seeded) seeded = await seedDemoDelivery({ ...deps, delivery });
           },
         });
+        // The demo's history, as soon as the catalog holds the demo's
+        // components (a page opened in the portal's first minute shows it).
+        if (deps.config.getOptionalBoolean('delivery.demo.seed')) {
+          let seeded = false;
+          await deps.scheduler.scheduleTask({
+            id: 'delivery-demo-seed',
+            frequency: { seconds: 10 },
+            timeout: { minutes: 5 },
+            fn: async () => {
+              if (!seeded)
+                seeded = await seedDemoDelivery({ ...deps, delivery });
+            },
+          });
+        }
         // Owner changes in the catalog, seen even while no events arrive
         // (events are attributed to the owner at their own time).
         await deps.scheduler.scheduleTask({

@@ -3,6 +3,6 @@
  *
  * @packageDocumentation
  */
+// The plugin is the package's whole API, as upstream backend plugins do:
+// services, stores and routers are internal.
 export { teamflowPlugin as default } from './plugin';
-export { TeamGraphService } from './services/TeamGraphService';
-export type { TeamGraphSnapshot } from './services/TeamGraphService';
