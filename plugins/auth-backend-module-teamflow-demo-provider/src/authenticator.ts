@@ -24,8 +24,15 @@ export type DemoAuthResult = {
   userEntityRef: string;
 };
 
-type DemoContext = {
+/**
+ * What the authenticator reads from config at start-up.
+ *
+ * @public
+ */
+export type DemoContext = {
+  /** The configured demo users' entity refs. */
   allowedRefs: Set<string>;
+  /** False outside `NODE_ENV=development` unless `dangerouslyAllowOutsideDevelopment` is set. */
   enabled: boolean;
 };
 

@@ -7,6 +7,6 @@
 
 export { authModuleTeamflowDemoProvider as default } from './module';
 export { demoAuthenticator, DEMO_USER_HEADER } from './authenticator';
-export type { DemoAuthResult } from './authenticator';
+export type { DemoAuthResult, DemoContext } from './authenticator';
 export { readDemoUsers } from './config';
 export type { DemoUser } from './config';

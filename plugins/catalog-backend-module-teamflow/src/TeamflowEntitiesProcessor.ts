@@ -42,6 +42,7 @@ type Ref = ReturnType<typeof getCompoundEntityRef>;
  * @public
  */
 export class TeamflowEntitiesProcessor implements CatalogProcessor {
+  /** The processor's name in the catalog's logs and errors. */
   getProcessorName(): string {
     return 'TeamflowEntitiesProcessor';
   }
@@ -108,6 +109,10 @@ export class TeamflowEntitiesProcessor implements CatalogProcessor {
     return entity;
   }
 
+  /**
+   * Claims Persona, TeamInteraction and Feature entities, and throws an error naming each field the
+   * entity gets wrong.
+   */
   async validateEntityKind(entity: Entity): Promise<boolean> {
     let problems: ValidationProblem[];
     let known = true;
@@ -131,6 +136,10 @@ export class TeamflowEntitiesProcessor implements CatalogProcessor {
     return known;
   }
 
+  /**
+   * Emits the two-way relations of a Persona, TeamInteraction or Feature (to its teams, components
+   * and personas).
+   */
   async postProcessEntity(
     entity: Entity,
     _location: LocationSpec,

@@ -20,7 +20,7 @@ export type AnonymityNode = {
   overlap?: number;
 };
 
-/** @public */
+/** Whether a group's results may be shown, and for how many people. @public */
 export type ReleaseDecision = {
   status: ReleaseStatus;
   /**

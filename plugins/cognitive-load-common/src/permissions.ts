@@ -22,7 +22,7 @@ export const cognitiveLoadResultsReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-/** @public */
+/** Every permission of the cognitive-load plugin, for the permissions registry. @public */
 export const cognitiveLoadPermissions = [
   cognitiveLoadWaveCreatePermission,
   cognitiveLoadResultsReadPermission,

@@ -6,13 +6,13 @@ export const SUBSCALES = [
   'germane',
 ] as const;
 
-/** @public */
+/** One of the four subscales. @public */
 export type Subscale = (typeof SUBSCALES)[number];
 
 /** The three subscales that add up to load; germane is headroom. @public */
 export const LOAD_SUBSCALES: Subscale[] = ['intrinsic', 'extraneous', 'flow'];
 
-/** @public */
+/** Each subscale's title as the pages show it. @public */
 export const SUBSCALE_TITLES: Record<Subscale, string> = {
   intrinsic: 'Intrinsic (domain)',
   extraneous: 'Extraneous (delivery friction)',
@@ -47,7 +47,7 @@ export type Answers = Record<string, number | null>;
 /** A wave's life: before opensAt, between, after closesAt (or closed early). @public */
 export type WaveStatus = 'scheduled' | 'open' | 'closed';
 
-/** @public */
+/** A survey wave: when it is open, which instrument it asks and whom. @public */
 export type Wave = {
   id: string;
   title: string;

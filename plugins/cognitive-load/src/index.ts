@@ -21,4 +21,5 @@ export type {
   Heatmap,
   HeatmapRow,
   NewWave,
+  WaveList,
 } from './api/CognitiveLoadApi';

@@ -31,7 +31,7 @@ export const cognitiveLoadPlugin = createPlugin({
 });
 
 /** The page: my surveys, org heatmap, waves. @public */
-export const CognitiveLoadPage = cognitiveLoadPlugin.provide(
+export const CognitiveLoadPage: () => JSX.Element = cognitiveLoadPlugin.provide(
   createRoutableExtension({
     name: 'CognitiveLoadPage',
     component: () =>
@@ -41,23 +41,25 @@ export const CognitiveLoadPage = cognitiveLoadPlugin.provide(
 );
 
 /** Team page card: latest perceived load, trend, and the open-survey prompt. @public */
-export const EntityTeamCognitiveLoadCard = cognitiveLoadPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTeamCognitiveLoadCard',
-    component: {
-      lazy: () =>
-        import('./components/TeamCard').then(m => m.TeamCognitiveLoadCard),
-    },
-  }),
-);
+export const EntityTeamCognitiveLoadCard: () => JSX.Element =
+  cognitiveLoadPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamCognitiveLoadCard',
+      component: {
+        lazy: () =>
+          import('./components/TeamCard').then(m => m.TeamCognitiveLoadCard),
+      },
+    }),
+  );
 
 /** CTO overview card: latest wave's coverage and teams with high perceived load. @public */
-export const CognitiveLoadOverviewCard = cognitiveLoadPlugin.provide(
-  createComponentExtension({
-    name: 'CognitiveLoadOverviewCard',
-    component: {
-      lazy: () =>
-        import('./components/Heatmap').then(m => m.CognitiveLoadOverviewCard),
-    },
-  }),
-);
+export const CognitiveLoadOverviewCard: () => JSX.Element =
+  cognitiveLoadPlugin.provide(
+    createComponentExtension({
+      name: 'CognitiveLoadOverviewCard',
+      component: {
+        lazy: () =>
+          import('./components/Heatmap').then(m => m.CognitiveLoadOverviewCard),
+      },
+    }),
+  );

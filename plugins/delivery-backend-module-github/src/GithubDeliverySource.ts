@@ -38,8 +38,6 @@ export type GithubRepoState = {
   error?: string;
 };
 
-type Fetch = typeof fetch;
-
 /**
  * Backfills and reconciles deployments and merged pull requests of every
  * component annotated `github.com/project-slug`, through the GitHub REST API
@@ -53,6 +51,7 @@ type Fetch = typeof fetch;
  * @public
  */
 export class GithubDeliverySource implements DeliveryEventSource {
+  /** The source's id, under which the delivery backend keeps its cursors. */
   readonly id = 'github-backfill';
 
   constructor(
@@ -66,11 +65,13 @@ export class GithubDeliverySource implements DeliveryEventSource {
       backfillDays: number;
       reconcileDays: number;
       environment: string;
-      fetch?: Fetch;
+      /** Replaces the global `fetch` (tests point it at a stand-in server). */
+      fetch?: typeof fetch;
       now?: () => number;
     },
   ) {}
 
+  /** Schedules the backfill and the reconciliation of every annotated repository. */
   async connect(sink: DeliveryEventSink) {
     await this.options.scheduler.scheduleTask({
       id: 'delivery-github-backfill',

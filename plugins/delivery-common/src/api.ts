@@ -83,7 +83,11 @@ export type DeploymentRecord = {
   changes: number;
 };
 
-/** @public */
+/**
+ * A change as the drill-down shows it: the deployment that shipped it and its lead time, if any.
+ *
+ * @public
+ */
 export type ChangeRecord = {
   id: string;
   entityRef: string;
@@ -98,7 +102,7 @@ export type ChangeRecord = {
   leadTimeHours: number | null;
 };
 
-/** @public */
+/** An incident as the drill-down shows it: the deployment it is blamed on, and how. @public */
 export type IncidentRecord = {
   id: string;
   entityRef: string;

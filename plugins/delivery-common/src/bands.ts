@@ -18,14 +18,15 @@
  * put in the best cluster whose threshold it meets.
  */
 
-/** @public */
+/** The DORA reports whose performance clusters Teamflow can show. @public */
 export type DoraReportYear = 2021 | 2023 | 2024;
-/** @public */
+/** The report years, newest first. @public */
 export const DORA_REPORT_YEARS: DoraReportYear[] = [2024, 2023, 2021];
-/** @public */
+/** A performance cluster of a DORA report. @public */
 export type DoraBand = 'elite' | 'high' | 'medium' | 'low';
 
-type Threshold = {
+/** One band's limit for one metric, as a DORA report publishes it. @public */
+export type DoraThreshold = {
   band: DoraBand;
   /** as published */
   label: string;
@@ -33,14 +34,18 @@ type Threshold = {
   limit: number;
 };
 
-/** @public */
+/**
+ * One report's clusters: each metric's limits, best band first, and where they are published.
+ *
+ * @public
+ */
 export type DoraBandTable = {
   year: DoraReportYear;
   source: string;
-  deploymentFrequency: Threshold[];
-  leadTime: Threshold[];
-  changeFailRate: Threshold[];
-  recoveryTime: Threshold[];
+  deploymentFrequency: DoraThreshold[];
+  leadTime: DoraThreshold[];
+  changeFailRate: DoraThreshold[];
+  recoveryTime: DoraThreshold[];
 };
 
 const DAY = 24;
@@ -48,7 +53,7 @@ const WEEK = 7 * DAY;
 const MONTH = 30 * DAY;
 const SIX_MONTHS = 180 * DAY;
 
-/** @public */
+/** The clusters of each report, as published (sources named in each table). @public */
 export const DORA_BANDS: Record<DoraReportYear, DoraBandTable> = {
   2021: {
     year: 2021,
@@ -200,7 +205,7 @@ export const DORA_BANDS: Record<DoraReportYear, DoraBandTable> = {
   },
 };
 
-/** @public */
+/** The four metrics the reports band. @public */
 export type DoraMetricKey =
   | 'deploymentFrequency'
   | 'leadTime'
@@ -220,7 +225,7 @@ export function doraBand(
   value: number,
 ): { band: DoraBand; label: string } {
   const rows = DORA_BANDS[year][metric];
-  const meets = (r: Threshold) => {
+  const meets = (r: DoraThreshold) => {
     if (metric === 'deploymentFrequency') return value >= r.limit;
     if (metric === 'changeFailRate') return value <= r.limit;
     return value < r.limit;

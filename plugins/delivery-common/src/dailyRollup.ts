@@ -27,7 +27,7 @@ export type DailyRollup = {
   recoveryHistogram: number[];
 };
 
-/** @public */
+/** A day with nothing judged into it. @public */
 export function emptyRollup(day: string): DailyRollup {
   return {
     day,

@@ -3,7 +3,7 @@ import { Distribution, distribution } from './metrics';
 /** Histogram buckets: upper bounds 0.125 h × √2^k, the last one open. @public */
 export const HISTOGRAM_BUCKETS = 32;
 
-/** @public */
+/** The upper bound in hours of histogram bucket k (Infinity for the last). @public */
 export function bucketUpperHours(k: number) {
   return k >= HISTOGRAM_BUCKETS - 1 ? Infinity : 0.125 * Math.SQRT2 ** k;
 }

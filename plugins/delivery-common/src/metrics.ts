@@ -54,7 +54,7 @@ export type FlowDefinitions = {
   minimumSample: number;
 };
 
-/** @public */
+/** The definitions used unless `delivery.definitions` changes them. @public */
 export const DEFAULT_FLOW_DEFINITIONS: FlowDefinitions = {
   environment: 'production',
   leadTimeStart: 'first-commit',
@@ -72,7 +72,7 @@ export type Rate =
   | { status: 'ok'; n: number; numerator: number; rate: number }
   | { status: 'not-enough-data'; n: number };
 
-/** @public */
+/** DORA's five metrics of one entity, team or organisation over a window. @public */
 export type FlowMetrics = {
   window: { from: string; to: string; days: number };
   deploymentFrequency: {
@@ -93,7 +93,7 @@ export type FlowMetrics = {
   };
   /** What each number is made of, for drill-down. */
   attribution: {
-    /** change id -> deployment id */
+    /** change id → deployment id */
     changeDeployment: Record<string, string>;
     failedDeployments: string[];
     reworkDeployments: string[];
@@ -113,7 +113,12 @@ function quantile(sorted: number[], q: number) {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** @public */
+/**
+ * Median, p75 and p90 (linear interpolation, 2 decimals) of durations, or not enough data below the
+ * minimum sample.
+ *
+ * @public
+ */
 export function distribution(
   hours: number[],
   minimumSample: number,
@@ -130,7 +135,7 @@ export function distribution(
   };
 }
 
-/** @public */
+/** A rate of numerator over n (3 decimals), or not enough data below the minimum sample. @public */
 export function rate(
   numerator: number,
   n: number,
@@ -147,17 +152,17 @@ export function rate(
 
 /** What each deployment, change and incident of one environment is judged to be. @public */
 export type FlowAttribution = {
-  /** change id -> the deployment that shipped it */
+  /** change id → the deployment that shipped it */
   changeDeployment: Record<string, string>;
-  /** change id -> hours from its start (per `leadTimeStart`) to that deployment */
+  /** change id → hours from its start (per `leadTimeStart`) to that deployment */
   leadTimeHours: Record<string, number>;
-  /** incident id -> the deployment it is attributed to */
+  /** incident id → the deployment it is attributed to */
   incidentDeployment: Record<string, string>;
   /** deployment ids judged failed */
   failed: Set<string>;
   /** deployment ids judged rework */
   rework: Set<string>;
-  /** failed deployment id -> hours until recovered (absent: not yet recovered) */
+  /** failed deployment id → hours until recovered (absent: not yet recovered) */
   recoveryHours: Record<string, number>;
 };
 

@@ -30,7 +30,7 @@ export const deliveryAdminPermission = createPermission({
   attributes: { action: 'update' },
 });
 
-/** @public */
+/** Every permission of the delivery plugin, for the permissions registry. @public */
 export const deliveryPermissions = [
   deliveryEventsIngestPermission,
   deliveryMetricsReadPermission,

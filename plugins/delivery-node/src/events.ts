@@ -9,7 +9,12 @@ export type EntityHint =
   | { entityRef: string }
   | { annotation: string; value: string };
 
-/** @public */
+/**
+ * A deployment of an entity to an environment, finished with a status (times in epoch
+ * milliseconds).
+ *
+ * @public
+ */
 export type IncomingDeployment = {
   kind: 'deployment';
   id: string;
@@ -23,7 +28,12 @@ export type IncomingDeployment = {
   url?: string;
 };
 
-/** @public */
+/**
+ * A merged change of an entity (times in epoch milliseconds); `revertOf` names the change it
+ * reverts.
+ *
+ * @public
+ */
 export type IncomingChange = {
   kind: 'change';
   id: string;
@@ -50,7 +60,7 @@ export type IncomingIncident = {
   url?: string;
 };
 
-/** @public */
+/** Any event a source files: a deployment, a change or an incident. @public */
 export type IncomingEvent =
   | IncomingDeployment
   | IncomingChange

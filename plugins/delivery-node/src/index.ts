@@ -19,8 +19,14 @@ export * from './events';
  * @public
  */
 export interface DeliveryEventSink {
+  /**
+   * Files events into the ledger; events already filed are duplicates, bad ones are rejected by
+   * index.
+   */
   ingest(events: SourcedEvent[]): Promise<IngestResult>;
+  /** The state the source kept under a key, if any. */
   getState<T>(key: string): Promise<T | undefined>;
+  /** Keeps the source's state under a key (replacing what was there). */
   setState(key: string, state: unknown): Promise<void>;
 }
 
@@ -34,15 +40,17 @@ export interface DeliveryEventSink {
 export interface DeliveryEventSource {
   /** Stable id, stored as the events' source, e.g. `github-backfill`. */
   readonly id: string;
+  /** Called once at start-up with the sink bound to the source's id. */
   connect(sink: DeliveryEventSink): Promise<void>;
 }
 
-/** @public */
+/** Where backend modules add their sources of delivery events. @public */
 export interface DeliverySourcesExtensionPoint {
+  /** Adds a source; its id names the source of its events. */
   addSource(source: DeliveryEventSource): void;
 }
 
-/** @public */
+/** The delivery backend's extension point for sources of delivery events. @public */
 export const deliverySourcesExtensionPoint =
   createExtensionPoint<DeliverySourcesExtensionPoint>({
     id: 'delivery.sources',

@@ -15,5 +15,6 @@ export type {
   DeliveryApi,
   FlowQuery,
   DrillDownFilter,
+  SourcesResponse,
 } from './api/DeliveryApi';
 export { isDeliveryAvailable } from './conditions';

@@ -27,7 +27,7 @@ export const deliveryPlugin = createPlugin({
 });
 
 /** The org page: every team's five metrics as trends. @public */
-export const DeliveryPage = deliveryPlugin.provide(
+export const DeliveryPage: () => JSX.Element = deliveryPlugin.provide(
   createRoutableExtension({
     name: 'DeliveryPage',
     component: () => import('./components/OrgFlow').then(m => m.OrgFlowPage),

@@ -26,6 +26,7 @@ export class TeamflowPermissionPolicy implements PermissionPolicy {
     private readonly logger?: LoggerService,
   ) {}
 
+  /** Reads the admins from `teamflow.admins` (user or group refs) and takes the rules in order. */
   static fromConfig(
     config: Config,
     options: { logger?: LoggerService; rules?: TeamflowPolicyRule[] } = {},
@@ -41,6 +42,7 @@ export class TeamflowPermissionPolicy implements PermissionPolicy {
     );
   }
 
+  /** Allows everything to an admin; otherwise the first rule matching the permission decides. */
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,

@@ -77,6 +77,7 @@ class WeightedLunrIndexer extends BatchSearchEngineIndexer {
  * @public
  */
 export class NamesFirstLunrSearchEngine extends LunrSearchEngine {
+  /** An indexer whose documents rank a match in the title above one in the text. */
   async getIndexer(type: string): Promise<LunrSearchEngineIndexer> {
     const indexer = new WeightedLunrIndexer();
     const logger = this.logger.child({ documentType: type });

@@ -71,10 +71,12 @@ export class OwnerNamesDecorator extends DecoratorBase {
     super();
   }
 
+  /** Reads every group's name and title once per indexing run. */
   async initialize(): Promise<void> {
     this.names = await this.load();
   }
 
+  /** Replaces a catalog document's owner ref with the owner's name. */
   async decorate(document: IndexableDocument): Promise<IndexableDocument> {
     const owner = (document as { owner?: unknown }).owner;
     if (typeof owner !== 'string' || !owner) return document;
@@ -84,6 +86,7 @@ export class OwnerNamesDecorator extends DecoratorBase {
     } as IndexableDocument;
   }
 
+  /** Nothing to release: the names are dropped with the decorator. */
   async finalize(): Promise<void> {}
 }
 

@@ -26,7 +26,7 @@ export const ATTENTION_SIGNALS = [
   { key: 'personas', label: 'Personas served', source: 'teamflow' },
 ] as const;
 
-/** @public */
+/** The key of one of the attention table's signals. @public */
 export type AttentionSignalKey = (typeof ATTENTION_SIGNALS)[number]['key'];
 
 /** The plugins whose numbers the table borrows. @public */
@@ -96,7 +96,7 @@ const csvField = (v: string) =>
 /**
  * The table as CSV (RFC 4180): one line per team, for each signal its number
  * and its level, then the problems. Text that a spreadsheet would run as a
- * formula (starting with = + - @) is quoted with a leading apostrophe.
+ * formula (starting with `=`, `+`, `-` or `@`) is quoted with a leading apostrophe.
  *
  * @public
  */

@@ -78,7 +78,7 @@ export const INTERACTION_MODE_TITLES: Record<InteractionMode, string> = {
   facilitating: 'Facilitating',
 };
 
-/** @public */
+/** An interaction mode's title ("X-as-a-Service"); any other value in sentence case. @public */
 export function interactionModeTitle(mode: string): string {
   return (INTERACTION_MODES as readonly string[]).includes(mode)
     ? INTERACTION_MODE_TITLES[mode as InteractionMode]

@@ -22,8 +22,11 @@ export type PersonaUse = {
 
 /** `kind: Persona` (teamflow.io/v1alpha1). @public */
 export interface PersonaEntity extends Entity {
+  /** Always {@link TEAMFLOW_API_VERSION}. */
   apiVersion: typeof TEAMFLOW_API_VERSION;
+  /** Always `Persona`. */
   kind: 'Persona';
+  /** The Persona's fields, as the catalog module validates them. */
   spec: {
     type: PersonaType;
     owner: string;
@@ -59,8 +62,11 @@ export type FeatureTarget = {
  * @public
  */
 export interface FeatureEntity extends Entity {
+  /** Always {@link TEAMFLOW_API_VERSION}. */
   apiVersion: typeof TEAMFLOW_API_VERSION;
+  /** Always `Feature`. */
   kind: 'Feature';
+  /** The Feature's fields, as the catalog module validates them. */
   spec: {
     owner: string;
     lifecycle: FeatureLifecycle;
@@ -73,7 +79,7 @@ export interface FeatureEntity extends Entity {
   };
 }
 
-/** @public */
+/** Whether an entity is a Teamflow Feature. @public */
 export function isFeatureEntity(entity: Entity): entity is FeatureEntity {
   return (
     entity.apiVersion === TEAMFLOW_API_VERSION && entity.kind === 'Feature'
@@ -82,8 +88,11 @@ export function isFeatureEntity(entity: Entity): entity is FeatureEntity {
 
 /** `kind: TeamInteraction` (teamflow.io/v1alpha1). @public */
 export interface TeamInteractionEntity extends Entity {
+  /** Always {@link TEAMFLOW_API_VERSION}. */
   apiVersion: typeof TEAMFLOW_API_VERSION;
+  /** Always `TeamInteraction`. */
   kind: 'TeamInteraction';
+  /** The TeamInteraction's fields, as the catalog module validates them. */
   spec: {
     /** The team offering: provider, platform or facilitator (a peer for collaboration). */
     from: string;
@@ -100,14 +109,14 @@ export interface TeamInteractionEntity extends Entity {
   };
 }
 
-/** @public */
+/** Whether an entity is a Teamflow Persona. @public */
 export function isPersonaEntity(entity: Entity): entity is PersonaEntity {
   return (
     entity.apiVersion === TEAMFLOW_API_VERSION && entity.kind === 'Persona'
   );
 }
 
-/** @public */
+/** Whether an entity is a Teamflow TeamInteraction. @public */
 export function isTeamInteractionEntity(
   entity: Entity,
 ): entity is TeamInteractionEntity {

@@ -11,5 +11,5 @@ export const teamflowHistorySnapshotPermission = createPermission({
   attributes: { action: 'create' },
 });
 
-/** @public */
+/** Every permission of the Teamflow plugin, for the permissions registry. @public */
 export const teamflowPermissions = [teamflowHistorySnapshotPermission];

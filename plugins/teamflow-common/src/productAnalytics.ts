@@ -290,7 +290,7 @@ export const NORTH_STAR_FIGURES = [
   'happiness',
 ] as const;
 
-/** @public */
+/** A figure a North Star or input metric can be computed from. @public */
 export type NorthStarFigure = (typeof NORTH_STAR_FIGURES)[number];
 
 /**

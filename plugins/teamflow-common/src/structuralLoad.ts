@@ -5,10 +5,14 @@ import { COMPLEXITY_ANNOTATION } from './vocabulary';
 /** One contribution to a team's structural load, shown as a reason. @public */
 export type LoadContribution = { reason: string; points: number };
 
-/** @public */
+/** How heavy a team's structural load is: a band of its score. @public */
 export type StructuralLoadBand = 'low' | 'moderate' | 'high' | 'overloaded';
 
-/** @public */
+/**
+ * A team's structural cognitive load: its score, band and the contributions behind them.
+ *
+ * @public
+ */
 export type StructuralLoad = {
   teamRef: string;
   /** Points × size factor, one decimal. */

@@ -69,7 +69,12 @@ export type OwnedCounts = {
   domain: number;
 };
 
-/** @public */
+/**
+ * A team in the dependency graph: its type, size, what it owns and how many teams it depends on and
+ * serves.
+ *
+ * @public
+ */
 export type TeamNode = {
   ref: string;
   title: string;
@@ -92,7 +97,12 @@ export type TeamNode = {
   manyOutbound: boolean;
 };
 
-/** @public */
+/**
+ * The team dependency graph: teams, the edges between them and what counts as unusually many
+ * dependencies.
+ *
+ * @public
+ */
 export type TeamGraph = {
   nodes: TeamNode[];
   edges: TeamEdge[];

@@ -28,17 +28,21 @@ export function getTeamType(
     : undefined;
 }
 
-/** @public */
+/** A team's focus in one sentence (the `teamflow.io/focus` annotation). @public */
 export function getTeamFocus(entity: Entity): string | undefined {
   return entity.metadata.annotations?.[FOCUS_ANNOTATION];
 }
 
-/** @public */
+/** The value stream a team works in (the `teamflow.io/value-stream` annotation). @public */
 export function getValueStream(entity: Entity): string | undefined {
   return entity.metadata.annotations?.[VALUE_STREAM_ANNOTATION];
 }
 
-/** @public */
+/**
+ * The platform grouping of a platform team (the `teamflow.io/platform-grouping` annotation).
+ *
+ * @public
+ */
 export function getPlatformGrouping(entity: Entity): string | undefined {
   return entity.metadata.annotations?.[PLATFORM_GROUPING_ANNOTATION];
 }

@@ -59,6 +59,7 @@ export function validEntityRef(
   return undefined;
 }
 
+/** A field of an entity and what is wrong with it. @public */
 export type ValidationProblem = { field: string; message: string };
 
 const USE_FREQUENCIES = ['daily', 'weekly', 'monthly', 'rarely'];

@@ -25,7 +25,7 @@ export const TEAM_TYPES = [
  * without the team-type label. @public
  */
 export const TEAM_TYPES_OR_UNDECLARED = [...TEAM_TYPES, 'undeclared'] as const;
-/** @public */
+/** A Team Topologies team type. @public */
 export type TeamType = (typeof TEAM_TYPES)[number];
 
 /** The three Team Topologies interaction modes. @public */
@@ -34,20 +34,20 @@ export const INTERACTION_MODES = [
   'x-as-a-service',
   'facilitating',
 ] as const;
-/** @public */
+/** A Team Topologies interaction mode. @public */
 export type InteractionMode = (typeof INTERACTION_MODES)[number];
 
-/** @public */
+/** Where a declared team interaction is in its life. @public */
 export const INTERACTION_STATUSES = ['planned', 'active', 'ended'] as const;
-/** @public */
+/** A team interaction's status. @public */
 export type InteractionStatus = (typeof INTERACTION_STATUSES)[number];
 
-/** @public */
+/** How much a dependency between teams hurts, as the depending team declares it. @public */
 export const DEPENDENCY_SEVERITIES = ['ok', 'slowing', 'blocking'] as const;
-/** @public */
+/** A dependency's severity. @public */
 export type DependencySeverity = (typeof DEPENDENCY_SEVERITIES)[number];
 
-/** @public */
+/** The kinds of persona a team can serve. @public */
 export const PERSONA_TYPES = [
   'end-user',
   'buyer',
@@ -55,15 +55,14 @@ export const PERSONA_TYPES = [
   'operator',
   'internal-developer',
 ] as const;
-/** @public */
+/** A kind of persona. @public */
 export type PersonaType = (typeof PERSONA_TYPES)[number];
 
-/** @public */
+/** Where a persona is in its life: a proto-persona, validated with research, or retired. @public */
 export const PERSONA_LIFECYCLES = ['proto', 'validated', 'retired'] as const;
-/** @public */
+/** A persona's lifecycle. @public */
 export type PersonaLifecycle = (typeof PERSONA_LIFECYCLES)[number];
 
-/** @public */
 /** Where a feature is in its life (`kind: Feature`, `spec.lifecycle`). @public */
 export const FEATURE_LIFECYCLES = [
   'idea',
@@ -73,11 +72,12 @@ export const FEATURE_LIFECYCLES = [
   'retired',
 ] as const;
 
-/** @public */
+/** A feature's lifecycle. @public */
 export type FeatureLifecycle = (typeof FEATURE_LIFECYCLES)[number];
 
+/** The domain complexities a Domain or System can declare (`teamflow.io/complexity`). @public */
 export const COMPLEXITIES = ['simple', 'complicated', 'complex'] as const;
-/** @public */
+/** A domain's complexity. @public */
 export type Complexity = (typeof COMPLEXITIES)[number];
 
 /**
@@ -99,7 +99,7 @@ export const TEAM_TYPE_DESCRIPTIONS: Record<TeamType | 'undeclared', string> = {
     'This team has no teamflow.io/team-type label yet, so Teamflow cannot tell how it is meant to work.',
 };
 
-/** @public */
+/** One sentence per interaction mode, for badges and tooltips. @public */
 export const INTERACTION_MODE_DESCRIPTIONS: Record<InteractionMode, string> = {
   collaboration:
     'Two teams work closely together for a defined period to discover something new; expensive, so it should end.',
@@ -116,31 +116,31 @@ export const INTERACTION_MODE_DESCRIPTIONS: Record<InteractionMode, string> = {
  * @public
  */
 export const TEAMFLOW_RELATIONS = {
-  /** persona -> group */
+  /** persona → group */
   servedBy: 'teamflow.io/servedBy',
-  /** group -> persona */
+  /** group → persona */
   serves: 'teamflow.io/serves',
-  /** persona -> system/component */
+  /** persona → system/component */
   uses: 'teamflow.io/uses',
-  /** system/component -> persona */
+  /** system/component → persona */
   usedBy: 'teamflow.io/usedBy',
-  /** x-as-a-service: provider -> consumer */
+  /** x-as-a-service: provider → consumer */
   providesServiceTo: 'teamflow.io/providesServiceTo',
-  /** x-as-a-service: consumer -> provider */
+  /** x-as-a-service: consumer → provider */
   consumesServiceFrom: 'teamflow.io/consumesServiceFrom',
   /** collaboration, both ways */
   collaboratesWith: 'teamflow.io/collaboratesWith',
-  /** facilitating: enabling team -> helped team */
+  /** facilitating: enabling team → helped team */
   facilitates: 'teamflow.io/facilitates',
-  /** facilitating: helped team -> enabling team */
+  /** facilitating: helped team → enabling team */
   facilitatedBy: 'teamflow.io/facilitatedBy',
-  /** feature -> persona it is aimed at */
+  /** feature → persona it is aimed at */
   targets: 'teamflow.io/targets',
-  /** persona -> feature aimed at it */
+  /** persona → feature aimed at it */
   targetedBy: 'teamflow.io/targetedBy',
-  /** feature -> component implementing it */
+  /** feature → component implementing it */
   implementedBy: 'teamflow.io/implementedBy',
-  /** component -> feature it implements */
+  /** component → feature it implements */
   implements: 'teamflow.io/implements',
 } as const;
 

@@ -98,6 +98,7 @@ export const ORG_MODEL_FIELDS = [
  * @public
  */
 export class OrgModel {
+  /** Every group by its lower-cased ref. */
   readonly groups: ReadonlyMap<string, OrgGroup>;
   private readonly owners: ReadonlyMap<string, string | null>;
 
@@ -152,6 +153,7 @@ export class OrgModel {
       .sort((a, b) => a.ref.localeCompare(b.ref));
   }
 
+  /** Whether the group is a team: it declares a Team Topologies type. */
   isTeam(ref: string): boolean {
     return this.groups.get(refOf(ref))?.teamType !== undefined;
   }

@@ -30,7 +30,12 @@ export {
   EntityTeamFeaturesCard,
 } from './plugin';
 export { teamflowApiRef, TeamflowClient } from './api/TeamflowApi';
-export type { TeamflowApi, TeamNeighbourhood } from './api/TeamflowApi';
+export type {
+  TeamflowApi,
+  TeamNeighbourhood,
+  TeamflowOverview,
+} from './api/TeamflowApi';
+export type { OverviewSlots } from './components/Overview';
 export {
   isTeamflowTeam,
   isPersona,

@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { rootRouteRef } from './routes';
+import type { OverviewSlots } from './components/Overview';
 import { TeamflowClient, teamflowApiRef } from './api/TeamflowApi';
 
 /**
@@ -32,7 +33,9 @@ export const teamflowPlugin = createPlugin({
  *
  * @public
  */
-export const TeamflowOrganisationPage = teamflowPlugin.provide(
+export const TeamflowOrganisationPage: (props: {
+  overviewCards?: OverviewSlots;
+}) => JSX.Element = teamflowPlugin.provide(
   createRoutableExtension({
     name: 'TeamflowOrganisationPage',
     component: () =>

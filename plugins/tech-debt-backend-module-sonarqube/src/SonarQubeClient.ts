@@ -11,7 +11,7 @@ export const SONARQUBE_PROJECT_KEY_ANNOTATION = 'sonarqube.org/project-key';
 const METRICS = ['sqale_index', 'sqale_debt_ratio', 'sqale_rating'];
 const RATINGS = ['A', 'B', 'C', 'D', 'E'];
 
-/** "2 d 3 h" for SonarQube's debt minutes (8-hour days, as SonarQube counts them). */
+/** "2 d 3 h" for SonarQube's debt minutes (8-hour days, as SonarQube counts them). @public */
 export function formatDebtMinutes(minutes: number) {
   const days = Math.floor(minutes / 480);
   const hours = Math.floor((minutes % 480) / 60);
@@ -33,6 +33,7 @@ export function formatDebtMinutes(minutes: number) {
  * @public
  */
 export class SonarQubeSignalProvider implements DebtSignalProvider {
+  /** The signals' source id. */
   readonly id = 'sonarqube';
 
   constructor(
@@ -76,6 +77,10 @@ export class SonarQubeSignalProvider implements DebtSignalProvider {
     );
   }
 
+  /**
+   * Reads each annotated entity's debt, ratio and rating; entities without the annotation are
+   * skipped.
+   */
   async collect(entities: Entity[]): Promise<CollectedSignal[]> {
     const annotated = entities.filter(
       e => e.metadata.annotations?.[SONARQUBE_PROJECT_KEY_ANNOTATION],

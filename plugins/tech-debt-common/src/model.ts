@@ -1,4 +1,4 @@
-/** @public */
+/** The kinds of debt an item can be. @public */
 export const DEBT_CATEGORIES = [
   'code',
   'architecture',
@@ -7,22 +7,22 @@ export const DEBT_CATEGORIES = [
   'dependency',
   'documentation',
 ] as const;
-/** @public */
+/** A kind of debt. @public */
 export type DebtCategory = (typeof DEBT_CATEGORIES)[number];
 
-/** @public */
+/** An item's states, from open to resolved. @public */
 export const DEBT_STATUSES = [
   'open',
   'planned',
   'in-progress',
   'resolved',
 ] as const;
-/** @public */
+/** An item's state. @public */
 export type DebtStatus = (typeof DEBT_STATUSES)[number];
 
 /** Effort as T-shirt sizes, with the person-days each stands for. @public */
 export const EFFORT_DAYS = { XS: 0.5, S: 2, M: 5, L: 15, XL: 40 } as const;
-/** @public */
+/** An effort's T-shirt size. @public */
 export type DebtEffort = keyof typeof EFFORT_DAYS;
 
 /** Impact on the business if left alone: 1 (minor) to 5 (critical). @public */
@@ -37,7 +37,7 @@ export const IMPACT_LABELS: Record<number, string> = {
 /** Kinds of entity that can carry debt. @public */
 export const DEBT_ENTITY_KINDS = ['component', 'system', 'resource', 'api'];
 
-/** @public */
+/** A link of an item (an issue, a document), with an optional title. @public */
 export type DebtLink = { url: string; title?: string };
 
 /** What a person records. @public */
@@ -72,7 +72,7 @@ export type DebtItemChange = {
   version: number;
   changedBy: string;
   changedAt: string;
-  /** Field -> [before, after]; for creation, every field with before null. */
+  /** Field → [before, after]; for creation, every field with before null. */
   changes: Record<string, [unknown, unknown]>;
   /** Why, in the words of whoever made the change (for example a resolution). */
   note?: string;
@@ -90,7 +90,7 @@ export type DebtSignal = {
   measuredAt: string;
 };
 
-/** @public */
+/** A field of an item's input and what is wrong with it. @public */
 export type FieldProblem = { field: string; message: string };
 
 const FIELDS = [

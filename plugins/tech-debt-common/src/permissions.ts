@@ -11,5 +11,5 @@ export const techDebtManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
-/** @public */
+/** Every permission of the tech-debt plugin, for the permissions registry. @public */
 export const techDebtPermissions = [techDebtManagePermission];

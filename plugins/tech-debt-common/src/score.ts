@@ -30,10 +30,14 @@ export function debtScore(
   );
 }
 
-/** @public */
+/** The score from which a small item (XS or S) is a quick win. @public */
 export const QUICK_WIN_SCORE = 30;
 
-/** @public */
+/**
+ * Whether an item is a quick win: small effort (XS or S) and a score of at least QUICK_WIN_SCORE.
+ *
+ * @public
+ */
 export function isQuickWin(item: {
   impact: number;
   interestHoursPerMonth: number;

@@ -21,15 +21,17 @@ export type CollectedSignal = Omit<DebtSignal, 'id' | 'measuredAt' | 'source'>;
 export interface DebtSignalProvider {
   /** Stable id, stored as the signals' source, e.g. `sonarqube`. */
   readonly id: string;
+  /** Called on the plugin's schedule; what it returns replaces the provider's earlier signals. */
   collect(entities: Entity[]): Promise<CollectedSignal[]>;
 }
 
-/** @public */
+/** Where backend modules add their providers of debt signals. @public */
 export interface TechDebtSignalsExtensionPoint {
+  /** Adds a provider; its id names the source of its signals. */
   addProvider(provider: DebtSignalProvider): void;
 }
 
-/** @public */
+/** The tech-debt backend's extension point for providers of debt signals. @public */
 export const techDebtSignalsExtensionPoint =
   createExtensionPoint<TechDebtSignalsExtensionPoint>({
     id: 'tech-debt.signals',

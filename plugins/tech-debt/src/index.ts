@@ -21,5 +21,6 @@ export type {
   DebtItemView,
   DebtRollup,
   OrgDebtRollup,
+  CategorySums,
 } from './api/TechDebtApi';
 export { isTechDebtAvailable } from './conditions';

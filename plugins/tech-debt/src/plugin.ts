@@ -27,7 +27,7 @@ export const techDebtPlugin = createPlugin({
 });
 
 /** The org page: debt by team and category, priorities, trend. @public */
-export const TechDebtPage = techDebtPlugin.provide(
+export const TechDebtPage: () => JSX.Element = techDebtPlugin.provide(
   createRoutableExtension({
     name: 'TechDebtPage',
     component: () =>

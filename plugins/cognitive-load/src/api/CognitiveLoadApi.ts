@@ -14,7 +14,12 @@ import {
   Wave,
 } from '@teamflow/plugin-cognitive-load-common';
 
-/** @public */
+/**
+ * A survey the signed-in person is asked to answer: the wave, its questions, the team they answer
+ * for and whether they have.
+ *
+ * @public
+ */
 export type MySurvey = {
   wave: Wave;
   instrument: Instrument;
@@ -23,7 +28,12 @@ export type MySurvey = {
   answers?: Answers;
 };
 
-/** @public */
+/**
+ * How many people of each surveyed team have answered a wave, against k (counts only, never
+ * answers).
+ *
+ * @public
+ */
 export type WaveProgress = {
   wave: Wave;
   k: number;
@@ -31,7 +41,12 @@ export type WaveProgress = {
   belowK: string[];
 };
 
-/** @public */
+/**
+ * One team's results over the closed waves, each shown only when released under the anonymity
+ * rules.
+ *
+ * @public
+ */
 export type TeamResults = {
   k: number;
   team: { ref: string; title: string; type?: string };
@@ -48,7 +63,7 @@ export type TeamResults = {
 /** A heatmap line: a group's result and its change since the previous closed wave. @public */
 export type HeatmapRow = GroupResult & { change?: ResultChange };
 
-/** @public */
+/** Every group's results in a closed wave, with the change since the wave before. @public */
 export type Heatmap = {
   k: number;
   waves: Wave[];
@@ -60,7 +75,7 @@ export type Heatmap = {
   rows: HeatmapRow[];
 };
 
-/** @public */
+/** The waves the caller can see, and what the caller may do with them. @public */
 export type WaveList = {
   waves: Wave[];
   canOpenWaves: boolean;
@@ -69,7 +84,11 @@ export type WaveList = {
   k: number;
 };
 
-/** @public */
+/**
+ * A wave to open: its title, the surveyed teams and when it opens and closes (ISO dates).
+ *
+ * @public
+ */
 export type NewWave = {
   title: string;
   teams: string[];
@@ -79,21 +98,31 @@ export type NewWave = {
 
 /** Client of the cognitive-load backend. @public */
 export interface CognitiveLoadApi {
+  /** The waves, with the caller's rights to open waves and to read every team's results. */
   listWaves(): Promise<WaveList>;
+  /** Opens a wave (needs the wave permission). */
   openWave(wave: NewWave): Promise<Wave>;
+  /** Closes an open wave before its end (needs the wave permission). */
   closeWave(id: string): Promise<Wave>;
+  /** Responses so far per team of a wave. */
   getProgress(id: string): Promise<WaveProgress>;
+  /** The open surveys the signed-in person is asked, one per team they are in. */
   getMySurveys(): Promise<MySurvey[]>;
+  /**
+   * Saves the signed-in person's answers for a team in an open wave; answering again replaces them.
+   */
   answer(
     waveId: string,
     teamRef: string,
     answers: Answers,
   ): Promise<{ saved: 'created' | 'updated' }>;
+  /** A team's released results over the closed waves. */
   getTeamResults(teamRef: string): Promise<TeamResults>;
+  /** The heatmap of a closed wave (the latest when none is given; needs the results permission). */
   getHeatmap(waveId?: string): Promise<Heatmap>;
 }
 
-/** @public */
+/** The API reference of the cognitive-load client. @public */
 export const cognitiveLoadApiRef = createApiRef<CognitiveLoadApi>({
   id: 'plugin.cognitive-load',
 });
@@ -127,10 +156,12 @@ export class CognitiveLoadClient implements CognitiveLoadApi {
     return (await response.json()) as T;
   }
 
+  /** {@inheritDoc CognitiveLoadApi.listWaves} */
   listWaves() {
     return this.request<WaveList>('/waves');
   }
 
+  /** {@inheritDoc CognitiveLoadApi.openWave} */
   async openWave(wave: NewWave) {
     return (
       await this.request<{ wave: Wave }>('/waves', {
@@ -140,6 +171,7 @@ export class CognitiveLoadClient implements CognitiveLoadApi {
     ).wave;
   }
 
+  /** {@inheritDoc CognitiveLoadApi.closeWave} */
   async closeWave(id: string) {
     return (
       await this.request<{ wave: Wave }>(
@@ -149,16 +181,19 @@ export class CognitiveLoadClient implements CognitiveLoadApi {
     ).wave;
   }
 
+  /** {@inheritDoc CognitiveLoadApi.getProgress} */
   getProgress(id: string) {
     return this.request<WaveProgress>(
       `/waves/${encodeURIComponent(id)}/progress`,
     );
   }
 
+  /** {@inheritDoc CognitiveLoadApi.getMySurveys} */
   async getMySurveys() {
     return (await this.request<{ surveys: MySurvey[] }>('/my/surveys')).surveys;
   }
 
+  /** {@inheritDoc CognitiveLoadApi.answer} */
   answer(waveId: string, teamRef: string, answers: Answers) {
     // The team goes in the body: request logs keep paths and times.
     return this.request<{ saved: 'created' | 'updated' }>(
@@ -167,10 +202,12 @@ export class CognitiveLoadClient implements CognitiveLoadApi {
     );
   }
 
+  /** {@inheritDoc CognitiveLoadApi.getTeamResults} */
   getTeamResults(teamRef: string) {
     return this.request<TeamResults>(`/results/teams/${teamPath(teamRef)}`);
   }
 
+  /** {@inheritDoc CognitiveLoadApi.getHeatmap} */
   getHeatmap(waveId?: string) {
     return this.request<Heatmap>(
       `/results/heatmap${waveId ? `?wave=${encodeURIComponent(waveId)}` : ''}`,

@@ -29,13 +29,19 @@ export type DrillDownFilter =
   | 'with-changes'
   | 'without-changes';
 
-/** @public */
+/**
+ * Client of the delivery backend: DORA's five metrics, the organisation and drill-downs.
+ *
+ * @public
+ */
 export interface DeliveryApi {
+  /** The five metrics of an entity or a team over a window, with weekly trends and DORA bands. */
   getSummary(query: FlowQuery): Promise<FlowSummaryResponse>;
   /** Every team; `teamTrends: false` leaves out the teams' weekly trends. */
   getOrganisation(
     query: FlowQuery & { teamTrends?: boolean },
   ): Promise<OrgFlowResponse>;
+  /** The deployments, changes and incidents behind a number, newest first. */
   drillDown(
     query: FlowQuery & { only?: DrillDownFilter; limit?: number },
   ): Promise<DrillDownResponse>;
@@ -43,7 +49,7 @@ export interface DeliveryApi {
   getSources(): Promise<SourcesResponse | undefined>;
 }
 
-/** @public */
+/** What the delivery backend holds and what each source reports of its progress. @public */
 export type SourcesResponse = {
   events: { deployments: number; changes: number; incidents: number };
   /** (entity, instant) pairs waiting to be judged. */
@@ -56,7 +62,7 @@ export type SourcesResponse = {
   }>;
 };
 
-/** @public */
+/** The API reference of the delivery client. @public */
 export const deliveryApiRef = createApiRef<DeliveryApi>({
   id: 'plugin.delivery',
 });
@@ -85,18 +91,22 @@ export class DeliveryClient implements DeliveryApi {
     return (await response.json()) as T;
   }
 
+  /** {@inheritDoc DeliveryApi.getSummary} */
   getSummary(query: FlowQuery) {
     return this.get<FlowSummaryResponse>('/metrics', query);
   }
 
+  /** {@inheritDoc DeliveryApi.getOrganisation} */
   getOrganisation(query: FlowQuery & { teamTrends?: boolean }) {
     return this.get<OrgFlowResponse>('/metrics/org', query);
   }
 
+  /** {@inheritDoc DeliveryApi.drillDown} */
   drillDown(query: FlowQuery & { only?: DrillDownFilter; limit?: number }) {
     return this.get<DrillDownResponse>('/drill-down', query);
   }
 
+  /** {@inheritDoc DeliveryApi.getSources} */
   async getSources() {
     const base = await this.options.discoveryApi.getBaseUrl('delivery');
     const response = await this.options.fetchApi.fetch(`${base}/admin/sources`);

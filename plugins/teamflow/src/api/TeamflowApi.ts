@@ -35,16 +35,24 @@ export type TeamNeighbourhood = {
 
 /** Client of the Teamflow backend. @public */
 export interface TeamflowApi {
+  /**
+   * One team's neighbourhood: its edges in the dependency graph and the teams at their other ends.
+   */
   getTeamNeighbourhood(teamRef: {
     namespace: string;
     name: string;
   }): Promise<TeamNeighbourhood>;
+  /**
+   * A team's structural cognitive load: what it owns, depends on and interacts with, against its
+   * type's limits.
+   */
   getStructuralLoad(teamRef: {
     namespace: string;
     name: string;
   }): Promise<StructuralLoad>;
   /** Structural load of every team the caller may see. */
   getAllStructuralLoad(): Promise<StructuralLoad[]>;
+  /** The team dependency map, filtered by value stream, team type or edge kind. */
   getTeamMap(filter?: TeamGraphFilter): Promise<TeamMap>;
   /** The map as of a day with history, optionally compared with another day. */
   getTeamMapAsOf(
@@ -55,6 +63,7 @@ export interface TeamflowApi {
   getHistoryDays(): Promise<Array<{ day: string; source: string }>>;
   /** One team-level edge with the entity-level edges behind it. */
   getTeamEdge(from: string, to: string): Promise<TeamEdge>;
+  /** The CTO overview of the organisation. */
   getOverview(): Promise<TeamflowOverview>;
   /** What changed in the organisation between two days (default: the last seven). */
   getChanges(window?: { from?: string; to?: string }): Promise<ChangesResponse>;
@@ -74,7 +83,7 @@ export interface TeamflowApi {
   getNorthStars(): Promise<NorthStarTree[]>;
 }
 
-/** @public */
+/** The API reference of the Teamflow client. @public */
 export const teamflowApiRef = createApiRef<TeamflowApi>({
   id: 'plugin.teamflow',
 });
@@ -97,6 +106,7 @@ export class TeamflowClient implements TeamflowApi {
     return (await response.json()) as T;
   }
 
+  /** {@inheritDoc TeamflowApi.getTeamNeighbourhood} */
   getTeamNeighbourhood(ref: { namespace: string; name: string }) {
     return this.get<TeamNeighbourhood>(
       `/graph/teams/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
@@ -105,6 +115,7 @@ export class TeamflowClient implements TeamflowApi {
     );
   }
 
+  /** {@inheritDoc TeamflowApi.getStructuralLoad} */
   async getStructuralLoad(ref: { namespace: string; name: string }) {
     const { load } = await this.get<{ load: StructuralLoad }>(
       `/structural-load/${encodeURIComponent(
@@ -114,6 +125,7 @@ export class TeamflowClient implements TeamflowApi {
     return load;
   }
 
+  /** {@inheritDoc TeamflowApi.getAllStructuralLoad} */
   async getAllStructuralLoad() {
     const { teams } = await this.get<{ teams: StructuralLoad[] }>(
       '/structural-load',
@@ -121,10 +133,12 @@ export class TeamflowClient implements TeamflowApi {
     return teams;
   }
 
+  /** {@inheritDoc TeamflowApi.getTeamMap} */
   getTeamMap(filter: TeamGraphFilter = {}) {
     return this.get<TeamMap>(`/graph${this.mapQuery(filter)}`);
   }
 
+  /** {@inheritDoc TeamflowApi.getTeamMapAsOf} */
   getTeamMapAsOf(
     filter: TeamGraphFilter,
     days: { asOf?: string; compareWith?: string },
@@ -132,6 +146,7 @@ export class TeamflowClient implements TeamflowApi {
     return this.get<HistoricTeamMap>(`/graph${this.mapQuery(filter, days)}`);
   }
 
+  /** {@inheritDoc TeamflowApi.getHistoryDays} */
   async getHistoryDays() {
     const { days } = await this.get<{
       days: Array<{ day: string; source: string }>;
@@ -139,6 +154,7 @@ export class TeamflowClient implements TeamflowApi {
     return days;
   }
 
+  /** {@inheritDoc TeamflowApi.getUsage} */
   getUsage(query: {
     persona?: string;
     feature?: string;
@@ -153,10 +169,12 @@ export class TeamflowClient implements TeamflowApi {
     return this.get<UsageResponse>(`/analytics/usage?${params}`);
   }
 
+  /** {@inheritDoc TeamflowApi.getEngagement} */
   getEngagement(weeks = 4) {
     return this.get<EngagementResponse>(`/analytics/personas?weeks=${weeks}`);
   }
 
+  /** {@inheritDoc TeamflowApi.getNorthStars} */
   async getNorthStars() {
     const { trees } = await this.get<{ trees: NorthStarTree[] }>(
       '/analytics/north-stars',
@@ -179,16 +197,19 @@ export class TeamflowClient implements TeamflowApi {
     return qs ? `?${qs}` : '';
   }
 
+  /** {@inheritDoc TeamflowApi.getTeamEdge} */
   async getTeamEdge(from: string, to: string) {
     const query = new URLSearchParams({ from, to });
     const { edge } = await this.get<{ edge: TeamEdge }>(`/graph/edge?${query}`);
     return edge;
   }
 
+  /** {@inheritDoc TeamflowApi.getOverview} */
   getOverview() {
     return this.get<TeamflowOverview>('/overview');
   }
 
+  /** {@inheritDoc TeamflowApi.getChanges} */
   getChanges(window: { from?: string; to?: string } = {}) {
     const query = new URLSearchParams();
     if (window.from) query.set('from', window.from);
@@ -197,6 +218,7 @@ export class TeamflowClient implements TeamflowApi {
     return this.get<ChangesResponse>(`/history/changes${qs ? `?${qs}` : ''}`);
   }
 
+  /** {@inheritDoc TeamflowApi.getAttention} */
   getAttention() {
     return this.get<AttentionResponse>('/attention');
   }

@@ -14,13 +14,18 @@ import {
 /** An item as the API returns it. @public */
 export type DebtItemView = DebtItem & { score: number; quickWin: boolean };
 
-/** @public */
+/** Open items, their score and resolved items, by category. @public */
 export type CategorySums = Record<
   string,
   { open: number; score: number; resolved: number }
 >;
 
-/** @public */
+/**
+ * A team's or the organisation's debt: totals, by category and status, the top items, quick wins,
+ * the trend and resolution by quarter.
+ *
+ * @public
+ */
 export type DebtRollup = {
   open: number;
   score: number;
@@ -37,7 +42,7 @@ export type DebtRollup = {
   }>;
 };
 
-/** @public */
+/** The organisation's debt, with each team's share. @public */
 export type OrgDebtRollup = DebtRollup & {
   byTeam: Array<{
     teamRef: string;
@@ -49,20 +54,29 @@ export type OrgDebtRollup = DebtRollup & {
 
 /** A refused edit: someone changed the item first. @public */
 export class DebtConflictError extends Error {
-  constructor(readonly current: DebtItemView, message: string) {
+  /** The item as it is now, with the change that came first. */
+  readonly current: DebtItemView;
+
+  constructor(current: DebtItemView, message: string) {
     super(message);
+    this.current = current;
   }
 }
 
-/** @public */
+/** Client of the tech-debt backend: the register, its history and roll-ups. @public */
 export interface TechDebtApi {
+  /** An entity's items and signals, and whether the caller may manage its register. */
   getEntityDebt(entityRef: string): Promise<{
     entityRef: string;
     canManage: boolean;
     items: DebtItemView[];
     signals: DebtSignal[];
   }>;
+  /** The items of every entity a team owns. */
   getTeamItems(teamRef: string): Promise<DebtItemView[]>;
+  /**
+   * Adds an item (needs the manage permission); `signalId` records the signal it was filed from.
+   */
   createItem(
     item: Partial<DebtItemInput> & { signalId?: string },
   ): Promise<DebtItemView>;
@@ -72,14 +86,17 @@ export interface TechDebtApi {
     version: number,
     change: Partial<DebtItemInput> & { note?: string },
   ): Promise<DebtItemView>;
+  /** An item and every change made to it, oldest first. */
   getHistory(
     id: string,
   ): Promise<{ item: DebtItemView; history: DebtItemChange[] }>;
+  /** A team's debt roll-up. */
   getTeamRollup(teamRef: string): Promise<DebtRollup>;
+  /** The organisation's debt roll-up. */
   getOrgRollup(): Promise<OrgDebtRollup>;
 }
 
-/** @public */
+/** The API reference of the tech-debt client. @public */
 export const techDebtApiRef = createApiRef<TechDebtApi>({
   id: 'plugin.tech-debt',
 });
@@ -107,12 +124,14 @@ export class TechDebtClient implements TechDebtApi {
     return (await response.json()) as T;
   }
 
+  /** {@inheritDoc TechDebtApi.getEntityDebt} */
   async getEntityDebt(entityRef: string) {
     return this.json<any>(
       await this.call(`/items?entityRef=${encodeURIComponent(entityRef)}`),
     );
   }
 
+  /** {@inheritDoc TechDebtApi.getTeamItems} */
   async getTeamItems(teamRef: string) {
     const response = await this.call(
       `/items?teamRef=${encodeURIComponent(teamRef)}`,
@@ -120,6 +139,7 @@ export class TechDebtClient implements TechDebtApi {
     return (await this.json<{ items: DebtItemView[] }>(response)).items;
   }
 
+  /** {@inheritDoc TechDebtApi.createItem} */
   async createItem(item: Partial<DebtItemInput> & { signalId?: string }) {
     return (
       await this.json<{ item: DebtItemView }>(
@@ -128,6 +148,7 @@ export class TechDebtClient implements TechDebtApi {
     ).item;
   }
 
+  /** {@inheritDoc TechDebtApi.updateItem} */
   async updateItem(
     id: string,
     version: number,
@@ -144,12 +165,14 @@ export class TechDebtClient implements TechDebtApi {
     return (await this.json<{ item: DebtItemView }>(response)).item;
   }
 
+  /** {@inheritDoc TechDebtApi.getHistory} */
   async getHistory(id: string) {
     return this.json<any>(
       await this.call(`/items/${encodeURIComponent(id)}/history`),
     );
   }
 
+  /** {@inheritDoc TechDebtApi.getTeamRollup} */
   async getTeamRollup(teamRef: string) {
     const [, ns, name] = /^group:([^/]+)\/(.+)$/.exec(teamRef) ?? [];
     return this.json<DebtRollup>(
@@ -159,6 +182,7 @@ export class TechDebtClient implements TechDebtApi {
     );
   }
 
+  /** {@inheritDoc TechDebtApi.getOrgRollup} */
   async getOrgRollup() {
     return this.json<OrgDebtRollup>(await this.call('/rollup/org'));
   }

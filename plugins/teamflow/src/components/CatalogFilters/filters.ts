@@ -7,13 +7,20 @@ import {
 
 /** Keeps team Groups of the chosen Team Topologies types (including "undeclared"). @public */
 export class TeamTypeFilter implements EntityFilter {
-  constructor(readonly values: string[]) {}
+  /** The chosen team types. */
+  readonly values: string[];
 
+  constructor(values: string[]) {
+    this.values = values;
+  }
+
+  /** Whether the entity is a team of one of the chosen types. */
   filterEntity(entity: Entity): boolean {
     const type = getTeamType(entity);
     return type !== undefined && this.values.includes(type);
   }
 
+  /** The values kept in the page's URL. */
   toQueryValue(): string[] {
     return this.values;
   }
@@ -31,8 +38,14 @@ const PERSONA_LINKS: string[] = [
  * @public
  */
 export class PersonaFilter implements EntityFilter {
-  constructor(readonly values: string[]) {}
+  /** The chosen personas' refs, lower-cased. */
+  readonly values: string[];
 
+  constructor(values: string[]) {
+    this.values = values;
+  }
+
+  /** Whether the entity serves or is used by one of the chosen personas. */
   filterEntity(entity: Entity): boolean {
     return (entity.relations ?? []).some(
       r =>
@@ -41,6 +54,7 @@ export class PersonaFilter implements EntityFilter {
     );
   }
 
+  /** The values kept in the page's URL. */
   toQueryValue(): string[] {
     return this.values;
   }

@@ -31,7 +31,11 @@ import { BAND_COLOURS, CountBar } from './CountBar';
 import { Scorecard } from './Scorecard';
 import { useOverviewStyles } from './overviewStyles';
 
-/** Cards other plugins put on the overview; where one is missing a marked placeholder shows. */
+/**
+ * Cards other plugins put on the overview; where one is missing a marked placeholder shows.
+ *
+ * @public
+ */
 export type OverviewSlots = {
   delivery?: ReactNode;
   cognitiveLoad?: ReactNode;

@@ -19,7 +19,7 @@ const useStyles = makeStyles(
   { name: 'TeamflowTeamTypeChip' },
 );
 
-/** A team type badge in Team Topologies colours, explaining the type on hover. */
+/** A team type badge in Team Topologies colours, explaining the type on hover. @public */
 export function TeamTypeChip(props: {
   type: TeamType | 'undeclared';
   size?: 'small' | 'medium';
