@@ -24,7 +24,7 @@ import {
   sampleStats,
   openBenchDatabase,
 } from '@teamflow/org-generator';
-import { DatabaseCognitiveLoadStore } from '../src/database/CognitiveLoadStore';
+import { DatabaseCognitiveLoadStore } from '../src/database/DatabaseCognitiveLoadStore';
 import { SurveyService } from '../src/service/SurveyService';
 import { createRouter } from '../src/router';
 import { respondentKey } from '../src/service/respondentKey';

@@ -6,7 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { orgModelServiceRef } from '@teamflow/plugin-teamflow-node';
 import { cognitiveLoadPermissions } from '@teamflow/plugin-cognitive-load-common';
 import { createRouter } from './router';
-import { DatabaseCognitiveLoadStore } from './database/CognitiveLoadStore';
+import { DatabaseCognitiveLoadStore } from './database/DatabaseCognitiveLoadStore';
 import { SurveyService } from './service/SurveyService';
 import { readSurveyConfig } from './service/config';
 import { seedDemo } from './service/demoSeed';

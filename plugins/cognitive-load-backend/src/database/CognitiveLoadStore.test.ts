@@ -1,7 +1,8 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DEFAULT_INSTRUMENT } from '@teamflow/plugin-cognitive-load-common';
-import { DatabaseCognitiveLoadStore, StoredWave } from './CognitiveLoadStore';
+import { DatabaseCognitiveLoadStore } from './DatabaseCognitiveLoadStore';
+import { StoredWave } from './CognitiveLoadStore';
 
 jest.setTimeout(60_000);
 
