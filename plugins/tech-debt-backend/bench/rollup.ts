@@ -22,7 +22,7 @@ import {
   EFFORT_DAYS,
   debtScore,
 } from '@teamflow/plugin-tech-debt-common';
-import { DatabaseDebtStore } from '../src/database/DebtStore';
+import { DatabaseDebtStore } from '../src/database/DatabaseDebtStore';
 import { DebtService } from '../src/service/DebtService';
 import { createRouter } from '../src/router';
 

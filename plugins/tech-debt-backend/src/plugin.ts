@@ -10,7 +10,7 @@ import {
   techDebtSignalsExtensionPoint,
 } from '@teamflow/plugin-tech-debt-node';
 import { createRouter } from './router';
-import { DatabaseDebtStore } from './database/DebtStore';
+import { DatabaseDebtStore } from './database/DatabaseDebtStore';
 import { DebtService } from './service/DebtService';
 import { seedDemoDebt } from './service/demoSeed';
 

@@ -1,6 +1,7 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { debtScore } from '@teamflow/plugin-tech-debt-common';
-import { DatabaseDebtStore, StoredDebtItem } from './DebtStore';
+import { DatabaseDebtStore } from './DatabaseDebtStore';
+import { StoredDebtItem } from './DebtStore';
 
 jest.setTimeout(60_000);
 const databases = TestDatabases.create();
