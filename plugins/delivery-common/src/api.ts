@@ -1,4 +1,4 @@
-import { FlowDefinitions } from './metrics';
+import { FlowDefinitions } from './definitions';
 import { FlowSummary, WeeklySeries } from './rollup';
 
 /** The scope a summary is about. @public */

@@ -1,9 +1,5 @@
-import {
-  ChangeEvent,
-  DeploymentEvent,
-  FlowAttribution,
-  IncidentEvent,
-} from './metrics';
+import { ChangeEvent, DeploymentEvent, IncidentEvent } from './definitions';
+import { FlowAttribution } from './attribution';
 import { HISTOGRAM_BUCKETS, bucketOf, addInto } from './histogram';
 
 /** One day of one scope. @public */

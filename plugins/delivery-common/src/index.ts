@@ -5,7 +5,9 @@
  *
  * @packageDocumentation
  */
+export * from './definitions';
 export * from './metrics';
+export * from './attribution';
 export * from './rollup';
 export * from './bands';
 export * from './permissions';

@@ -1,9 +1,5 @@
-import {
-  ChangeEvent,
-  DeploymentEvent,
-  IncidentEvent,
-  computeFlowMetrics,
-} from './metrics';
+import { ChangeEvent, DeploymentEvent, IncidentEvent } from './definitions';
+import { computeFlowMetrics } from './metrics';
 
 const svc = 'component:default/svc';
 const dep = (
