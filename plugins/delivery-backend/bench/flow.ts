@@ -208,7 +208,12 @@ async function generate(knex: any, store: DeliveryStore) {
        .join(', ')}
      from delivery_entity_daily group by team_ref, environment, day, week`,
   );
-  await store.rebuildTeamWeeks(knex, undefined, '0000-00-00', '9999-99-99');
+  await store.judgements.rebuildTeamWeeks(
+    knex,
+    undefined,
+    '0000-00-00',
+    '9999-99-99',
+  );
   if (PG) await knex.raw('analyze');
   return {
     deploymentsMs: Math.round(deploymentsMs),

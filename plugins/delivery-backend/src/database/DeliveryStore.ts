@@ -33,88 +33,12 @@ export type {
 
 /** Storage of delivery events, their judgement and daily roll-ups. @public */
 export class DeliveryStore extends StoreBase {
-  private readonly owners = new OwnershipStore(this.db);
-  readonly ownershipTimelines = (
-    ...a: Parameters<OwnershipStore['ownershipTimelines']>
-  ) =>
-    this.owners.ownershipTimelines(...a) as ReturnType<
-      OwnershipStore['ownershipTimelines']
-    >;
-  readonly recordOwnership = (
-    ...a: Parameters<OwnershipStore['recordOwnership']>
-  ) =>
-    this.owners.recordOwnership(...a) as ReturnType<
-      OwnershipStore['recordOwnership']
-    >;
-  readonly reattribute = (...a: Parameters<OwnershipStore['reattribute']>) =>
-    this.owners.reattribute(...a) as ReturnType<OwnershipStore['reattribute']>;
-  private readonly context = new ContextStore(this.db);
-  readonly timeline = (...a: Parameters<ContextStore['timeline']>) =>
-    this.context.timeline(...a) as ReturnType<ContextStore['timeline']>;
-  readonly loadContext = (...a: Parameters<ContextStore['loadContext']>) =>
-    this.context.loadContext(...a) as ReturnType<ContextStore['loadContext']>;
-  private readonly judgements = new JudgementStore(this.db);
-  readonly applyJudgement = (
-    ...a: Parameters<JudgementStore['applyJudgement']>
-  ) =>
-    this.judgements.applyJudgement(...a) as ReturnType<
-      JudgementStore['applyJudgement']
-    >;
-  readonly rebuildTeamWeeks = (
-    ...a: Parameters<JudgementStore['rebuildTeamWeeks']>
-  ) =>
-    this.judgements.rebuildTeamWeeks(...a) as ReturnType<
-      JudgementStore['rebuildTeamWeeks']
-    >;
-  private readonly reads = new ReadStore(this.db);
-  readonly entityDays = (...a: Parameters<ReadStore['entityDays']>) =>
-    this.reads.entityDays(...a) as ReturnType<ReadStore['entityDays']>;
-  readonly teamWindow = (...a: Parameters<ReadStore['teamWindow']>) =>
-    this.reads.teamWindow(...a) as ReturnType<ReadStore['teamWindow']>;
-  readonly teamGenerations = () =>
-    this.reads.teamGenerations() as ReturnType<ReadStore['teamGenerations']>;
-  readonly teamsByWeek = (...a: Parameters<ReadStore['teamsByWeek']>) =>
-    this.reads.teamsByWeek(...a) as ReturnType<ReadStore['teamsByWeek']>;
-  readonly organisationWeeks = (
-    ...a: Parameters<ReadStore['organisationWeeks']>
-  ) =>
-    this.reads.organisationWeeks(...a) as ReturnType<
-      ReadStore['organisationWeeks']
-    >;
-  readonly storedPoints = (...a: Parameters<ReadStore['storedPoints']>) =>
-    this.reads.storedPoints(...a) as ReturnType<ReadStore['storedPoints']>;
-  readonly organisationDeployDays = (
-    ...a: Parameters<ReadStore['organisationDeployDays']>
-  ) =>
-    this.reads.organisationDeployDays(...a) as ReturnType<
-      ReadStore['organisationDeployDays']
-    >;
-  readonly environments = (...a: Parameters<ReadStore['environments']>) =>
-    this.reads.environments(...a) as ReturnType<ReadStore['environments']>;
-  readonly drillDown = (...a: Parameters<ReadStore['drillDown']>) =>
-    this.reads.drillDown(...a) as ReturnType<ReadStore['drillDown']>;
-  private readonly queue = new QueueStore(this.db);
-  readonly claimQueue = (...a: Parameters<QueueStore['claimQueue']>) =>
-    this.queue.claimQueue(...a) as ReturnType<QueueStore['claimQueue']>;
-  readonly renewClaim = (...a: Parameters<QueueStore['renewClaim']>) =>
-    this.queue.renewClaim(...a) as ReturnType<QueueStore['renewClaim']>;
-  readonly completeClaim = (...a: Parameters<QueueStore['completeClaim']>) =>
-    this.queue.completeClaim(...a) as ReturnType<QueueStore['completeClaim']>;
-  readonly releaseClaim = (...a: Parameters<QueueStore['releaseClaim']>) =>
-    this.queue.releaseClaim(...a) as ReturnType<QueueStore['releaseClaim']>;
-  readonly nextLeaseEnd = (...a: Parameters<QueueStore['nextLeaseEnd']>) =>
-    this.queue.nextLeaseEnd(...a) as ReturnType<QueueStore['nextLeaseEnd']>;
-  readonly requeue = (...a: Parameters<QueueStore['requeue']>) =>
-    this.queue.requeue(...a) as ReturnType<QueueStore['requeue']>;
-  readonly queueDepth = (...a: Parameters<QueueStore['queueDepth']>) =>
-    this.queue.queueDepth(...a) as ReturnType<QueueStore['queueDepth']>;
-  private readonly states = new StateStore(this.db);
-  readonly getState = (...a: Parameters<StateStore['getState']>) =>
-    this.states.getState(...a) as ReturnType<StateStore['getState']>;
-  readonly setState = (...a: Parameters<StateStore['setState']>) =>
-    this.states.setState(...a) as ReturnType<StateStore['setState']>;
-  readonly listStates = (...a: Parameters<StateStore['listStates']>) =>
-    this.states.listStates(...a) as ReturnType<StateStore['listStates']>;
+  readonly owners = new OwnershipStore(this.db);
+  readonly context = new ContextStore(this.db);
+  readonly judgements = new JudgementStore(this.db);
+  readonly reads = new ReadStore(this.db);
+  readonly queue = new QueueStore(this.db);
+  readonly states = new StateStore(this.db);
 
   static async create(options: {
     database: DatabaseService;

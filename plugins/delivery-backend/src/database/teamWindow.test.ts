@@ -43,7 +43,7 @@ describe.each(databases.eachSupportedId())('team window on %s', id => {
     ]);
     const deployDays = async (fromDay: string, toDay: string) =>
       (
-        await store.teamWindow({
+        await store.reads.teamWindow({
           environment: 'production',
           fromDay,
           toDay,

@@ -50,7 +50,7 @@ export class Judging extends Part {
           }
           // Pairs leased by a drain that died (or another replica's, still
           // at work): try again when the lease ends.
-          const leaseEnd = await this.store.nextLeaseEnd();
+          const leaseEnd = await this.store.queue.nextLeaseEnd();
           if (leaseEnd !== undefined) this.kickAt(leaseEnd);
         } catch (e: any) {
           this.logger.error(`Judging delivery events failed: ${e?.stack ?? e}`);
@@ -74,7 +74,7 @@ export class Judging extends Part {
 
   /** Judges one claim of queued pairs; false when the queue was empty. */
   async drainOnce(limit = 5000) {
-    const claim = await this.store.claimQueue(
+    const claim = await this.store.queue.claimQueue(
       limit,
       this.holder,
       this.ctx.leaseMs,
@@ -148,7 +148,7 @@ export class Judging extends Part {
         // A long claim keeps its lease while it is being judged.
         if (Date.now() - renewed > this.ctx.leaseMs / 3) {
           renewed = Date.now();
-          await this.store.renewClaim(
+          await this.store.queue.renewClaim(
             claim.ids,
             this.holder,
             renewed + this.ctx.leaseMs,
@@ -156,16 +156,16 @@ export class Judging extends Part {
         }
       }
     } catch (e) {
-      await this.store.releaseClaim(claim.ids, this.holder);
+      await this.store.queue.releaseClaim(claim.ids, this.holder);
       throw e;
     }
     // Verdicts stored: only now do the pairs leave the queue (killed before
     // this, they are judged again once the lease ends).
     if (again.length)
-      await this.store.requeue(
+      await this.store.queue.requeue(
         again.map(a => ({ ...a, queuedAt: this.now() })),
       );
-    await this.store.completeClaim(claim.ids, this.holder);
+    await this.store.queue.completeClaim(claim.ids, this.holder);
     return true;
   }
 
@@ -193,7 +193,7 @@ export class Judging extends Part {
 
   /** Re-judges everything when the definitions in config changed. */
   async rejudgeIfDefinitionsChanged() {
-    const stored = await this.store.getState('ledger', 'definitions');
+    const stored = await this.store.states.getState('ledger', 'definitions');
     const hash = this.definitionsHash();
     if (stored?.hash === hash) return false;
     const ranges = await this.store.entityRanges();
@@ -212,7 +212,12 @@ export class Judging extends Part {
         allDays: true,
       });
     }
-    await this.store.setState('ledger', 'definitions', { hash }, this.now());
+    await this.store.states.setState(
+      'ledger',
+      'definitions',
+      { hash },
+      this.now(),
+    );
     return true;
   }
 }

@@ -80,14 +80,14 @@ export async function prepareJudgement(options: JudgeOptions) {
     }));
   } else {
     const as = [...ranges.values()];
-    const timeline = await store.timeline(
+    const timeline = await store.context.timeline(
       [...ranges.keys()],
       Math.min(...as.map(r => r.a)) - horizon - DAY,
       Math.max(...as.map(r => r.b)) + horizon + DAY,
     );
     bandList = bandsOf({ ranges, timeline, failureWindow, horizon });
   }
-  const ctx = await store.loadContext(bandList, {
+  const ctx = await store.context.loadContext(bandList, {
     before: Math.max(failureWindow, DAY),
     after: horizon,
   });
@@ -334,7 +334,7 @@ export async function finishJudgement(
     const [entityRef, day] = k.split('\u0000');
     return { entityRef, day };
   });
-  await store.applyJudgement({
+  await store.judgements.applyJudgement({
     deployments: judgedDeployments,
     incidents: judgedIncidents,
     linksRemoved,

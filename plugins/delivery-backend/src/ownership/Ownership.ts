@@ -33,7 +33,9 @@ export class Ownership extends Part {
    * timelines.
    */
   async observe(current: Map<string, string | null>) {
-    const timelines = await this.store.ownershipTimelines([...current.keys()]);
+    const timelines = await this.store.owners.ownershipTimelines([
+      ...current.keys(),
+    ]);
     const seen: OwnershipEntry[] = [];
     const now = this.now();
     for (const [entityRef, teamRef] of current) {
@@ -49,7 +51,7 @@ export class Ownership extends Part {
       seen.push(entry);
       timelines.set(entityRef, [...list.filter(e => e.from !== now), entry]);
     }
-    if (seen.length) await this.store.recordOwnership(seen, now);
+    if (seen.length) await this.store.owners.recordOwnership(seen, now);
     return timelines;
   }
 
@@ -84,7 +86,7 @@ export class Ownership extends Part {
       entityRef,
       'entityRef',
     );
-    return (await this.store.ownershipTimelines([ref])).get(ref) ?? [];
+    return (await this.store.owners.ownershipTimelines([ref])).get(ref) ?? [];
   }
 
   /**
@@ -157,7 +159,7 @@ export class Ownership extends Part {
       principal.type === 'user'
         ? principal.userEntityRef
         : `service:${principal.subject ?? 'unknown'}`;
-    await this.store.recordOwnership(
+    await this.store.owners.recordOwnership(
       [
         {
           entityRef: ref,
@@ -170,8 +172,8 @@ export class Ownership extends Part {
       this.now(),
     );
     const timeline =
-      (await this.store.ownershipTimelines([ref])).get(ref) ?? [];
-    const reattributed = await this.store.reattribute(
+      (await this.store.owners.ownershipTimelines([ref])).get(ref) ?? [];
+    const reattributed = await this.store.owners.reattribute(
       ref,
       t => ownerAt(timeline, t) ?? null,
       this.now(),

@@ -151,7 +151,7 @@ export class OrganisationCache {
         days: (msOf(filter.toDay) - msOf(filter.fromDay)) / DAY,
         teamWeeks: filter.teamWeeks,
       });
-    const generations = await this.store.teamGenerations();
+    const generations = await this.store.reads.teamGenerations();
     const key = keyOf(filter);
     const kept = this.entries.get(key);
     const stale = kept ? changedTeams(kept.generations, generations) : [];
@@ -175,7 +175,7 @@ export class OrganisationCache {
       entry = composed ?? {
         filter,
         generations,
-        numbers: await this.store.teamWindow(filter),
+        numbers: await this.store.reads.teamWindow(filter),
         byWeek: new Map(),
         additive: await this.unmoved(generations),
       };
@@ -208,12 +208,12 @@ export class OrganisationCache {
     const additive =
       kept.additive && moved.every(t => keptWeeks(t) !== undefined);
     const [fresh, points, deployDays, wholeWeeks] = await Promise.all([
-      this.store.teamsByWeek({ ...filter, teamRefs: moved }),
+      this.store.reads.teamsByWeek({ ...filter, teamRefs: moved }),
       filter.teamWeeks
-        ? this.store.storedPoints({ ...filter, teamRefs: moved })
+        ? this.store.reads.storedPoints({ ...filter, teamRefs: moved })
         : new Map<string, Map<string, WeekCounts>>(),
-      this.store.organisationDeployDays(filter),
-      additive ? undefined : this.store.organisationWeeks(filter),
+      this.store.reads.organisationDeployDays(filter),
+      additive ? undefined : this.store.reads.organisationWeeks(filter),
     ]);
     const byWeek = new Map(kept.byWeek);
     const teamWeeks = new Map(kept.numbers.teamWeeks);
@@ -272,12 +272,12 @@ export class OrganisationCache {
         .map(t => t.teamRef)
         .filter(t => !first.byWeek.has(t));
       for (const part of chunks(teams, 200)) {
-        const before = await this.store.teamGenerations();
-        const weeks = await this.store.teamsByWeek({
+        const before = await this.store.reads.teamGenerations();
+        const weeks = await this.store.reads.teamsByWeek({
           ...filter,
           teamRefs: part,
         });
-        const after = await this.store.teamGenerations();
+        const after = await this.store.reads.teamGenerations();
         const current = this.entries.get(key);
         if (!current?.additive) return;
         const byWeek = new Map(current.byWeek);
@@ -303,7 +303,7 @@ export class OrganisationCache {
 
   /** No generation moved since these were read (so neither did any row). */
   private async unmoved(generations: Map<string, number>) {
-    return !changedTeams(generations, await this.store.teamGenerations())
+    return !changedTeams(generations, await this.store.reads.teamGenerations())
       .length;
   }
 }

@@ -161,13 +161,13 @@ export class Reading extends Part {
     const s = await this.scopeFilter(credentials, query);
     const environment = query.environment ?? this.definitions.environment;
     const [rows, environments] = await Promise.all([
-      this.store.entityDays({
+      this.store.reads.entityDays({
         ...s.filter,
         environment,
         fromDay: query.window.from.slice(0, 10),
         toDay: query.window.to.slice(0, 10),
       }),
-      this.store.environments(s.filter),
+      this.store.reads.environments(s.filter),
     ]);
     return {
       scope: s.scope,
@@ -197,7 +197,7 @@ export class Reading extends Part {
     const toDay = query.window.to.slice(0, 10);
     const teamTrends = query.teamTrends !== false;
     const { teams, organisationWeeks, teamWeeks, organisationDeployDays } =
-      await (this.kept ?? this.store).teamWindow({
+      await (this.kept ?? this.store.reads).teamWindow({
         environment,
         fromDay,
         toDay,
@@ -271,7 +271,7 @@ export class Reading extends Part {
     await this.judging.settled(READ_WAIT_MS);
     const s = await this.scopeFilter(credentials, query);
     const environment = query.environment ?? this.definitions.environment;
-    const found = await this.store.drillDown({
+    const found = await this.store.reads.drillDown({
       ...s.filter,
       environment,
       from: Date.parse(query.window.from),

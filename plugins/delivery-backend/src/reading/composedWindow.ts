@@ -126,12 +126,12 @@ export async function composeWindow(
   // the whole weeks read, then (last) the moved teams' over the whole window.
   const pointsRead: Array<Promise<Map<string, Map<string, WeekCounts>>>> = [];
   if (filter.teamWeeks && !trendsKept)
-    pointsRead.push(store.storedPoints(filter));
+    pointsRead.push(store.reads.storedPoints(filter));
   else if (filter.teamWeeks) {
     for (const w of readWeeks)
-      pointsRead.push(store.storedPoints({ ...filter, ...w }));
+      pointsRead.push(store.reads.storedPoints({ ...filter, ...w }));
     if (moved.length)
-      pointsRead.push(store.storedPoints({ ...filter, teamRefs: moved }));
+      pointsRead.push(store.reads.storedPoints({ ...filter, teamRefs: moved }));
   }
   const [edgeReads, fresh, pointReads, organisationDeployDays] =
     await Promise.all([
@@ -139,7 +139,7 @@ export async function composeWindow(
         edges
           .filter(e => !e.same)
           .map(e =>
-            store.teamsByWeek({
+            store.reads.teamsByWeek({
               environment: filter.environment,
               fromDay: e.from,
               toDay: e.to,
@@ -147,10 +147,10 @@ export async function composeWindow(
           ),
       ),
       moved.length
-        ? store.teamsByWeek({ ...filter, teamRefs: moved })
+        ? store.reads.teamsByWeek({ ...filter, teamRefs: moved })
         : new Map<string, WeekSums[]>(),
       Promise.all(pointsRead),
-      store.organisationDeployDays(filter),
+      store.reads.organisationDeployDays(filter),
     ]);
 
   const byWeek = new Map<string, WeekSums[]>();

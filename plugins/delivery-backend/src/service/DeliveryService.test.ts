@@ -233,9 +233,9 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
       now: () => clock,
       organisationCache: false,
     });
-    const read = jest.spyOn(b.store, 'teamWindow');
+    const read = jest.spyOn(b.store.reads, 'teamWindow');
     // The organisation's weeks summed again over every team.
-    const summedAgain = jest.spyOn(b.store, 'organisationWeeks');
+    const summedAgain = jest.spyOn(b.store.reads, 'organisationWeeks');
     const reads = () =>
       read.mock.calls.map(([f]) => `${f.fromDay}..${f.toDay} ${f.teamWeeks}`);
     // 90 days up to today, as the organisation page asks them.
@@ -372,9 +372,9 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     // Wednesday 25 November: today's 90 days are 28 Aug … 25 Nov.
     const clock = at('25T12:00');
     const { b, c } = await keepingAndNot(() => clock);
-    const read = jest.spyOn(b.store, 'teamWindow');
-    const byWeek = jest.spyOn(b.store, 'teamsByWeek');
-    const summedAgain = jest.spyOn(b.store, 'organisationWeeks');
+    const read = jest.spyOn(b.store.reads, 'teamWindow');
+    const byWeek = jest.spyOn(b.store.reads, 'teamsByWeek');
+    const summedAgain = jest.spyOn(b.store.reads, 'organisationWeeks');
     const october = (s: string) => ({
       finishedAt: Date.parse(`2026-10-${s}:00Z`),
     });
@@ -483,8 +483,8 @@ describe.each(databases.eachSupportedId())('delivery ledger on %s', id => {
     // Saturday 28 November: the 180 days up to today start on Tuesday 2 June.
     let clock = at('28T12:00');
     const { b, c } = await keepingAndNot(() => clock);
-    const read = jest.spyOn(b.store, 'teamWindow');
-    const byWeek = jest.spyOn(b.store, 'teamsByWeek');
+    const read = jest.spyOn(b.store.reads, 'teamWindow');
+    const byWeek = jest.spyOn(b.store.reads, 'teamsByWeek');
     await b.service.ingest([
       deploy('d1', '01T00:00', { finishedAt: Date.parse('2026-06-04T10:00Z') }),
       deploy('d2', '01T00:00', { finishedAt: Date.parse('2026-10-14T10:00Z') }),

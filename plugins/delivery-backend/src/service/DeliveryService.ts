@@ -190,16 +190,16 @@ export class DeliveryService {
 
   // Sources' state.
   async recordSourceState(source: string, key: string, state: unknown) {
-    await this.ctx.store.setState(source, key, state, this.ctx.now());
+    await this.ctx.store.states.setState(source, key, state, this.ctx.now());
   }
   async getSourceState<T>(source: string, key: string): Promise<T | undefined> {
-    return this.ctx.store.getState(source, key);
+    return this.ctx.store.states.getState(source, key);
   }
   async sourceStates() {
     return {
       events: await this.ctx.store.countEvents(),
-      queued: await this.ctx.store.queueDepth(),
-      sources: await this.ctx.store.listStates(),
+      queued: await this.ctx.store.queue.queueDepth(),
+      sources: await this.ctx.store.states.listStates(),
     };
   }
 }

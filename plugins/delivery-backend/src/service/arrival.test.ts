@@ -47,7 +47,7 @@ const deploy = (id: string, finished: string, changeIds?: string[]) =>
 
 /** Days on which the component shipped changes: day, deployments with changes, lead times. */
 async function shippedDays(store: DeliveryStore) {
-  const days = await store.entityDays({
+  const days = await store.reads.entityDays({
     entityRefs: [svc.entityRef],
     environment: 'production',
     fromDay: '2026-01-01',

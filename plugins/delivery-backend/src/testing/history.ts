@@ -321,7 +321,7 @@ export async function expectLedgerOfWholeHistory(
   for (const environment of ['production', 'staging'])
     for (const name of components) {
       const entityRef = `component:default/${name}`;
-      const stored = await store.entityDays({
+      const stored = await store.reads.entityDays({
         entityRefs: [entityRef],
         environment,
         fromDay: '2026-01-01',
