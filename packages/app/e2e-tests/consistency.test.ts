@@ -3,8 +3,8 @@ import { test, expect, Page } from '@playwright/test';
 /*
  * One way to write things on every page: a reader never meets an ISO or a
  * slashed date, a raw entity reference (`user:default/…`), a word broken
- * across two lines in a table or a table scrolled sideways (columns out of
- * sight) — as each demo role, at a wide screen and at 1024 px. Then the pages that show what a Teamflow entity is about: the
+ * across two lines in a table, a table scrolled sideways (columns out of
+ * sight) or a chip cut off at the edge of its card or column — as each demo role, at a wide screen and at 1024 px. Then the pages that show what a Teamflow entity is about: the
  * persona catalog's columns, an interaction's readable title, an enabling
  * team's coaching engagements and a platform team's consumers.
  */
@@ -71,12 +71,34 @@ function findUnreadable(wrapping = 'td, th') {
       );
     }
   }
+  // A chip cut off: past the edge of a box that hides what overflows (a
+  // dense list item keeps its text on one line in Backstage's theme), or its
+  // label ellipsised. Class names carry a suffix in the production bundle.
+  const clipped: string[] = [];
+  for (const chip of Array.from(
+    main.querySelectorAll<HTMLElement>('[class*="MuiChip-root"]'),
+  )) {
+    const r = chip.getBoundingClientRect();
+    if (r.width === 0) continue;
+    const label = chip.querySelector<HTMLElement>('[class*="MuiChip-label"]');
+    let cut = !!label && label.scrollWidth > label.clientWidth + 1;
+    for (let box = chip.parentElement; box && !cut && box !== main; ) {
+      const overflow = getComputedStyle(box).overflowX;
+      if (overflow === 'hidden' || overflow === 'clip') {
+        const b = box.getBoundingClientRect();
+        cut = r.right > b.right + 1 || r.left < b.left - 1;
+      }
+      box = box.parentElement;
+    }
+    if (cut) clipped.push(chip.textContent ?? '');
+  }
   return {
     iso: Array.from(new Set(iso)),
     slashed: Array.from(new Set(slashed)),
     refs: Array.from(new Set(refs)),
     split: Array.from(new Set(split)),
     sideways,
+    clipped,
   };
 }
 
@@ -120,6 +142,7 @@ async function expectReadable(page: Page, path: string, ready: RegExp) {
       refs: [],
       split: [],
       sideways: [],
+      clipped: [],
     });
   }
 }
@@ -143,6 +166,7 @@ const PAGES: Array<[string, RegExp]> = [
   ['/catalog/default/group/checkout/tech-debt', /Everything the team owes/],
   ['/delivery', /send events/],
   ['/catalog/default/feature/smart-substitutions', /Who uses it/],
+  ['/catalog/default/persona/weekly-family-shopper', /Features aimed at/],
 ];
 
 // The CTO and an engineer on every page; the other roles on the organisation

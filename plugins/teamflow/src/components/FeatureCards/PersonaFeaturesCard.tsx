@@ -19,6 +19,7 @@ import {
 } from '@teamflow/plugin-teamflow-common';
 import { useRelatedByType } from '../../hooks/useRelatedByType';
 import { useFeatureStyles, LIFECYCLE_TEXT } from './featureStyles';
+import { ChipRow } from '../ChipRow';
 
 /** A persona's `why` in a feature's targets. */
 function whyFor(feature: Entity, personaRef: string) {
@@ -65,8 +66,8 @@ export function PersonaFeaturesCard() {
             <ListItem key={f.metadata.name} disableGutters divider>
               <ListItemText
                 primary={
-                  <>
-                    <EntityRefLink entityRef={f} />{' '}
+                  <ChipRow>
+                    <EntityRefLink entityRef={f} />
                     <Chip
                       size="small"
                       variant="outlined"
@@ -75,7 +76,7 @@ export function PersonaFeaturesCard() {
                         String(f.spec?.lifecycle)
                       }
                     />
-                  </>
+                  </ChipRow>
                 }
                 secondary={whyFor(f, self)}
                 secondaryTypographyProps={{ className: classes.why }}

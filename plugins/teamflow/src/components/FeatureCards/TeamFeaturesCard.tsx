@@ -19,6 +19,7 @@ import { useRelatedByType } from '../../hooks/useRelatedByType';
 import { teamflowApiRef } from '../../api/TeamflowApi';
 import { changeOf, formatUsers, signed } from '../../lib/usage';
 import { useFeatureStyles, LIFECYCLE_TEXT } from './featureStyles';
+import { ChipRow } from '../ChipRow';
 
 /**
  * On a team's page: the features the team owns, where each is in its life,
@@ -82,14 +83,14 @@ export function TeamFeaturesCard() {
             <ListItem key={f.metadata.name} disableGutters divider>
               <ListItemText
                 primary={
-                  <>
-                    <EntityRefLink entityRef={f} />{' '}
+                  <ChipRow>
+                    <EntityRefLink entityRef={f} />
                     <Chip
                       size="small"
                       variant="outlined"
                       label={LIFECYCLE_TEXT[spec.lifecycle] ?? spec.lifecycle}
                     />
-                  </>
+                  </ChipRow>
                 }
                 secondaryTypographyProps={{
                   component: 'div',

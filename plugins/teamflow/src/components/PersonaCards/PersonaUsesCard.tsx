@@ -8,6 +8,7 @@ import {
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePersona } from './usePersona';
+import { ChipRow } from '../ChipRow';
 
 /** The systems and components the persona uses, how often and why. @public */
 export function PersonaUsesCard() {
@@ -29,19 +30,15 @@ export function PersonaUsesCard() {
                   style: { whiteSpace: 'normal' },
                 }}
                 primary={
-                  <>
+                  <ChipRow>
                     <EntityRefLink
                       entityRef={use.entityRef}
                       defaultKind="component"
                     />
                     {use.frequency && (
-                      <Chip
-                        size="small"
-                        label={use.frequency}
-                        style={{ marginLeft: 8 }}
-                      />
+                      <Chip size="small" label={use.frequency} />
                     )}
-                  </>
+                  </ChipRow>
                 }
                 secondary={use.why}
               />

@@ -8,6 +8,7 @@ import {
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TeamEdge, isCoachingOnly } from '@teamflow/plugin-teamflow-common';
 import { useNeighbourhoodStyles } from './neighbourhoodStyles';
+import { ChipRow } from '../ChipRow';
 
 const CLASS_LABELS: Record<TeamEdge['classification'], string> = {
   'declared-and-observed': 'declared',
@@ -47,7 +48,7 @@ export function EdgeList(props: {
         <ListItem key={`${edge.from}>${edge.to}`} disableGutters divider>
           <ListItemText
             primary={
-              <>
+              <ChipRow>
                 <EntityRefLink
                   entityRef={props.other(edge)}
                   defaultKind="group"
@@ -64,7 +65,6 @@ export function EdgeList(props: {
                       ? classes.undeclared
                       : undefined
                   }
-                  style={{ marginLeft: 8 }}
                 />
                 {edge.blocking && (
                   <Chip
@@ -80,7 +80,7 @@ export function EdgeList(props: {
                     className={classes.flag}
                   />
                 )}
-              </>
+              </ChipRow>
             }
             secondary={edgeDetail(edge)}
             secondaryTypographyProps={{

@@ -8,14 +8,10 @@ export const useNeighbourhoodStyles = makeStyles(
     high: { color: theme.palette.warning.dark },
     moderate: { color: theme.palette.text.primary },
     low: { color: theme.palette.success.main },
-    undeclared: {
-      backgroundColor: theme.palette.warning.light,
-      marginLeft: theme.spacing(1),
-    },
+    undeclared: { backgroundColor: theme.palette.warning.light },
     flag: {
       backgroundColor: theme.palette.error.main,
       color: theme.palette.error.contrastText,
-      marginLeft: theme.spacing(1),
     },
   }),
   { name: 'TeamflowTeamNeighbourhoodCard' },

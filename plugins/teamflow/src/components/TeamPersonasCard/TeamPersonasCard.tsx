@@ -16,6 +16,7 @@ import {
   getTeamType,
 } from '@teamflow/plugin-teamflow-common';
 import { useRelatedByType } from '../../hooks/useRelatedByType';
+import { ChipRow } from '../ChipRow';
 
 /**
  * The personas a team serves (`teamflow.io/serves`). A stream-aligned team
@@ -51,8 +52,8 @@ export function TeamPersonasCard() {
                   style: { whiteSpace: 'normal' },
                 }}
                 primary={
-                  <>
-                    <EntityRefLink entityRef={persona} />{' '}
+                  <ChipRow>
+                    <EntityRefLink entityRef={persona} />
                     <Chip size="small" label={String(persona.spec?.type)} />
                     {persona.spec?.lifecycle === 'proto' && (
                       <Chip
@@ -61,7 +62,7 @@ export function TeamPersonasCard() {
                         label="proto-persona"
                       />
                     )}
-                  </>
+                  </ChipRow>
                 }
                 secondary={persona.metadata.description}
               />

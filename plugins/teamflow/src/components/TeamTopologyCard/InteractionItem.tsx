@@ -19,6 +19,9 @@ export function InteractionItem(props: { view: TeamInteractionView }) {
           component: 'div',
           style: { whiteSpace: 'normal' },
         }}
+        // Wrapping: Backstage's theme keeps a dense item on one line and
+        // hides what overflows (a long team name pushed its chip out of sight).
+        primaryTypographyProps={{ style: { whiteSpace: 'normal' } }}
         primary={
           <>
             <Chip
@@ -29,13 +32,12 @@ export function InteractionItem(props: { view: TeamInteractionView }) {
             />
             {view.verb}{' '}
             <EntityRefLink entityRef={view.otherTeamRef} defaultKind="group" />
-            {view.status !== 'active' && ` (${view.status})`}
+            {view.status !== 'active' && ` (${view.status})`}{' '}
             {view.severity && view.severity !== 'ok' && (
               <Chip
                 size="small"
                 label={view.severity}
                 className={classes[view.severity]}
-                style={{ marginLeft: 8 }}
               />
             )}
           </>

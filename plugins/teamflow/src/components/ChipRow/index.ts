@@ -1,0 +1,1 @@
+export { ChipRow } from './ChipRow';
