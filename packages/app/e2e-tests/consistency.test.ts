@@ -4,7 +4,8 @@ import { test, expect, Page } from '@playwright/test';
  * One way to write things on every page: a reader never meets an ISO or a
  * slashed date, a raw entity reference (`user:default/…`), a word broken
  * across two lines in a table, a table scrolled sideways (columns out of
- * sight) or a chip cut off at the edge of its card or column — as each demo role, at a wide screen and at 1024 px. Then the pages that show what a Teamflow entity is about: the
+ * sight), or a chip or a list item's text cut off at the edge of its card or
+ * column — as each demo role, at a wide screen and at 1024 px. Then the pages that show what a Teamflow entity is about: the
  * persona catalog's columns, an interaction's readable title, an enabling
  * team's coaching engagements and a platform team's consumers.
  */
@@ -91,6 +92,19 @@ function findUnreadable(wrapping = 'td, th') {
       box = box.parentElement;
     }
     if (cut) clipped.push(chip.textContent ?? '');
+  }
+  // The same theme ends a list item's text that does not fit with "…".
+  for (const item of Array.from(
+    main.querySelectorAll<HTMLElement>(
+      '[class*="MuiListItemText-root"], [class*="MuiListItemText-root"] *',
+    ),
+  )) {
+    const overflow = getComputedStyle(item).overflowX;
+    if (overflow !== 'hidden' && overflow !== 'clip') continue;
+    // Screen-reader-only text is a 1 px box on purpose.
+    if (item.getBoundingClientRect().width <= 2) continue;
+    if (item.scrollWidth > item.clientWidth + 1 && item.innerText.trim())
+      clipped.push(`${item.innerText.slice(0, 60)}…`);
   }
   return {
     iso: Array.from(new Set(iso)),

@@ -69,6 +69,7 @@ export function CognitiveLoadOverviewCard() {
           {high.slice(0, 5).map(r => (
             <ListItem key={r.ref} disableGutters>
               <ListItemText
+                style={{ whiteSpace: 'normal' }}
                 primary={`${r.title}: ${Math.round(
                   r.scores?.load?.median ?? 0,
                 )}`}

@@ -55,6 +55,7 @@ export function EntityDeliveryCard(props: {
         {tiles.map(t => (
           <ListItem key={t.key} disableGutters>
             <ListItemText
+              style={{ whiteSpace: 'normal' }}
               primary={`${t.title}: ${
                 t.value === null
                   ? 'not enough data'

@@ -148,6 +148,7 @@ export function OverviewView(props: {
             <ListItem disableGutters>
               <ListItemText
                 primary={`${o.dependencies.declaredOnly} declared but not observed`}
+                secondaryTypographyProps={{ style: { whiteSpace: 'normal' } }}
                 secondary={
                   o.dependencies.coaching
                     ? `and ${o.dependencies.coaching} coaching ${

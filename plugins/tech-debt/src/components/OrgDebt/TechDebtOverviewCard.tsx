@@ -29,6 +29,7 @@ export function TechDebtOverviewCard() {
           {value!.byTeam.slice(0, 3).map(t => (
             <ListItem key={t.teamRef} disableGutters>
               <ListItemText
+                style={{ whiteSpace: 'normal' }}
                 primary={
                   <>
                     <DebtTeam teamRef={t.teamRef} />: {t.open} open, score{' '}

@@ -74,6 +74,7 @@ export function TeamTechDebtCard() {
               {r.quickWins.slice(0, 3).map(i => (
                 <ListItem key={i.id} disableGutters>
                   <ListItemText
+                    style={{ whiteSpace: 'normal' }}
                     primary={i.title}
                     secondary={<EntityRefLink entityRef={i.entityRef} />}
                   />
@@ -89,6 +90,7 @@ export function TeamTechDebtCard() {
           {r.top.slice(0, 5).map(i => (
             <ListItem key={i.id} disableGutters>
               <ListItemText
+                style={{ whiteSpace: 'normal' }}
                 primary={`${i.title} (${i.score})`}
                 secondary={<EntityRefLink entityRef={i.entityRef} />}
               />
