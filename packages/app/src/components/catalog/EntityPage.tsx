@@ -139,7 +139,7 @@ const entityWarningContent = (
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
-    <Grid item md={6}>
+    <Grid item md={6} xs={12}>
       <EntityAboutCard />
     </Grid>
     <Grid item md={6} xs={12}>
@@ -186,10 +186,10 @@ const serviceEntityPage = (
 
     <EntityLayout.Route path="/api" title="API">
       <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
+        <Grid item xs={12}>
           <EntityProvidedApisCard />
         </Grid>
-        <Grid item md={6}>
+        <Grid item xs={12}>
           <EntityConsumedApisCard />
         </Grid>
       </Grid>
@@ -197,10 +197,10 @@ const serviceEntityPage = (
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">
       <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
+        <Grid item xs={12}>
           <EntityDependsOnComponentsCard />
         </Grid>
-        <Grid item md={6}>
+        <Grid item xs={12}>
           <EntityDependsOnResourcesCard />
         </Grid>
       </Grid>
@@ -223,10 +223,10 @@ const websiteEntityPage = (
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">
       <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
+        <Grid item xs={12}>
           <EntityDependsOnComponentsCard />
         </Grid>
-        <Grid item md={6}>
+        <Grid item xs={12}>
           <EntityDependsOnResourcesCard />
         </Grid>
       </Grid>
@@ -282,7 +282,7 @@ const apiPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3}>
         {entityWarningContent}
-        <Grid item md={6}>
+        <Grid item md={6} xs={12}>
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
@@ -290,10 +290,10 @@ const apiPage = (
         </Grid>
         {linksCard(4)}
         <Grid container item md={12}>
-          <Grid item md={6}>
+          <Grid item xs={12}>
             <EntityProvidingComponentsCard />
           </Grid>
-          <Grid item md={6}>
+          <Grid item xs={12}>
             <EntityConsumingComponentsCard />
           </Grid>
         </Grid>
@@ -429,7 +429,7 @@ const systemPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         {entityWarningContent}
-        <Grid item md={6}>
+        <Grid item md={6} xs={12}>
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
@@ -445,10 +445,10 @@ const systemPage = (
         <Grid item md={12}>
           <EntityHasComponentsCard />
         </Grid>
-        <Grid item md={6}>
+        <Grid item xs={12}>
           <EntityHasApisCard />
         </Grid>
-        <Grid item md={6}>
+        <Grid item xs={12}>
           <EntityHasResourcesCard />
         </Grid>
       </Grid>
@@ -482,13 +482,13 @@ const domainPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         {entityWarningContent}
-        <Grid item md={6}>
+        <Grid item md={6} xs={12}>
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard height={400} />
         </Grid>
-        <Grid item md={6}>
+        <Grid item xs={12}>
           <EntityHasSystemsCard />
         </Grid>
       </Grid>
