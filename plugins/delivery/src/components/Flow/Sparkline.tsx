@@ -1,4 +1,9 @@
-/** A small line of weekly values; gaps where a week has no data. */
+import { sparklineMarks } from '../../lib/sparkline';
+
+/**
+ * A small line of weekly values: gaps where a week has no data, a dot where
+ * a week with data stands alone.
+ */
 export function Sparkline(props: {
   values: Array<number | null>;
   label: string;
@@ -8,27 +13,9 @@ export function Sparkline(props: {
 }) {
   const width = props.width ?? 160;
   const height = props.height ?? 32;
-  const known = props.values.filter((v): v is number => v !== null);
-  if (known.length < 2) return null;
-  const max = Math.max(...known);
-  const min = Math.min(0, ...known);
-  const x = (i: number) =>
-    props.values.length > 1
-      ? (i / (props.values.length - 1)) * (width - 4) + 2
-      : 2;
-  const y = (v: number) =>
-    height - 3 - ((v - min) / (max - min || 1)) * (height - 6);
-  const segments: string[] = [];
-  let current = '';
-  props.values.forEach((v, i) => {
-    if (v === null) {
-      if (current) segments.push(current);
-      current = '';
-      return;
-    }
-    current += `${current ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
-  });
-  if (current) segments.push(current);
+  const { lines, dots } = sparklineMarks(props.values, width, height);
+  if (lines.length === 0 && dots.length === 0) return null;
+  const colour = props.colour ?? '#1976d2';
   return (
     // Scales down with its container (a narrow tile at 1024 px) instead of
     // running past it; the stroke keeps its width.
@@ -41,13 +28,25 @@ export function Sparkline(props: {
       role="img"
       aria-label={props.label}
     >
-      {segments.map((d, i) => (
+      {lines.map((d, i) => (
         <path
           key={i}
           d={d}
           fill="none"
-          stroke={props.colour ?? '#1976d2'}
+          stroke={colour}
           strokeWidth={1.5}
+          vectorEffect="non-scaling-stroke"
+        />
+      ))}
+      {/* A zero-length stroke with round caps: stays round when the
+          drawing is squeezed sideways, as a circle would not. */}
+      {dots.map(p => (
+        <path
+          key={`${p.x},${p.y}`}
+          d={`M${p.x},${p.y}h0`}
+          stroke={colour}
+          strokeWidth={4}
+          strokeLinecap="round"
           vectorEffect="non-scaling-stroke"
         />
       ))}
