@@ -138,6 +138,51 @@ test('the CTO’s heatmap opens on the latest closed wave, says what it covers a
   await shot(page, 'cto-cognitive-load-heatmap-open-wave');
 });
 
+test("the platform engineer who ran the waves reads their results on the heatmap and the teams' pages", async ({
+  page,
+}) => {
+  // Lars Berg (Developer Experience) opened the demo's waves.
+  await signInAs(page, 'Lars Berg');
+  await page.goto('/cognitive-load');
+  await page.getByRole('tab', { name: 'Org heatmap' }).click();
+  await expect(page.getByLabel('Coverage')).toContainText(
+    /Q3 2026 pulse: results for \d+ of 15 surveyed teams, \d+ people; changes since Q2 2026 pulse/,
+  );
+  await expect(
+    page
+      .getByRole('table', { name: 'Cognitive load heatmap, Q3 2026 pulse' })
+      .locator('tr[data-group="group:default/partners"]'),
+  ).toContainText('Hidden: would reveal a smaller group');
+  await shot(page, 'platform-engineer-cognitive-load-heatmap');
+  // Checkout is not Lars's team, but his waves surveyed it: Q3's load and
+  // its change since Q2.
+  await page.goto('/catalog/default/group/checkout');
+  await expect(
+    page
+      .getByRole('table', { name: 'Cognitive load by wave' })
+      .getByRole('row')
+      .filter({ hasText: 'Q3 2026 pulse' }),
+  ).toContainText(/\d+\s*[+−±]/);
+  await expect(
+    page.getByText('Results of this team are visible to its members'),
+  ).toHaveCount(0);
+});
+
+test("an enabling coach who ran no wave is not offered every team's results", async ({
+  page,
+}) => {
+  await signInAs(page, 'Noah Fischer');
+  await page.goto('/cognitive-load');
+  await expect(page.getByRole('tab', { name: 'Waves' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Org heatmap' })).toHaveCount(0);
+  await page.goto('/catalog/default/group/checkout');
+  await expect(
+    page.getByText(
+      'Results of this team are visible to its members and to whoever ran its surveys.',
+    ),
+  ).toBeVisible();
+});
+
 test('an engineer is not offered the org heatmap', async ({ page }) => {
   await signInAs(page, 'Maya Okafor');
   await page.goto('/cognitive-load');

@@ -11,7 +11,7 @@ import request from 'supertest';
 import { cognitiveLoadPlugin } from './plugin';
 
 // The organisation: org > shop > team-a (5 people), team-b (5), team-c (2);
-// org > infra (platform team, 1 person). The CTO holds the results permission.
+// org > infra (platform team, 2 people). The CTO holds the results permission.
 const group = (
   name: string,
   options: { type?: string; parent?: string; members?: string[] } = {},
@@ -54,7 +54,7 @@ const entities = [
     parent: 'shop',
     members: people('c', 2),
   }),
-  group('infra', { type: 'platform', parent: 'org', members: ['p1'] }),
+  group('infra', { type: 'platform', parent: 'org', members: ['p1', 'p2'] }),
 ];
 const teamOf = (user: string) =>
   (({ a: 'team-a', b: 'team-b', c: 'team-c', p: 'infra' } as any)[user[0]]);
@@ -318,12 +318,12 @@ describe('cognitive-load backend', () => {
       ).status,
     ).toBe(403);
 
-    // The heatmap needs the results permission.
+    // The heatmap needs the results permission, or a wave of one's own.
     expect(
       (
         await request(server)
           .get('/api/cognitive-load/results/heatmap')
-          .set('Authorization', as('p1'))
+          .set('Authorization', as('p2'))
       ).status,
     ).toBe(403);
     const heatmapRows = async () =>
@@ -364,6 +364,88 @@ describe('cognitive-load backend', () => {
     for (const body of [heatmap.body, released]) {
       expect(JSON.stringify(body)).not.toMatch(/user:default\/[abc]\d/);
     }
+  });
+
+  it("shows a wave's owner the results of the waves they opened, and only those", async () => {
+    const server = await start();
+    const open = async (user: string, teams: string[], opensAt: string) => {
+      const res = await request(server)
+        .post('/api/cognitive-load/waves')
+        .set('Authorization', as(user))
+        .send({
+          title: `${user}'s pulse`,
+          teams: teams.map(t => `group:default/${t}`),
+          opensAt,
+          closesAt: iso(14),
+        });
+      expect(res.status).toBe(201);
+      return res.body.wave.id as string;
+    };
+    const close = (waveId: string) =>
+      request(server)
+        .post(`/api/cognitive-load/waves/${waveId}/close`)
+        .set('Authorization', as(CTO));
+    const relaxed = Object.fromEntries(
+      DEFAULT_INSTRUMENT.items.map(i => [
+        i.id,
+        i.polarity === 'negative' ? 1 : 5,
+      ]),
+    );
+    // The CTO's wave first (team-a and team-b at load 50), then p1's (team-a at 0).
+    const ctoWave = await open(CTO, ['team-a', 'team-b'], iso(-3));
+    for (const u of [...people('a', 5), ...people('b', 5)])
+      await answer(server, ctoWave, u, { answers: threes });
+    await close(ctoWave);
+    const p1Wave = await open('p1', ['team-a'], iso(-1));
+    for (const u of people('a', 5))
+      await answer(server, p1Wave, u, { answers: relaxed });
+    await close(p1Wave);
+
+    const get = (user: string, path: string) =>
+      request(server)
+        .get(`/api/cognitive-load/${path}`)
+        .set('Authorization', as(user));
+    // The waves page offers the heatmap to the owner, not to a teammate who opened none.
+    expect((await get('p1', 'waves')).body.canReadResults).toBe(true);
+    expect((await get('p2', 'waves')).body.canReadResults).toBe(false);
+    expect((await get('a1', 'waves')).body.canReadResults).toBe(false);
+
+    // p1's heatmap: only p1's wave, and no change from a wave p1 may not read.
+    const mine = (await get('p1', 'results/heatmap')).body;
+    expect(mine.waves.map((w: any) => w.id)).toEqual([p1Wave]);
+    expect(mine.wave.id).toBe(p1Wave);
+    expect(mine.previousWave).toBeUndefined();
+    const teamA = mine.rows.find((r: any) => r.ref === 'group:default/team-a');
+    expect([teamA.status, teamA.scores.load, teamA.change]).toEqual([
+      'released',
+      { median: 0, n: 5 },
+      undefined,
+    ]);
+    // The CTO sees the change from the wave before (50 → 0).
+    const ctos = (await get(CTO, `results/heatmap?wave=${p1Wave}`)).body;
+    expect(ctos.previousWave.id).toBe(ctoWave);
+    expect(
+      ctos.rows.find((r: any) => r.ref === 'group:default/team-a').change.load,
+    ).toBe(-50);
+
+    // The CTO's wave and team-b (which p1 never surveyed) are not p1's to read.
+    const other = await get('p1', `results/heatmap?wave=${ctoWave}`);
+    expect([other.status, other.body.error.message]).toEqual([
+      403,
+      `Results of wave ${ctoWave} are for its owner and people with the cognitive-load.results.read permission`,
+    ]);
+    expect((await get('p1', 'results/teams/default/team-b')).status).toBe(403);
+    expect((await get('p2', 'results/heatmap')).status).toBe(403);
+    // On team-a's page p1 sees the one wave p1 ran; its members see both.
+    const forP1 = (await get('p1', 'results/teams/default/team-a')).body;
+    expect(forP1.waves.map((w: any) => [w.wave.id, w.change])).toEqual([
+      [p1Wave, undefined],
+    ]);
+    const forA1 = (await get('a1', 'results/teams/default/team-a')).body;
+    expect(forA1.waves.map((w: any) => [w.wave.id, w.change?.load])).toEqual([
+      [ctoWave, undefined],
+      [p1Wave, -50],
+    ]);
   });
 
   it('compares waves only when both meet k', async () => {

@@ -202,6 +202,28 @@ export class SurveyResults {
     return [...found];
   }
 
+  /**
+   * Who reads results: holders of the results permission read every team's;
+   * anyone else their own teams' and those of the waves they opened (whoever
+   * runs a survey sees what it found, as the product's platform and enabling
+   * teams do).
+   */
+  async readerOf(credentials: BackstageCredentials) {
+    const readsAll = await this.ctx.allowed(
+      credentials,
+      cognitiveLoadResultsReadPermission,
+    );
+    const user = this.ctx.auth.isPrincipal(credentials, 'user')
+      ? await this.ctx.user(credentials)
+      : undefined;
+    return {
+      readsAll,
+      groups: user?.groups ?? new Set<string>(),
+      opened: (wave: StoredWave) =>
+        user !== undefined && wave.createdBy === user.userRef,
+    };
+  }
+
   private visibleWaves(waves: StoredWave[]) {
     const now = this.ctx.nowIso();
     return waves.filter(w => {
@@ -220,24 +242,20 @@ export class SurveyResults {
     if (!org.get(team)?.type) {
       throw new NotFoundError(`No team ${team} in the catalog`);
     }
-    const readsAll = await this.ctx.allowed(
-      credentials,
-      cognitiveLoadResultsReadPermission,
-    );
-    if (!readsAll) {
-      const groups = this.ctx.auth.isPrincipal(credentials, 'user')
-        ? (await this.ctx.user(credentials)).groups
-        : new Set<string>();
-      if (!groups.has(team)) {
-        throw new NotAllowedError(
-          `Results of ${team} are for its members and people with the cognitive-load.results.read permission`,
-        );
-      }
-    }
+    const reader = await this.readerOf(credentials);
+    const everyWave = reader.readsAll || reader.groups.has(team);
     const now = this.ctx.nowIso();
-    const waves = this.visibleWaves(
-      await this.ctx.store.listWavesOf(team),
-    ).sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+    // Someone outside the team who opened waves that surveyed it sees those
+    // waves only (and changes between two of them).
+    const surveyed = await this.ctx.store.listWavesOf(team);
+    if (!everyWave && !surveyed.some(w => reader.opened(w))) {
+      throw new NotAllowedError(
+        `Results of ${team} are for its members, the owners of the waves that surveyed it and people with the cognitive-load.results.read permission`,
+      );
+    }
+    const waves = this.visibleWaves(surveyed)
+      .filter(w => everyWave || reader.opened(w))
+      .sort((a, b) => a.opensAt.localeCompare(b.opensAt));
     const lines: Array<{
       wave: Wave;
       status: ReleaseStatus;
@@ -289,21 +307,28 @@ export class SurveyResults {
    * the results cover.
    */
   async heatmap(credentials: BackstageCredentials, waveId?: string) {
-    if (
-      !(await this.ctx.allowed(credentials, cognitiveLoadResultsReadPermission))
-    ) {
+    const reader = await this.readerOf(credentials);
+    const all = await this.ctx.store.listWaves({ teams: false });
+    if (!reader.readsAll && !all.some(w => reader.opened(w))) {
       throw new NotAllowedError(
-        'The org heatmap needs the cognitive-load.results.read permission',
+        'The org heatmap needs the cognitive-load.results.read permission, or a wave you opened',
       );
     }
     const now = this.ctx.nowIso();
-    const waves = this.visibleWaves(
-      await this.ctx.store.listWaves({ teams: false }),
+    // A wave's owner reads the waves they opened: the list, the default and
+    // the wave changes are measured from are all among those.
+    const waves = this.visibleWaves(all).filter(
+      w => reader.readsAll || reader.opened(w),
     );
     let wave: StoredWave | undefined;
     if (waveId) {
       wave = await this.ctx.store.getWave(waveId);
       if (!wave) throw new NotFoundError(`No wave ${waveId}`);
+      if (!reader.readsAll && !reader.opened(wave)) {
+        throw new NotAllowedError(
+          `Results of wave ${waveId} are for its owner and people with the cognitive-load.results.read permission`,
+        );
+      }
       if (!waves.some(w => w.id === waveId)) {
         throw new ConflictError(`Wave ${waveId} has no results to show yet`);
       }

@@ -79,7 +79,10 @@ export type Heatmap = {
 export type WaveList = {
   waves: Wave[];
   canOpenWaves: boolean;
-  /** Whether the caller may read every team's results (the org heatmap). */
+  /**
+   * Whether the caller may open the org heatmap: every wave's with the
+   * results permission, else the waves the caller opened (none: false).
+   */
   canReadResults: boolean;
   k: number;
 };

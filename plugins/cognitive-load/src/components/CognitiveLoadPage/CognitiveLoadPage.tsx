@@ -14,7 +14,8 @@ import { WavesView } from '../Waves';
 
 /**
  * Surveys to answer, the org heatmap and wave administration. The heatmap
- * tab is there only for people who may read every team's results.
+ * tab is there for people who may read every team's results, and for the
+ * owners of waves (their waves' results).
  */
 export function CognitiveLoadPage() {
   const api = useApi(cognitiveLoadApiRef);
@@ -36,8 +37,9 @@ export function CognitiveLoadPage() {
               <MySurveysView />
             </Content>
           </TabbedLayout.Route>
-          {/* Without the permission (or when it cannot be checked) the view
-              is not offered; its route still explains itself if linked. */}
+          {/* Offered with the results permission or a wave of one's own
+              (the backend's canReadResults); its route still explains
+              itself if linked. */}
           {access.value?.canReadResults ? (
             <TabbedLayout.Route path="/results" title="Org heatmap">
               <Content>

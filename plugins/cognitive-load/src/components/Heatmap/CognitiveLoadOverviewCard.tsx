@@ -5,8 +5,6 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
 import { rootRouteRef } from '../../routes';
-import { usePermission } from '@backstage/plugin-permission-react';
-import { cognitiveLoadResultsReadPermission } from '@teamflow/plugin-cognitive-load-common';
 
 /** High perceived load: a team median at or above this. */
 export const HIGH_LOAD = 60;
@@ -18,21 +16,26 @@ export const HIGH_LOAD = 60;
 export function CognitiveLoadOverviewCard() {
   const api = useApi(cognitiveLoadApiRef);
   const link = `${useRouteRef(rootRouteRef)()}/results`;
-  // Asked first, so a reader without the results permission is not sent a refusal.
-  const access = usePermission({
-    permission: cognitiveLoadResultsReadPermission,
-  });
+  // Asked first, so a reader who may not open the heatmap (no results
+  // permission, no wave of their own) is not sent a refusal.
+  const access = useAsync(
+    async () => (await api.listWaves()).canReadResults,
+    [api],
+  );
   const { value, loading, error } = useAsync(
-    async () => (access.allowed ? api.getHeatmap() : undefined),
-    [api, access.allowed],
+    async () => (access.value ? api.getHeatmap() : undefined),
+    [api, access.value],
   );
   let body;
   if (access.loading || loading) body = <Progress />;
-  else if (!access.allowed) {
+  else if (access.error) {
+    body = <Typography variant="body2">{access.error.message}</Typography>;
+  } else if (!access.value) {
     body = (
       <Typography variant="body2">
         Every team's perceived load is shown to people with the results
-        permission; your own team's results are on its page.
+        permission, and a wave's results to whoever ran it; your own team's
+        results are on its page.
       </Typography>
     );
   } else if (error) {

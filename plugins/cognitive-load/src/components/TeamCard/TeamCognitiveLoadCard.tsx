@@ -24,6 +24,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   SUBSCALES,
   SUBSCALE_TITLES,
+  Wave,
   cognitiveLoadResultsReadPermission,
 } from '@teamflow/plugin-cognitive-load-common';
 import { TeamResults, cognitiveLoadApiRef } from '../../api/CognitiveLoadApi';
@@ -56,6 +57,18 @@ const useStyles = makeStyles(
  * each subscale, median and spread), the trend across waves with changes
  * where both waves met k, and a prompt when the viewer's survey is open.
  */
+const NOT_YOURS =
+  'Results of this team are visible to its members and to whoever ran its surveys.';
+
+/** Whether `userRef` opened a wave that surveyed `teamRef`. */
+function ranSurveyOf(waves: Wave[], userRef: string, teamRef: string) {
+  return waves.some(
+    w =>
+      w.createdBy.toLocaleLowerCase('en-US') === userRef &&
+      (w.teams ?? []).some(t => t.toLocaleLowerCase('en-US') === teamRef),
+  );
+}
+
 export function TeamCognitiveLoadCard() {
   const classes = useStyles();
   const { entity } = useEntity();
@@ -66,14 +79,24 @@ export function TeamCognitiveLoadCard() {
   const readsAll = usePermission({
     permission: cognitiveLoadResultsReadPermission,
   });
-  // Only members and holders of the results permission may read a team's
-  // results: others are told so without being sent a refusal.
+  // Members, the owners of waves that surveyed the team (their waves only)
+  // and holders of the results permission read a team's results: others are
+  // told so without being sent a refusal.
   const results = useAsync(async () => {
     if (readsAll.loading) return undefined;
     if (!readsAll.allowed) {
-      const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+      const { userEntityRef, ownershipEntityRefs } =
+        await identityApi.getBackstageIdentity();
       const mine = ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
-      if (!mine.includes(ref)) return 'not-a-member' as const;
+      if (
+        !mine.includes(ref) &&
+        !ranSurveyOf(
+          (await api.listWaves()).waves,
+          userEntityRef.toLocaleLowerCase('en-US'),
+          ref,
+        )
+      )
+        return 'not-a-member' as const;
     }
     return api.getTeamResults(ref);
   }, [api, identityApi, ref, readsAll.loading, readsAll.allowed]);
@@ -102,19 +125,13 @@ export function TeamCognitiveLoadCard() {
   else if (results.error) {
     body =
       (results.error as ResponseError).response?.status === 403 ? (
-        <Typography variant="body2">
-          Results of this team are visible to its members.
-        </Typography>
+        <Typography variant="body2">{NOT_YOURS}</Typography>
       ) : (
         <Alert severity="error">{results.error.message}</Alert>
       );
   } else if (results.value === undefined) body = <Progress />;
   else if (results.value === 'not-a-member') {
-    body = (
-      <Typography variant="body2">
-        Results of this team are visible to its members.
-      </Typography>
-    );
+    body = <Typography variant="body2">{NOT_YOURS}</Typography>;
   } else {
     const r = results.value;
     const latest = [...r.waves].reverse().find(w => w.status === 'released');
