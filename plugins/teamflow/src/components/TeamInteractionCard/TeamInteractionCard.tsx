@@ -58,7 +58,10 @@ export function TeamInteractionCard() {
             ? sentenceCase(dependency.severity)
             : 'Not assessed',
         )}
-        {field('Started', startDate ? formatDay(startDate) : '—')}
+        {field(
+          startDate && startDate > today ? 'Starts' : 'Started',
+          startDate ? formatDay(startDate) : '—',
+        )}
         {field(
           'Review by',
           reviewBy ? (

@@ -19,7 +19,7 @@ import {
   refName,
 } from '@teamflow/plugin-teamflow-common';
 import { todayIso } from '../../lib/interactions';
-import { engagementProgress } from './engagementProgress';
+import { engagementDates, engagementProgress } from './engagementProgress';
 
 /**
  * An enabling team's coaching engagements: the teams it facilitates, what
@@ -63,6 +63,8 @@ export function CoachingEngagements(props: { teamRef: string }) {
           );
           const overdue =
             i.spec.reviewBy !== undefined && i.spec.reviewBy < today;
+          // Before its start a planned engagement has no time passed to show.
+          const started = !i.spec.startDate || i.spec.startDate <= today;
           return (
             <ListItem key={i.metadata.name} disableGutters divider>
               <ListItemText
@@ -80,18 +82,17 @@ export function CoachingEngagements(props: { teamRef: string }) {
                   <>
                     <div>{i.spec.purpose}</div>
                     <div>
-                      {i.spec.startDate
-                        ? `Since ${formatDay(i.spec.startDate)}`
-                        : 'Start not declared'}
-                      {i.spec.reviewBy
-                        ? ` · ${
-                            overdue ? 'review overdue since' : 'until'
-                          } ${formatDay(i.spec.reviewBy)}`
-                        : ' · no review date'}
-                      {progress !== undefined &&
+                      {engagementDates(
+                        i.spec.startDate,
+                        i.spec.reviewBy,
+                        today,
+                        formatDay,
+                      )}
+                      {started &&
+                        progress !== undefined &&
                         ` · ${progress}% of the time planned`}
                     </div>
-                    {progress !== undefined && (
+                    {started && progress !== undefined && (
                       <LinearProgress
                         variant="determinate"
                         value={progress}

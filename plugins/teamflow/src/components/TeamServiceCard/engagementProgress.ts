@@ -14,3 +14,23 @@ export function engagementProgress(
     Math.min(100, Math.round(((now - start) / (end - start)) * 100)),
   );
 }
+
+/**
+ * When an engagement runs, in words: "Since 15 Sep 2026 · until 15 Jan 2027",
+ * "Starts 10 Jan 2027 · until 30 Apr 2027" before it began, "review overdue
+ * since …" after its review date. `formatDay` turns a YYYY-MM-DD into words.
+ */
+export function engagementDates(
+  startDate: string | undefined,
+  reviewBy: string | undefined,
+  today: string,
+  formatDay: (day: string) => string,
+): string {
+  let start = 'Start not declared';
+  if (startDate)
+    start = `${startDate > today ? 'Starts' : 'Since'} ${formatDay(startDate)}`;
+  if (!reviewBy) return `${start} · no review date`;
+  return `${start} · ${
+    reviewBy < today ? 'review overdue since' : 'until'
+  } ${formatDay(reviewBy)}`;
+}
