@@ -595,7 +595,7 @@ test('an engineer sees the attention table without the survey numbers she may no
   await page.goto('/teamflow/attention');
   await expect(
     page.getByText(
-      'Perceived-load column left out: Needs the cognitive-load.results.read permission',
+      'Perceived-load column left out: Needs the cognitive-load.results.read permission, or a wave you opened',
     ),
   ).toBeVisible();
   const table = page.getByRole('table', { name: 'Teams needing attention' });

@@ -20,7 +20,13 @@ import {
 
 const SOURCES: Record<
   AttentionSource,
-  { pluginId: string; path: string; name: string; permission?: string }
+  {
+    pluginId: string;
+    path: string;
+    name: string;
+    /** What a refused caller lacks, when the plugin names it. */
+    needs?: string;
+  }
 > = {
   delivery: {
     pluginId: 'delivery',
@@ -32,7 +38,7 @@ const SOURCES: Record<
     pluginId: 'cognitive-load',
     path: '/results/heatmap',
     name: 'Cognitive load',
-    permission: 'cognitive-load.results.read',
+    needs: 'the cognitive-load.results.read permission, or a wave you opened',
   },
 };
 
@@ -96,7 +102,7 @@ export class AttentionService {
     credentials: BackstageCredentials,
     pathOverride?: string,
   ): Promise<Answer<T>> {
-    const { pluginId, name, permission } = SOURCES[source];
+    const { pluginId, name, needs } = SOURCES[source];
     const path = pathOverride ?? SOURCES[source].path;
     const { discovery, auth, logger } = this.options;
     const doFetch = this.options.fetch ?? fetch;
@@ -125,8 +131,8 @@ export class AttentionService {
         return {
           status: {
             status: 'not-permitted',
-            message: permission
-              ? `Needs the ${permission} permission`
+            message: needs
+              ? `Needs ${needs}`
               : `Your ${name.toLocaleLowerCase(
                   'en-US',
                 )} permissions do not allow this`,
