@@ -96,6 +96,28 @@ export class SurveyContext {
     return decision.result === AuthorizeResult.ALLOW;
   }
 
+  /**
+   * Who reads results: holders of the results permission read every team's;
+   * anyone else their own teams' and those of the waves they opened (whoever
+   * runs a survey sees what it found, as the product's platform and enabling
+   * teams do).
+   */
+  async reader(credentials: BackstageCredentials) {
+    const readsAll = await this.allowed(
+      credentials,
+      cognitiveLoadResultsReadPermission,
+    );
+    const user = this.auth.isPrincipal(credentials, 'user')
+      ? await this.user(credentials)
+      : undefined;
+    return {
+      readsAll,
+      groups: user?.groups ?? new Set<string>(),
+      opened: (wave: StoredWave) =>
+        user !== undefined && wave.createdBy === user.userRef,
+    };
+  }
+
   async wave(id: string) {
     const wave = await this.store.getWave(id);
     if (!wave) throw new NotFoundError(`No wave ${id}`);

@@ -11,7 +11,6 @@ import {
   GroupScores,
   ReleaseStatus,
   Wave,
-  cognitiveLoadResultsReadPermission,
   RespondentScores,
   scoreRespondent,
 } from '@teamflow/plugin-cognitive-load-common';
@@ -202,28 +201,6 @@ export class SurveyResults {
     return [...found];
   }
 
-  /**
-   * Who reads results: holders of the results permission read every team's;
-   * anyone else their own teams' and those of the waves they opened (whoever
-   * runs a survey sees what it found, as the product's platform and enabling
-   * teams do).
-   */
-  async readerOf(credentials: BackstageCredentials) {
-    const readsAll = await this.ctx.allowed(
-      credentials,
-      cognitiveLoadResultsReadPermission,
-    );
-    const user = this.ctx.auth.isPrincipal(credentials, 'user')
-      ? await this.ctx.user(credentials)
-      : undefined;
-    return {
-      readsAll,
-      groups: user?.groups ?? new Set<string>(),
-      opened: (wave: StoredWave) =>
-        user !== undefined && wave.createdBy === user.userRef,
-    };
-  }
-
   private visibleWaves(waves: StoredWave[]) {
     const now = this.ctx.nowIso();
     return waves.filter(w => {
@@ -242,7 +219,7 @@ export class SurveyResults {
     if (!org.get(team)?.type) {
       throw new NotFoundError(`No team ${team} in the catalog`);
     }
-    const reader = await this.readerOf(credentials);
+    const reader = await this.ctx.reader(credentials);
     const everyWave = reader.readsAll || reader.groups.has(team);
     const now = this.ctx.nowIso();
     // Someone outside the team who opened waves that surveyed it sees those
@@ -307,7 +284,7 @@ export class SurveyResults {
    * the results cover.
    */
   async heatmap(credentials: BackstageCredentials, waveId?: string) {
-    const reader = await this.readerOf(credentials);
+    const reader = await this.ctx.reader(credentials);
     const all = await this.ctx.store.listWaves({ teams: false });
     if (!reader.readsAll && !all.some(w => reader.opened(w))) {
       throw new NotAllowedError(

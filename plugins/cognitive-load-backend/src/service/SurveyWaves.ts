@@ -5,7 +5,6 @@ import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   Instrument,
   Wave,
-  cognitiveLoadResultsReadPermission,
   cognitiveLoadWaveCreatePermission,
 } from '@teamflow/plugin-cognitive-load-common';
 import { StoredWave } from '../database/CognitiveLoadStore';
@@ -33,19 +32,13 @@ export class SurveyWaves {
   async listWaves(credentials: BackstageCredentials) {
     const now = this.ctx.nowIso();
     const waves = await this.ctx.store.listWaves();
-    const caller = this.ctx.auth.isPrincipal(credentials, 'user')
-      ? (await this.ctx.user(credentials)).userRef
-      : undefined;
+    const reader = await this.ctx.reader(credentials);
     return {
       waves: waves.map(w => summary(w, now)),
       canOpenWaves: await this.canOpenWaves(credentials),
       // The heatmap: every wave's with the permission, else the waves the
-      // caller opened (see SurveyResults.readerOf).
-      canReadResults:
-        (await this.ctx.allowed(
-          credentials,
-          cognitiveLoadResultsReadPermission,
-        )) || waves.some(w => caller !== undefined && w.createdBy === caller),
+      // caller opened.
+      canReadResults: reader.readsAll || waves.some(reader.opened),
       k: this.ctx.k,
     };
   }

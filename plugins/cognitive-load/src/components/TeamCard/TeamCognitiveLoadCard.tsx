@@ -52,11 +52,6 @@ const useStyles = makeStyles(
   { name: 'CognitiveLoadTeamCard' },
 );
 
-/**
- * A team's perceived cognitive load: the latest wave with results (load and
- * each subscale, median and spread), the trend across waves with changes
- * where both waves met k, and a prompt when the viewer's survey is open.
- */
 const NOT_YOURS =
   'Results of this team are visible to its members and to whoever ran its surveys.';
 
@@ -69,6 +64,11 @@ function ranSurveyOf(waves: Wave[], userRef: string, teamRef: string) {
   );
 }
 
+/**
+ * A team's perceived cognitive load: the latest wave with results (load and
+ * each subscale, median and spread), the trend across waves with changes
+ * where both waves met k, and a prompt when the viewer's survey is open.
+ */
 export function TeamCognitiveLoadCard() {
   const classes = useStyles();
   const { entity } = useEntity();
